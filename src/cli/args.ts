@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util';
+
+export interface SimArgs {
+  scenario: string;
+  seed: number | undefined;
+  untilUs: number | undefined;
+  json: boolean;
+  tracePath: string | undefined;
+  lossRate: number | undefined;
+  list: boolean;
+  help: boolean;
+}
+
+/** A bad command line; the message is printed as one line and the exit code is 2. */
+export class UsageError extends Error {}
+
+export const usage = `Usage: npm run sim -- --scenario NAME|FILE [options]
+
+Runs a Checkpoint Router scenario headless and prints its results.
+
+  --scenario NAME|FILE  a built-in scenario (see --list) or a scenario JSON file
+  --seed N              PRNG seed (0..4294967295); default: the scenario's own
+  --until SECONDS       stop at this simulated time (default: the scenario's durationUs);
+                        the run also stops as soon as every flow has ended
+  --loss RATE           set the loss probability (0..1) of every link, both directions
+  --json                print exactly one JSON document on stdout (progress goes to stderr)
+  --trace FILE.jsonl    write every trace event as one JSON line to FILE
+  --list                list the built-in scenarios
+  --help                show this text`;
+
+export function parseSimArgs(argv: string[]): SimArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        scenario: { type: 'string' },
+        seed: { type: 'string' },
+        until: { type: 'string' },
+        loss: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        trace: { type: 'string' },
+        list: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message} (see --help)`);
+  }
+  const help = values.help ?? false;
+  const list = values.list ?? false;
+  if (!help && !list && values.scenario === undefined) {
+    throw new UsageError('missing --scenario NAME|FILE (see --list for built-in names)');
+  }
+  return {
+    scenario: values.scenario ?? '',
+    seed:
+      values.seed === undefined ? undefined : integerOption('--seed', values.seed, 0, 0xffffffff),
+    untilUs: values.until === undefined ? undefined : secondsOption('--until', values.until),
+    lossRate: values.loss === undefined ? undefined : rateOption('--loss', values.loss),
+    json: values.json ?? false,
+    tracePath: values.trace,
+    list,
+    help,
+  };
+}
+
+function integerOption(name: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > max) {
+    throw new UsageError(`${name} must be an integer from ${min} to ${max}, got "${text}"`);
+  }
+  return n;
+}
+
+function secondsOption(name: string, text: string): number {
+  const seconds = Number(text);
+  if (text.trim() === '' || !Number.isFinite(seconds) || seconds < 0 || seconds > 86_400) {
+    throw new UsageError(`${name} must be a number of seconds from 0 to 86400, got "${text}"`);
+  }
+  return Math.round(seconds * 1_000_000);
+}
+
+function rateOption(name: string, text: string): number {
+  const rate = Number(text);
+  if (text.trim() === '' || !(rate >= 0 && rate <= 1)) {
+    throw new UsageError(`${name} must be a probability from 0 to 1, got "${text}"`);
+  }
+  return rate;
+}

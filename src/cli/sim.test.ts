@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** Runs the real CLI as `npm run sim` does (tsx), returning its exit code and output. */
+function sim(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
+
+describe('sim CLI', () => {
+  it('prints exactly one JSON document with the documented fields', () => {
+    const r = sim('--scenario', 'ftp-transfer', '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining([
+        'scenario',
+        'seed',
+        'simulatedUs',
+        'events',
+        'wallMs',
+        'packets',
+        'flows',
+      ]),
+    );
+    expect(Object.keys(report.packets)).toEqual(
+      expect.arrayContaining(['sent', 'forwarded', 'delivered', 'dropped']),
+    );
+    const data = report.flows.find((f: { kind: string }) => f.kind === 'ftp-data');
+    expect(data).toMatchObject({
+      bytesGoal: 20_000_000,
+      bytesDelivered: 20_000_000,
+      completed: true,
+      aborted: false,
+    });
+    for (const key of ['id', 'kind', 'completedAtUs', 'retransmissions', 'maxStallUs'])
+      expect(data).toHaveProperty(key);
+    expect(r.stderr).toMatch(/^sim: \d+ events/m);
+  });
+
+  it('gives identical JSON apart from wallMs for the same scenario and seed', () => {
+    const run = () => {
+      const { wallMs, ...rest } = JSON.parse(
+        sim('--scenario', 'ftp-transfer', '--seed', '5', '--loss', '0.001', '--json').stdout,
+      );
+      expect(wallMs).toBeGreaterThanOrEqual(0);
+      return rest;
+    };
+    const first = run();
+    expect(first.seed).toBe(5);
+    expect(first.packets.dropped['link-loss']).toBeGreaterThan(0);
+    expect(run()).toEqual(first);
+  });
+
+  it('writes the trace as JSON lines and honours --until', () => {
+    const path = join(dir, 'trace.jsonl');
+    const r = sim('--scenario', 'video-stream', '--until', '0.5', '--trace', path, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).simulatedUs).toBe(500_000);
+    const lines = readFileSync(path, 'utf8').trim().split('\n');
+    const events = lines.map((l) => JSON.parse(l));
+    expect(events.length).toBeGreaterThan(100);
+    expect(events.every((e) => typeof e.kind === 'string' && e.atUs <= 500_000)).toBe(true);
+  });
+
+  it.each([
+    [['--scenario', 'nope'], /^sim: no built-in scenario or file named "nope"/],
+    [['--scenario', 'ftp-transfer', '--seed', '1.5'], /^sim: --seed must be an integer/],
+    [['--scenario', 'ftp-transfer', '--seed', '-3'], /^sim: Option '--seed' argument is ambiguous/],
+    [
+      ['--scenario', 'ftp-transfer', '--until', 'soon'],
+      /^sim: --until must be a number of seconds/,
+    ],
+    [['--scenario', 'ftp-transfer', '--frobnicate'], /^sim: Unknown option '--frobnicate'/],
+    [[], /^sim: missing --scenario/],
+  ])('refuses %j with one line on stderr and exit code 2', (args, message) => {
+    const r = sim(...args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('names the file, path and problem of a bad scenario file', () => {
+    const path = join(dir, 'bad.json');
+    writeFileSync(path, JSON.stringify({ name: 'x', router: { ports: [] }, hosts: [] }));
+    const r = sim('--scenario', path, '--json');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`${path} is invalid:`);
+    expect(r.stderr).toContain('router.ports: a router has at least 2 ports');
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"name": "x",\n  "router": }');
+    expect(sim('--scenario', broken).stderr).toMatch(
+      /broken\.json: not valid JSON: expected a value at line 2, column 13$/m,
+    );
+  });
+});

@@ -1,0 +1,123 @@
+import type { Host } from '../net/host';
+import type { Packet } from '../net/packet';
+import type { UdpStreamTraffic } from '../scenarios/schema';
+import type { AppTimers, TimedApp } from './app-timers';
+import type { FileContent } from './file-content';
+import type { Flow } from './flow';
+
+/** After the last datagram is sent, how long the receiver waits for stragglers. */
+export const STREAM_GRACE_US = 1_000_000;
+const HEADER_BYTES = 8;
+
+/** Number of datagrams and their spacing for a constant-bit-rate stream. */
+export function streamPlan(config: UdpStreamTraffic): { count: number; intervalUs: number } {
+  const intervalUs = (config.datagramBytes * 8 * 1_000_000) / config.rateBps;
+  return { count: Math.max(1, Math.floor(config.durationUs / intervalUs)), intervalUs };
+}
+
+/**
+ * A constant-bit-rate UDP video stream, like RTP over UDP: each datagram carries a 32-bit
+ * sequence number and a 32-bit send timestamp, then payload bytes. The receiver measures
+ * loss, gaps, duplicates and reordering from the sequence numbers.
+ */
+export class UdpStreamSource implements TimedApp {
+  private readonly buffer: Uint8Array;
+  private readonly view: DataView;
+  private readonly handle: number;
+  private readonly count: number;
+  private readonly intervalUs: number;
+
+  constructor(
+    private readonly host: Host,
+    private readonly dstAddr: number,
+    private readonly config: UdpStreamTraffic,
+    private readonly flow: Flow,
+    private readonly sink: UdpStreamSink,
+    content: FileContent,
+    private readonly timers: AppTimers,
+  ) {
+    ({ count: this.count, intervalUs: this.intervalUs } = streamPlan(config));
+    this.buffer = new Uint8Array(config.datagramBytes);
+    content.read(0, this.buffer, 0, config.datagramBytes);
+    this.view = new DataView(this.buffer.buffer);
+    this.handle = timers.add(this);
+    timers.at(this.handle, config.startUs, 0);
+    flow.extra.datagramsSent = 0;
+  }
+
+  onTimer(seq: number): void {
+    const now = this.sendTimeUs(seq);
+    if (seq === 0) this.flow.start(now);
+    this.view.setUint32(0, seq);
+    this.view.setUint32(4, now % 0x1_0000_0000);
+    const { port, datagramBytes } = this.config;
+    this.host.udp.sendTo(this.dstAddr, port, port, this.buffer, datagramBytes);
+    this.flow.extra.datagramsSent++;
+    if (seq + 1 < this.count) this.timers.at(this.handle, this.sendTimeUs(seq + 1), seq + 1);
+    else this.sink.sourceDone(now + STREAM_GRACE_US);
+  }
+
+  private sendTimeUs(seq: number): number {
+    return this.config.startUs + Math.round(seq * this.intervalUs);
+  }
+}
+
+export class UdpStreamSink implements TimedApp {
+  private readonly seen: Uint8Array;
+  private highest = -1;
+  private readonly handle: number;
+
+  constructor(
+    host: Host,
+    config: UdpStreamTraffic,
+    private readonly flow: Flow,
+    private readonly timers: AppTimers,
+    private readonly nowUs: () => number,
+  ) {
+    this.seen = new Uint8Array(streamPlan(config).count);
+    Object.assign(flow.extra, {
+      datagramsReceived: 0,
+      datagramsLost: 0,
+      gaps: 0,
+      duplicates: 0,
+      reordered: 0,
+    });
+    host.udp.bind(config.port, (p) => this.receive(p));
+    this.handle = timers.add(this);
+  }
+
+  private receive(p: Packet): void {
+    const extra = this.flow.extra;
+    if (p.payloadLen < HEADER_BYTES) return;
+    const seq =
+      ((p.payload[0] << 24) | (p.payload[1] << 16) | (p.payload[2] << 8) | p.payload[3]) >>> 0;
+    if (seq >= this.seen.length) return;
+    if (this.seen[seq]) {
+      extra.duplicates++;
+      return;
+    }
+    this.seen[seq] = 1;
+    extra.datagramsReceived++;
+    if (seq < this.highest) extra.reordered++;
+    else if (seq > this.highest + 1) extra.gaps++;
+    if (seq > this.highest) this.highest = seq;
+    this.flow.progress(p.payloadLen, this.nowUs());
+    this.updateLost();
+    if (seq === this.seen.length - 1) this.flow.complete(this.nowUs());
+  }
+
+  /** The source sent its last datagram; stop waiting at `deadlineUs`. */
+  sourceDone(deadlineUs: number): void {
+    this.timers.at(this.handle, deadlineUs, 0);
+  }
+
+  onTimer(): void {
+    this.updateLost();
+    this.flow.complete(this.nowUs());
+  }
+
+  private updateLost(): void {
+    this.flow.extra.datagramsLost =
+      this.flow.extra.datagramsSent - this.flow.extra.datagramsReceived;
+  }
+}

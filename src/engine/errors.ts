@@ -1,0 +1,19 @@
+/**
+ * Bad input from a user (a scenario, an address, an option, later a ruleset or a capture).
+ * `where` names the place — a JSON path, a line:column, a byte offset — so the message can
+ * point at it; the message itself says what was expected.
+ */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly where = '',
+  ) {
+    super(where ? `${where}: ${message}` : message);
+    this.name = 'InputError';
+  }
+}
+
+/** An internal invariant was broken: a bug in the engine, never the user's fault. */
+export function invariant(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(`invariant violated: ${message}`);
+}

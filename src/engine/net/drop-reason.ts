@@ -1,0 +1,35 @@
+/**
+ * Why a packet was dropped. Numeric codes on the hot path, names in reports and traces.
+ * Later layers (the firewall) add their reasons to this list; names never change once used.
+ */
+export const DropReason = {
+  /** Lost on a link (the link's loss rate or a link-loss fault). */
+  linkLoss: 0,
+  /** A host's transmit queue (txqueuelen) was full. */
+  hostQueueFull: 1,
+  /** A router input port's buffer was full (drop-tail). */
+  inputQueueFull: 2,
+  /** A router output port's transmit queue was full (drop-tail). */
+  outputQueueFull: 3,
+  /** The routing table has no route to the destination. */
+  noRoute: 4,
+  /** TTL reached zero in the router. */
+  ttlExpired: 5,
+  /** Arrived at a host that does not own the destination address. */
+  notForHost: 6,
+  /** Refused by the router's inspection hook (the firewall, once there is one). */
+  inspection: 7,
+} as const;
+
+export type DropReasonCode = (typeof DropReason)[keyof typeof DropReason];
+
+export const dropReasonNames: readonly string[] = [
+  'link-loss',
+  'host-queue-full',
+  'input-queue-full',
+  'output-queue-full',
+  'no-route',
+  'ttl-expired',
+  'not-for-host',
+  'inspection',
+];

@@ -1,0 +1,159 @@
+import { invariant } from '../errors';
+import { formatIpv4 } from './ipv4';
+
+export const IPPROTO_ICMP = 1;
+export const IPPROTO_TCP = 6;
+export const IPPROTO_UDP = 17;
+
+export const TCP_FIN = 0x01;
+export const TCP_SYN = 0x02;
+export const TCP_RST = 0x04;
+export const TCP_PSH = 0x08;
+export const TCP_ACK = 0x10;
+
+export const ICMP_ECHO_REPLY = 0;
+export const ICMP_ECHO_REQUEST = 8;
+
+export const IPV4_HEADER_BYTES = 20;
+export const TCP_HEADER_BYTES = 20;
+export const UDP_HEADER_BYTES = 8;
+export const ICMP_HEADER_BYTES = 8;
+/** The links carry IPv4 packets of at most this many bytes (Ethernet MTU). */
+export const MTU_BYTES = 1500;
+
+/**
+ * One IPv4 packet with its transport header and payload. Packets are pooled and reused (a
+ * bulk transfer moves millions), so all layers live as flat numeric fields of one monomorphic
+ * object rather than nested header objects; `proto` says which transport fields are meaningful.
+ * Addresses are unsigned 32-bit integers. The payload bytes are the packet's own copy.
+ */
+export class Packet {
+  /** Unique serial number of this packet (a new one each time the object is reused). */
+  id = 0;
+  /** Index of this object in its pool; what events carry to refer to it. */
+  readonly slot: number;
+  live = false;
+  /** Simulated time the sender created it (for latency figures; not a header). */
+  createdUs = 0;
+
+  // IPv4
+  srcAddr = 0;
+  dstAddr = 0;
+  proto = 0;
+  ttl = 64;
+  ipId = 0;
+
+  // TCP / UDP
+  srcPort = 0;
+  dstPort = 0;
+  // TCP
+  seq = 0;
+  ack = 0;
+  flags = 0;
+  window = 0;
+  /** TCP MSS option value, 0 when absent (only on SYNs). */
+  mssOption = 0;
+  /** TCP window-scale option shift, -1 when absent (only on SYNs). */
+  wscaleOption = -1;
+
+  // ICMP
+  icmpType = 0;
+  icmpCode = 0;
+  icmpId = 0;
+  icmpSeq = 0;
+
+  /** Payload buffer (capacity MTU_BYTES once allocated); only the first payloadLen bytes count. */
+  payload: Uint8Array = EMPTY;
+  payloadLen = 0;
+
+  constructor(slot: number) {
+    this.slot = slot;
+  }
+
+  /** Size of the IPv4 packet on the wire (IP header + transport header + payload). */
+  get ipBytes(): number {
+    return IPV4_HEADER_BYTES + this.transportHeaderBytes + this.payloadLen;
+  }
+
+  get transportHeaderBytes(): number {
+    switch (this.proto) {
+      case IPPROTO_TCP:
+        // MSS (4) and window scale (3 + 1 NOP) options, padded to 32-bit words.
+        return TCP_HEADER_BYTES + (this.mssOption > 0 ? 4 : 0) + (this.wscaleOption >= 0 ? 4 : 0);
+      case IPPROTO_UDP:
+        return UDP_HEADER_BYTES;
+      case IPPROTO_ICMP:
+        return ICMP_HEADER_BYTES;
+      default:
+        return 0;
+    }
+  }
+
+  /** Makes sure the payload buffer exists; returns it for writing. */
+  payloadBuffer(): Uint8Array {
+    if (this.payload === EMPTY) this.payload = new Uint8Array(MTU_BYTES);
+    return this.payload;
+  }
+
+  setPayload(source: Uint8Array, offset: number, length: number): void {
+    invariant(
+      length <= MTU_BYTES - IPV4_HEADER_BYTES,
+      `payload of ${length} bytes exceeds the MTU`,
+    );
+    const buffer = this.payloadBuffer();
+    if (length > 0) buffer.set(source.subarray(offset, offset + length));
+    this.payloadLen = length;
+  }
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** Flag letters as tcpdump prints them: S F R P . (ACK). */
+export function tcpFlagsText(flags: number): string {
+  let out = '';
+  if (flags & TCP_SYN) out += 'S';
+  if (flags & TCP_FIN) out += 'F';
+  if (flags & TCP_RST) out += 'R';
+  if (flags & TCP_PSH) out += 'P';
+  if (flags & TCP_ACK) out += '.';
+  return out || 'none';
+}
+
+/** A copy of the fields a person or a view wants, safe to keep after the packet is reused. */
+export interface PacketSummary {
+  readonly id: number;
+  readonly proto: 'tcp' | 'udp' | 'icmp' | 'other';
+  readonly src: string;
+  readonly dst: string;
+  readonly sport: number;
+  readonly dport: number;
+  readonly flags: string;
+  readonly seq: number;
+  readonly ack: number;
+  readonly len: number;
+  readonly bytes: number;
+}
+
+export function summarizePacket(p: Packet): PacketSummary {
+  const proto =
+    p.proto === IPPROTO_TCP
+      ? 'tcp'
+      : p.proto === IPPROTO_UDP
+        ? 'udp'
+        : p.proto === IPPROTO_ICMP
+          ? 'icmp'
+          : 'other';
+  return {
+    id: p.id,
+    proto,
+    src: formatIpv4(p.srcAddr),
+    dst: formatIpv4(p.dstAddr),
+    sport: proto === 'icmp' ? p.icmpId : p.srcPort,
+    dport: proto === 'icmp' ? p.icmpSeq : p.dstPort,
+    flags: proto === 'tcp' ? tcpFlagsText(p.flags) : proto === 'icmp' ? `type ${p.icmpType}` : '',
+    seq: p.seq,
+    ack: p.ack,
+    len: p.payloadLen,
+    bytes: p.ipBytes,
+  };
+}

@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ByteRing } from './byte-ring';
+
+describe('ByteRing', () => {
+  it('behaves like an unbounded byte queue cut at its capacity', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 64 }),
+        fc.array(fc.tuple(fc.uint8Array({ maxLength: 40 }), fc.nat(50)), { maxLength: 30 }),
+        (capacity, ops) => {
+          const ring = new ByteRing(capacity);
+          let model: number[] = [];
+          for (const [bytes, consume] of ops) {
+            const written = ring.write(bytes, 0, bytes.length);
+            expect(written).toBe(Math.min(bytes.length, capacity - model.length));
+            model = model.concat(Array.from(bytes.subarray(0, written)));
+            const out = new Uint8Array(model.length);
+            ring.copyOut(0, model.length, out, 0);
+            expect(Array.from(out)).toEqual(model);
+            const n = Math.min(consume, model.length);
+            ring.consume(n);
+            model = model.slice(n);
+            expect(ring.length).toBe(model.length);
+          }
+        },
+      ),
+    );
+  });
+
+  it('refuses to read past what it holds', () => {
+    const ring = new ByteRing(4);
+    ring.write(new Uint8Array([1, 2]), 0, 2);
+    expect(() => ring.copyOut(1, 2, new Uint8Array(2), 0)).toThrow(/outside/);
+  });
+});

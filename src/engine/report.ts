@@ -1,0 +1,94 @@
+import type { Flow, FlowKind } from './apps/flow';
+import type { Simulation } from './simulation';
+
+/** One flow in a report; see README for every field. */
+export interface FlowReport {
+  id: string;
+  kind: FlowKind;
+  bytesGoal: number | null;
+  bytesDelivered: number;
+  completed: boolean;
+  completedAtUs: number | null;
+  endedAtUs: number | null;
+  aborted: boolean;
+  error: string | null;
+  retransmissions: number;
+  maxStallUs: number;
+  startedAtUs: number | null;
+  [extra: string]: number | string | boolean | null;
+}
+
+export interface SimulationReport {
+  scenario: string;
+  seed: number;
+  simulatedUs: number;
+  events: number;
+  packets: {
+    sent: number;
+    forwarded: number;
+    delivered: number;
+    dropped: Record<string, number>;
+    droppedTotal: number;
+  };
+  flows: FlowReport[];
+  links: Array<{
+    name: string;
+    packets: number;
+    bytes: number;
+    lost: number;
+    duplicated: number;
+    reordered: number;
+  }>;
+  routerPorts: Array<{ name: string; received: number; forwarded: number }>;
+}
+
+/** The run's results so far, as plain JSON-serialisable data; reading them changes nothing. */
+export function buildReport(sim: Simulation): SimulationReport {
+  const counters = sim.ctx.counters;
+  const endUs = sim.nowUs;
+  return {
+    scenario: sim.scenario.name,
+    seed: sim.seed,
+    simulatedUs: endUs,
+    events: sim.scheduler.eventsProcessed,
+    packets: {
+      sent: counters.sent,
+      forwarded: counters.forwarded,
+      delivered: counters.delivered,
+      dropped: counters.droppedByReason(),
+      droppedTotal: counters.droppedTotal(),
+    },
+    flows: sim.flowList.map((f) => flowReport(f, endUs)),
+    links: sim.channels.channels.map((c) => ({
+      name: c.name,
+      packets: c.packetsSent,
+      bytes: c.bytesSent,
+      lost: c.packetsLost,
+      duplicated: c.packetsDuplicated,
+      reordered: c.packetsReordered,
+    })),
+    routerPorts: sim.router.ports.map((p) => ({
+      name: p.name,
+      received: p.received,
+      forwarded: p.forwarded,
+    })),
+  };
+}
+
+function flowReport(f: Flow, nowUs: number): FlowReport {
+  return {
+    id: f.id,
+    kind: f.kind,
+    bytesGoal: f.bytesGoal,
+    bytesDelivered: f.bytesDelivered,
+    completed: f.completed,
+    completedAtUs: f.completed ? f.completedAtUs : null,
+    endedAtUs: f.endedAtUs >= 0 ? f.endedAtUs : null,
+    aborted: f.aborted,
+    error: f.error === '' ? null : f.error,
+    retransmissions: f.retransmissions,
+    maxStallUs: f.maxStallAt(nowUs),
+    startedAtUs: f.startedAtUs >= 0 ? f.startedAtUs : null,
+    ...f.extra,
+  };
+}

@@ -1,0 +1,153 @@
+import type { Channel, PacketSink } from '../net/channel';
+import { DropReason } from '../net/drop-reason';
+import type { Ipv4Prefix } from '../net/ipv4';
+import type { NetworkContext } from '../net/network-context';
+import { summarizePacket, type Packet } from '../net/packet';
+import type { RouterConfig } from '../scenarios/schema';
+import { CrossbarFabric } from './fabric';
+import { ACCEPT, passThrough, type InspectionHook } from './inspection';
+import { PacketFifo } from './packet-fifo';
+import { RoutingTable } from './routing-table';
+
+/** One router port: an input side with its buffer and an output side feeding a link. */
+export class RouterPort {
+  /** Packets waiting for the routing processor (only when processing takes time). */
+  readonly awaiting: PacketFifo;
+  /** Packets held by this input: awaiting processing plus in its virtual output queues. */
+  occupancy = 0;
+  /** The link towards the attached host, or null when nothing is plugged in. */
+  out: Channel | null = null;
+  received = 0;
+  forwarded = 0;
+  readonly inWhere: string;
+  readonly outWhere: string;
+
+  constructor(
+    readonly index: number,
+    readonly name: string,
+    readonly prefix: Ipv4Prefix,
+    capacity: number,
+    routerName: string,
+  ) {
+    this.awaiting = new PacketFifo(capacity);
+    this.inWhere = `${routerName} ${name} in`;
+    this.outWhere = `${routerName} ${name} out`;
+  }
+}
+
+/**
+ * The router of FIG. 3: input ports with bounded buffers, a routing processor that runs the
+ * inspection hook and a longest-prefix lookup, a crossbar switching fabric, and output ports
+ * whose bounded transmit queues feed the links.
+ */
+export class Router implements PacketSink {
+  readonly ports: RouterPort[];
+  readonly routing = new RoutingTable();
+  readonly fabric: CrossbarFabric;
+  inspection: InspectionHook = passThrough;
+  private readonly processedKind: number;
+  private inService: Packet | null = null;
+  private inServicePort = 0;
+  private nextInput = 0;
+
+  constructor(
+    private readonly ctx: NetworkContext,
+    readonly config: RouterConfig,
+    ports: ReadonlyArray<{ name: string; prefix: Ipv4Prefix }>,
+  ) {
+    this.ports = ports.map(
+      (p, i) => new RouterPort(i, p.name, p.prefix, config.inputQueuePackets, config.name),
+    );
+    this.ports.forEach((p) => this.routing.add(p.prefix, p.index));
+    this.fabric = new CrossbarFabric(
+      ctx,
+      this.ports.length,
+      config.fabricSlotUs,
+      config.inputQueuePackets,
+      (i, o, p) => this.toOutput(i, o, p),
+    );
+    this.processedKind = ctx.scheduler.register('router.processed', () => this.finishService());
+  }
+
+  get name(): string {
+    return this.config.name;
+  }
+
+  /** A packet arrives at an input port from its link. */
+  receive(p: Packet, portIndex: number): void {
+    const port = this.ports[portIndex];
+    port.received++;
+    if (port.occupancy >= this.config.inputQueuePackets) {
+      this.ctx.drop(p, DropReason.inputQueueFull, port.inWhere);
+      return;
+    }
+    port.occupancy++;
+    if (this.config.processingUs === 0) {
+      this.process(p, port);
+      return;
+    }
+    port.awaiting.push(p);
+    if (this.inService === null) this.startService();
+  }
+
+  /** Starts processing the next waiting packet, taking input ports in round-robin order. */
+  private startService(): void {
+    const n = this.ports.length;
+    for (let k = 0; k < n; k++) {
+      const port = this.ports[(this.nextInput + k) % n];
+      if (port.awaiting.length === 0) continue;
+      this.nextInput = (port.index + 1) % n;
+      this.inService = port.awaiting.shift();
+      this.inServicePort = port.index;
+      this.ctx.scheduler.after(this.config.processingUs, this.processedKind);
+      return;
+    }
+  }
+
+  private finishService(): void {
+    const p = this.inService as Packet;
+    this.inService = null;
+    this.process(p, this.ports[this.inServicePort]);
+    this.startService();
+  }
+
+  /** Inspection, then routing; an accepted packet joins the fabric's virtual output queue. */
+  private process(p: Packet, port: RouterPort): void {
+    const verdict = this.inspection.inspect(p, port.index, this.ctx.nowUs);
+    if (verdict !== ACCEPT) return this.refuse(p, port, verdict);
+    if (p.ttl <= 1) return this.refuse(p, port, DropReason.ttlExpired);
+    const out = this.routing.lookup(p.dstAddr);
+    if (out < 0 || this.ports[out].out === null) return this.refuse(p, port, DropReason.noRoute);
+    p.ttl--;
+    this.fabric.enqueue(port.index, out, p);
+  }
+
+  private refuse(p: Packet, port: RouterPort, reason: number): void {
+    port.occupancy--;
+    this.ctx.drop(p, reason as (typeof DropReason)[keyof typeof DropReason], port.inWhere);
+  }
+
+  private toOutput(inIndex: number, outIndex: number, p: Packet): void {
+    const inPort = this.ports[inIndex];
+    const outPort = this.ports[outIndex];
+    inPort.occupancy--;
+    const link = outPort.out as Channel;
+    if (!link.hasRoom()) {
+      this.ctx.drop(p, DropReason.outputQueueFull, outPort.outWhere);
+      return;
+    }
+    outPort.forwarded++;
+    this.ctx.counters.forwarded++;
+    if (this.ctx.trace.enabled) {
+      this.ctx.trace.emit({
+        kind: 'router.forward',
+        atUs: this.ctx.nowUs,
+        router: this.name,
+        inPort: inPort.name,
+        outPort: outPort.name,
+        packet: summarizePacket(p),
+      });
+    }
+    link.send(p);
+  }
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { Scheduler } from './scheduler';
+
+describe('Scheduler', () => {
+  it('runs events in time order and advances the clock to each', () => {
+    const s = new Scheduler();
+    const seen: Array<[number, number]> = [];
+    const kind = s.register('mark', (a) => seen.push([s.nowUs, a]));
+    s.at(20, kind, 2);
+    s.at(10, kind, 1);
+    s.after(30, kind, 3);
+    expect(s.runUntil(25)).toBe(2);
+    expect(s.nowUs).toBe(25);
+    expect(seen).toEqual([
+      [10, 1],
+      [20, 2],
+    ]);
+    expect(s.step()).toBe(true);
+    expect(seen.at(-1)).toEqual([30, 3]);
+    expect(s.step()).toBe(false);
+  });
+
+  it('lets handlers schedule more events, including at the current time', () => {
+    const s = new Scheduler();
+    const order: string[] = [];
+    const later = s.register('later', () => order.push(`later@${s.nowUs}`));
+    const first = s.register('first', () => {
+      order.push(`first@${s.nowUs}`);
+      s.after(0, later);
+      s.after(5, later);
+    });
+    s.at(1, first);
+    s.runUntil(100);
+    expect(order).toEqual(['first@1', 'later@1', 'later@6']);
+    expect(s.eventsProcessed).toBe(3);
+  });
+
+  it('rejects times in the past and non-integer times', () => {
+    const s = new Scheduler();
+    const k = s.register('k', () => {});
+    s.runUntil(10);
+    expect(() => s.at(5, k)).toThrow(/not in the past/);
+    expect(() => s.at(10.5, k)).toThrow(/integers/);
+    expect(() => s.runUntil(3)).toThrow(/before now/);
+  });
+
+  it('stops after the event that requests it', () => {
+    const s = new Scheduler();
+    const k = s.register('k', (a) => {
+      if (a === 2) s.requestStop();
+    });
+    for (let i = 1; i <= 4; i++) s.at(i * 10, k, i);
+    s.runUntil(1000);
+    expect(s.nowUs).toBe(20);
+    expect(s.pendingEvents).toBe(2);
+    // The request ends that call only; the next call carries on.
+    s.runUntil(1000);
+    expect(s.nowUs).toBe(1000);
+    expect(s.pendingEvents).toBe(0);
+  });
+});

@@ -1,0 +1,202 @@
+import { FlowRegistry, type Flow } from './apps/flow';
+import { installTraffic } from './install-traffic';
+import { ChannelRegistry, type Channel } from './net/channel';
+import { Host } from './net/host';
+import { parseIpv4, parsePrefix } from './net/ipv4';
+import { NetworkContext } from './net/network-context';
+import { TcpTimers } from './net/tcp/timers';
+import { Router } from './router/router';
+import type { LinkLossFault, Scenario, ScenarioInput } from './scenarios/schema';
+import { parseScenario } from './scenarios/validate';
+import { Pcg32 } from './sim/prng';
+import { Scheduler } from './sim/scheduler';
+import { Trace } from './sim/trace';
+import type { TraceEvent } from './trace-event';
+
+export interface SimulationOptions {
+  /** Overrides the scenario's seed. */
+  readonly seed?: number;
+  /** How many recent trace events to keep in memory (0: none; subscribers still see all). */
+  readonly traceCapacity?: number;
+}
+
+export interface PortQueues {
+  readonly port: string;
+  readonly inputPackets: number;
+  readonly inputCapacity: number;
+  readonly outputPackets: number;
+  readonly outputCapacity: number;
+}
+
+/** A host's two link directions. */
+export interface HostLinks {
+  readonly up: Channel;
+  readonly down: Channel;
+}
+
+/**
+ * A whole simulated network built from a scenario: hosts, links, the router, the traffic
+ * applications, and the fault schedule — all driven by one scheduler on one seeded PRNG.
+ */
+export class Simulation {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly scheduler = new Scheduler();
+  readonly trace: Trace<TraceEvent>;
+  readonly ctx: NetworkContext;
+  readonly router: Router;
+  readonly hosts = new Map<string, Host>();
+  readonly links = new Map<string, HostLinks>();
+  readonly channels: ChannelRegistry;
+  readonly flows: FlowRegistry;
+  readonly tcpTimers: TcpTimers;
+
+  constructor(scenario: Scenario, options: SimulationOptions = {}) {
+    this.scenario = scenario;
+    this.seed = (options.seed ?? scenario.seed) >>> 0;
+    this.trace = new Trace<TraceEvent>(options.traceCapacity ?? 0);
+    const root = new Pcg32(this.seed);
+    this.ctx = new NetworkContext(this.scheduler, this.trace, root.fork(1));
+    this.channels = new ChannelRegistry(this.ctx);
+    this.tcpTimers = new TcpTimers(this.scheduler);
+    this.flows = new FlowRegistry(
+      (flow, atUs) => this.flowEnded(flow, atUs),
+      () => this.scheduler.requestStop(),
+    );
+    this.router = new Router(
+      this.ctx,
+      scenario.router,
+      scenario.router.ports.map((p) => ({ name: p.name, prefix: parsePrefix(p.prefix) })),
+    );
+    for (const route of scenario.routes) {
+      const port = this.router.ports.findIndex((p) => p.name === route.port);
+      this.router.routing.add(parsePrefix(route.prefix), port);
+    }
+    const hostRng = root.fork(2);
+    scenario.hosts.forEach((config, i) => this.addHost(config, i, hostRng.fork(i)));
+    installTraffic(scenario, this.ctx, this.hosts, this.flows, root.fork(3));
+    this.scheduleFaults();
+  }
+
+  get nowUs(): number {
+    return this.scheduler.nowUs;
+  }
+
+  /** True once every flow has completed, failed or been aborted. */
+  get trafficEnded(): boolean {
+    return this.flows.allEnded;
+  }
+
+  /** Executes one event; false when none is left. */
+  step(): boolean {
+    return this.scheduler.step();
+  }
+
+  /**
+   * Runs events up to `untilUs` (inclusive). Stops early, at the event where it happened, when
+   * the last flow ends — unless it had already ended, so a view can keep running the clock.
+   */
+  runUntil(untilUs: number): void {
+    this.scheduler.runUntil(untilUs);
+  }
+
+  /** Runs until all traffic has ended or the scenario's duration (or `limitUs`) is reached. */
+  run(limitUs = this.scenario.durationUs): void {
+    if (this.trafficEnded) return;
+    this.scheduler.runUntil(Math.max(limitUs, this.nowUs));
+  }
+
+  /** Packets held at each router port right now: input buffer and output transmit queue. */
+  portQueues(): PortQueues[] {
+    return this.router.ports.map((p) => ({
+      port: p.name,
+      inputPackets: p.occupancy,
+      inputCapacity: this.scenario.router.inputQueuePackets,
+      outputPackets: p.out === null ? 0 : p.out.queueLength(),
+      outputCapacity: this.scenario.router.outputQueuePackets,
+    }));
+  }
+
+  /** Flows with their current statistics. */
+  get flowList(): readonly Flow[] {
+    return this.flows.flows;
+  }
+
+  private addHost(config: Scenario['hosts'][number], index: number, rng: Pcg32): void {
+    const portIndex = this.router.ports.findIndex((p) => p.name === config.port);
+    const port = this.router.ports[portIndex];
+    const host = new Host(
+      this.ctx,
+      index,
+      config,
+      parseIpv4(config.address),
+      this.scenario.tcp,
+      this.tcpTimers,
+      rng,
+    );
+    const routerName = this.router.name;
+    const up = this.channels.create(
+      `${config.name} → ${routerName} ${port.name}`,
+      config.link,
+      config.link.queuePackets,
+    );
+    const down = this.channels.create(
+      `${routerName} ${port.name} → ${config.name}`,
+      config.link,
+      this.scenario.router.outputQueuePackets,
+    );
+    up.sink = this.router;
+    up.sinkPort = portIndex;
+    down.sink = host;
+    host.uplink = up;
+    port.out = down;
+    this.hosts.set(config.name, host);
+    this.links.set(config.name, { up, down });
+  }
+
+  private scheduleFaults(): void {
+    const faults = this.scenario.faults;
+    const kind = this.scheduler.register('fault', (index, on) =>
+      this.applyLinkLoss(faults[index], on === 1),
+    );
+    faults.forEach((fault, i) => {
+      this.scheduler.at(fault.fromUs, kind, i, 1);
+      this.scheduler.at(fault.toUs, kind, i, 0);
+    });
+  }
+
+  private applyLinkLoss(fault: LinkLossFault, on: boolean): void {
+    const links = this.links.get(fault.host) as HostLinks;
+    const rate = on ? fault.rate : 0;
+    if (fault.direction !== 'from-router') links.up.faultLossRate = rate;
+    if (fault.direction !== 'to-router') links.down.faultLossRate = rate;
+    if (this.trace.enabled) {
+      this.trace.emit({
+        kind: 'fault',
+        atUs: this.nowUs,
+        fault: 'link-loss',
+        detail: `${fault.host} ${fault.direction}: loss ${on ? rate : 0}`,
+      });
+    }
+  }
+
+  private flowEnded(flow: Flow, atUs: number): void {
+    if (this.trace.enabled) {
+      this.trace.emit({
+        kind: 'flow.end',
+        atUs,
+        flow: flow.id,
+        completed: flow.completed,
+        aborted: flow.aborted,
+      });
+    }
+  }
+}
+
+/** Validates the input (throwing ScenarioError with every problem) and builds the simulation. */
+export function createSimulation(
+  input: ScenarioInput | unknown,
+  options: SimulationOptions = {},
+): Simulation {
+  return new Simulation(parseScenario(input), options);
+}

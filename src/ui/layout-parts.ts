@@ -1,0 +1,134 @@
+import type { HostConfig, Scenario } from '../engine';
+import { linkLabelLines } from './format';
+import { countWidth, portMinWidth } from './layout-port';
+import { SPACE } from './layout-space';
+import { blockHeight, centredLines, stackLines, type TextItem } from './text-lines';
+import { TEXT_STYLE, textWidth, widestWord, wrapWords } from './text-metrics';
+import type {
+  Box,
+  Measures,
+  PortSlot,
+  Rect,
+  RoutingProcessorLayout,
+  Segment,
+} from './topology-types';
+
+export { SPACE };
+
+export const FABRIC_TEXT = 'switching fabric';
+export const PROCESSOR_TEXT = 'routing processor';
+/** The firewall application does not exist yet: the router calls a pass-through hook. */
+export const INSPECTION_TITLE = 'inspection hook';
+export const INSPECTION_NOTE = 'pass-through (no firewall yet)';
+
+/** First half of the ports (rounded up) in group 0, the rest in group 1, scenario order kept. */
+export function portSlots(scenario: Scenario): PortSlot[] {
+  const ports = scenario.router.ports;
+  const firstHalf = Math.ceil(ports.length / 2);
+  return ports.map((port, i) => {
+    const group = i < firstHalf ? 0 : 1;
+    return {
+      port,
+      host: scenario.hosts.find((h) => h.port === port.name),
+      group,
+      index: group === 0 ? i : i - firstHalf,
+      groupSize: group === 0 ? firstHalf : ports.length - firstHalf,
+    };
+  });
+}
+
+const hostText = (h: HostConfig): TextItem[] => [
+  { text: h.name, kind: 'name' },
+  { text: h.address, kind: 'detail' },
+];
+const itemsWidth = (items: TextItem[]) => Math.max(...items.map((i) => textWidth(i.text, i.kind)));
+
+/** Every box of one kind gets the same width (the widest text + padding): tidy columns. */
+export function measure(scenario: Scenario, slots: readonly PortSlot[]): Measures {
+  const boxWidth = (widths: number[]) => Math.max(96, ...widths) + 2 * SPACE.boxPadX;
+  const labelLines = scenario.hosts.flatMap((h) => linkLabelLines(h.link));
+  const { inputQueuePackets, outputQueuePackets } = scenario.router;
+  const counts = countWidth([inputQueuePackets, outputQueuePackets]);
+  return {
+    hostWidth: boxWidth(scenario.hosts.map((h) => itemsWidth(hostText(h)))),
+    portWidth: Math.max(...scenario.router.ports.map((p) => portMinWidth(p, counts))),
+    countWidth: counts,
+    labelWidth: Math.max(0, ...labelLines.map((text) => textWidth(text, 'detail'))),
+    lanes: Math.max(...slots.map((s) => s.groupSize)),
+  };
+}
+
+export const hostBox = (host: HostConfig, rect: Rect): Box => ({
+  rect,
+  lines: centredLines(hostText(host), rect),
+});
+
+const caption = (text: string, maxWidth: number): TextItem[] =>
+  wrapWords(text, 'caption', maxWidth).map((line) => ({ text: line, kind: 'caption' }));
+
+/** Narrowest fabric that holds its caption (wrapped to one word a line). */
+export const FABRIC_MIN_WIDTH = widestWord(FABRIC_TEXT, 'caption') + 2 * SPACE.innerPad;
+export const FABRIC_MIN_HEIGHT = 2 * TEXT_STYLE.caption.lineHeight + 2 * SPACE.innerPad;
+
+export function fabricBox(rect: Rect): Box {
+  return { rect, lines: centredLines(caption(FABRIC_TEXT, rect.width - 2 * SPACE.innerPad), rect) };
+}
+
+/** The inspection hook's box is inset in the routing processor, inset in the router. */
+export const PROCESSOR_MIN_WIDTH =
+  Math.max(
+    widestWord(PROCESSOR_TEXT, 'caption'),
+    widestWord(INSPECTION_TITLE, 'name'),
+    widestWord(INSPECTION_NOTE, 'caption'),
+  ) +
+  4 * SPACE.innerPad;
+
+/** Width inside the routing processor at which none of its text has to wrap. */
+export const PROCESSOR_UNWRAPPED = Math.max(
+  textWidth(PROCESSOR_TEXT, 'caption') + 2 * SPACE.innerPad,
+  textWidth(INSPECTION_TITLE, 'name') + 4 * SPACE.innerPad,
+  textWidth(INSPECTION_NOTE, 'caption') + 4 * SPACE.innerPad,
+);
+
+function processorItems(width: number) {
+  const textWidthInside = width - 2 * SPACE.innerPad;
+  const hookWidth = textWidthInside - 2 * SPACE.innerPad;
+  return {
+    title: caption(PROCESSOR_TEXT, textWidthInside),
+    hook: [
+      ...wrapWords(INSPECTION_TITLE, 'name', hookWidth).map((text) => ({
+        text,
+        kind: 'name' as const,
+      })),
+      ...caption(INSPECTION_NOTE, hookWidth),
+    ],
+  };
+}
+
+/** Height the routing processor needs at a given width (its text wraps when narrow). */
+export function processorHeight(width: number): number {
+  const { title, hook } = processorItems(width);
+  return blockHeight(title) + blockHeight(hook) + 5 * SPACE.innerPad;
+}
+
+/** Title at the top, inspection hook below it; the whole is centred vertically in `rect`. */
+export function routingProcessor(rect: Rect, connector: Segment): RoutingProcessorLayout {
+  const pad = SPACE.innerPad;
+  const { title, hook } = processorItems(rect.width);
+  const hookHeight = blockHeight(hook) + 2 * pad;
+  const contentHeight = blockHeight(title) + pad + hookHeight;
+  const top = rect.y + (rect.height - contentHeight) / 2;
+  const centre = rect.x + rect.width / 2;
+  const hookRect = {
+    x: rect.x + pad,
+    y: top + blockHeight(title) + pad,
+    width: rect.width - 2 * pad,
+    height: hookHeight,
+  };
+  return {
+    rect,
+    lines: stackLines(title, centre, top, 'middle'),
+    inspection: { rect: hookRect, lines: centredLines(hook, hookRect) },
+    connector,
+  };
+}

@@ -1,0 +1,145 @@
+import type { FlowReport } from '../../engine';
+import { fillLength } from './bar-scale';
+import { formatAt, formatBytes, formatCount, formatMs } from './quantity-format';
+
+/**
+ * The flow table's content as plain data: one row per flow shown, and for a long list a
+ * summary row per kind plus the first few flows (1,200 rows would slow every refresh).
+ */
+
+export type FlowStatus = 'waiting' | 'running' | 'completed' | 'aborted' | 'failed' | 'unfinished';
+
+export interface FlowRow {
+  readonly id: string;
+  readonly kind: string;
+  readonly status: FlowStatus;
+  readonly statusText: string;
+  /** e.g. "12.3 MB / 20.0 MB"; just the bytes when the flow has no goal. */
+  readonly bytes: string;
+  /** Exact numbers for the tooltip: "12,345,678 / 20,000,000 bytes". */
+  readonly bytesExact: string;
+  /** Progress bar fill in % (0–100), null when the flow has no goal. */
+  readonly percent: number | null;
+  readonly retransmissions: string;
+  readonly maxStall: string;
+}
+
+export interface FlowTableModel {
+  /** One row per kind, only when some flows are left out. */
+  readonly summaries: readonly FlowRow[];
+  readonly rows: readonly FlowRow[];
+  readonly total: number;
+  /** Flows not listed. */
+  readonly hidden: number;
+}
+
+export const FLOWS_LISTED = 20;
+
+export function flowStatus(f: FlowReport, runFinished: boolean): FlowStatus {
+  if (f.completed) return 'completed';
+  if (f.aborted) return 'aborted';
+  if (f.error !== null) return 'failed';
+  if (runFinished) return 'unfinished';
+  return f.startedAtUs === null ? 'waiting' : 'running';
+}
+
+function statusText(f: FlowReport, status: FlowStatus): string {
+  switch (status) {
+    case 'completed':
+      return `completed at ${formatAt(f.completedAtUs ?? 0)}`;
+    case 'aborted':
+    case 'failed':
+      return f.error ? `${status} (${f.error})` : status;
+    case 'unfinished':
+      return 'not finished when the run ended';
+    default:
+      return status;
+  }
+}
+
+function bytes(delivered: number, goal: number | null) {
+  if (goal === null) {
+    return { bytes: formatBytes(delivered), bytesExact: `${formatCount(delivered)} bytes` };
+  }
+  return {
+    bytes: `${formatBytes(delivered)} / ${formatBytes(goal)}`,
+    bytesExact: `${formatCount(delivered)} / ${formatCount(goal)} bytes`,
+  };
+}
+
+export function flowRow(f: FlowReport, runFinished: boolean): FlowRow {
+  const status = flowStatus(f, runFinished);
+  return {
+    id: f.id,
+    kind: f.kind,
+    status,
+    statusText: statusText(f, status),
+    ...bytes(f.bytesDelivered, f.bytesGoal),
+    percent: f.bytesGoal === null ? null : fillLength(f.bytesDelivered, f.bytesGoal, 100),
+    retransmissions: formatCount(f.retransmissions),
+    maxStall: formatMs(f.maxStallUs),
+  };
+}
+
+const ORDER: readonly FlowStatus[] = [
+  'completed',
+  'running',
+  'waiting',
+  'aborted',
+  'failed',
+  'unfinished',
+];
+
+/** All flows of one kind as one row: counts per status, summed bytes, worst stall. */
+export function kindSummary(kind: string, flows: readonly FlowReport[], runFinished: boolean) {
+  const counts = new Map<FlowStatus, number>();
+  let delivered = 0;
+  let goal: number | null = 0;
+  let retransmissions = 0;
+  let maxStallUs = 0;
+  for (const f of flows) {
+    const status = flowStatus(f, runFinished);
+    counts.set(status, (counts.get(status) ?? 0) + 1);
+    delivered += f.bytesDelivered;
+    goal = goal === null || f.bytesGoal === null ? null : goal + f.bytesGoal;
+    retransmissions += f.retransmissions;
+    maxStallUs = Math.max(maxStallUs, f.maxStallUs);
+  }
+  const parts = ORDER.flatMap((s) => {
+    const n = counts.get(s);
+    return n === undefined ? [] : [`${formatCount(n)} ${s}`];
+  });
+  const row: FlowRow = {
+    id: `all ${formatCount(flows.length)}`,
+    kind,
+    status: counts.size === 1 ? [...counts.keys()][0] : 'running',
+    statusText: parts.join(', '),
+    ...bytes(delivered, goal),
+    percent: goal === null ? null : fillLength(delivered, goal, 100),
+    retransmissions: formatCount(retransmissions),
+    maxStall: formatMs(maxStallUs),
+  };
+  return row;
+}
+
+export function flowTable(
+  flows: readonly FlowReport[],
+  runFinished: boolean,
+  limit = FLOWS_LISTED,
+): FlowTableModel {
+  const listed = flows.slice(0, limit);
+  const byKind = new Map<string, FlowReport[]>();
+  if (flows.length > limit) {
+    for (const f of flows) {
+      const list = byKind.get(f.kind);
+      if (list) list.push(f);
+      else byKind.set(f.kind, [f]);
+    }
+  }
+  return {
+    summaries: [...byKind].map(([kind, list]) => kindSummary(kind, list, runFinished)),
+    rows: listed.map((f) => flowRow(f, runFinished)),
+    total: flows.length,
+    hidden: flows.length - listed.length,
+  };
+}

@@ -1,0 +1,188 @@
+import {
+  buildReport,
+  createSimulation,
+  type PortQueues,
+  type Scenario,
+  type Simulation,
+  type SimulationReport,
+} from '../../engine';
+import { DEFAULT_SPEED, type Speed } from './speed';
+
+export type RunStatus = 'paused' | 'running' | 'finished';
+
+/** What the run bar shows; cheap, read every frame. */
+export interface RunState {
+  readonly status: RunStatus;
+  readonly speed: Speed;
+  readonly nowUs: number;
+  /** Why the run finished: all traffic ended, or the scenario's duration was reached. */
+  readonly finishedBy: 'traffic' | 'duration' | null;
+}
+
+/** What the tables and queue bars show; a few per second while running. */
+export interface RunMetrics {
+  readonly nowUs: number;
+  readonly report: SimulationReport;
+  readonly queues: readonly PortQueues[];
+}
+
+export interface RunnerOptions {
+  readonly seed?: number;
+  readonly speed?: Speed;
+  /** Wall clock in ms, read only at speed 'max' to bound each frame's work. */
+  readonly clock?: () => number;
+  /** Wall time a 'max' frame may spend simulating. */
+  readonly maxFrameBudgetMs?: number;
+}
+
+/** A frame longer than this (a hidden tab, a debugger pause) counts as this long. */
+export const MAX_FRAME_MS = 100;
+/** One visual tick, for Step: a frame at 60 Hz. */
+export const STEP_FRAME_MS = 1000 / 60;
+const MIN_SLICE_US = 10;
+const MAX_SLICE_US = 1_000_000;
+
+/**
+ * Owns one Simulation and maps wall time to simulated time (the engine has no timers).
+ * Framework-free: the view calls tick(wallMs) from requestAnimationFrame; tests call it
+ * with made-up times. The run finishes when all traffic has ended or at the scenario's
+ * durationUs (the same hard stop the CLI uses).
+ */
+export class SimulationRunner {
+  private sim: Simulation;
+  private status: RunStatus = 'paused';
+  private currentSpeed: Speed;
+  /** Wall time of the previous frame while running; null until the first frame after play. */
+  private lastWallMs: number | null = null;
+  /** Simulated time the clock should have reached, with the fraction of a µs kept. */
+  private targetUs = 0;
+  /** Simulated time run per slice at 'max', adapted to the machine's speed. */
+  private sliceUs = 1_000;
+  private readonly clock: () => number;
+  private readonly budgetMs: number;
+
+  constructor(
+    readonly scenario: Scenario,
+    private readonly options: RunnerOptions = {},
+  ) {
+    this.currentSpeed = options.speed ?? DEFAULT_SPEED;
+    this.clock = options.clock ?? (() => performance.now());
+    this.budgetMs = options.maxFrameBudgetMs ?? 8;
+    this.sim = this.create();
+    this.finishIfDone();
+  }
+
+  get state(): RunState {
+    return {
+      status: this.status,
+      speed: this.currentSpeed,
+      nowUs: this.sim.nowUs,
+      finishedBy: this.finishedBy(),
+    };
+  }
+
+  get speed(): Speed {
+    return this.currentSpeed;
+  }
+
+  metrics(): RunMetrics {
+    return { nowUs: this.sim.nowUs, report: buildReport(this.sim), queues: this.sim.portQueues() };
+  }
+
+  play(): void {
+    if (this.status !== 'paused') return;
+    this.status = 'running';
+    this.lastWallMs = null;
+    this.targetUs = this.sim.nowUs;
+  }
+
+  pause(): void {
+    if (this.status === 'running') this.status = 'paused';
+  }
+
+  toggle(): void {
+    if (this.status === 'running') this.pause();
+    else this.play();
+  }
+
+  setSpeed(speed: Speed): void {
+    this.currentSpeed = speed;
+    this.targetUs = this.sim.nowUs;
+  }
+
+  /** Back to time 0 with a fresh simulation of the same scenario; paused. */
+  reset(): void {
+    this.sim = this.create();
+    this.status = 'paused';
+    this.lastWallMs = null;
+    this.targetUs = 0;
+    this.finishIfDone();
+  }
+
+  /** Advances by one visual tick (a 60 Hz frame at the current speed) while paused. */
+  step(): void {
+    if (this.status !== 'paused') return;
+    this.targetUs = this.sim.nowUs;
+    this.advance(STEP_FRAME_MS);
+  }
+
+  /**
+   * One animation frame at wall time `wallMs` (e.g. requestAnimationFrame's timestamp).
+   * The first frame after play only notes the time; later frames advance the simulated clock
+   * by the wall time since the previous frame times the speed. Returns whether anything ran.
+   */
+  tick(wallMs: number): boolean {
+    if (this.status !== 'running') return false;
+    const last = this.lastWallMs;
+    this.lastWallMs = wallMs;
+    if (last === null) return false;
+    const elapsed = Math.min(Math.max(wallMs - last, 0), MAX_FRAME_MS);
+    const before = this.sim.nowUs;
+    this.advance(elapsed);
+    return this.sim.nowUs !== before || this.status !== 'running';
+  }
+
+  private advance(wallMs: number): void {
+    if (this.currentSpeed === 'max') this.runFor(this.budgetMs);
+    else {
+      this.targetUs = Math.min(
+        this.targetUs + wallMs * this.currentSpeed * 1_000,
+        this.scenario.durationUs,
+      );
+      this.sim.runUntil(Math.floor(this.targetUs));
+    }
+    this.finishIfDone();
+  }
+
+  /** Simulates in slices until `budgetMs` of wall time is spent or the run is over. */
+  private runFor(budgetMs: number): void {
+    const start = this.clock();
+    let now = start;
+    while (now - start < budgetMs && !this.done()) {
+      const until = Math.min(this.sim.nowUs + this.sliceUs, this.scenario.durationUs);
+      this.sim.runUntil(until);
+      const spent = this.clock() - now;
+      now += spent;
+      if (spent < budgetMs / 8) this.sliceUs = Math.min(this.sliceUs * 2, MAX_SLICE_US);
+      else if (spent > budgetMs / 2) this.sliceUs = Math.max(this.sliceUs / 2, MIN_SLICE_US);
+    }
+    this.targetUs = this.sim.nowUs;
+  }
+
+  private done(): boolean {
+    return this.sim.trafficEnded || this.sim.nowUs >= this.scenario.durationUs;
+  }
+
+  private finishedBy(): RunState['finishedBy'] {
+    if (this.status !== 'finished') return null;
+    return this.sim.trafficEnded ? 'traffic' : 'duration';
+  }
+
+  private finishIfDone(): void {
+    if (this.done()) this.status = 'finished';
+  }
+
+  private create(): Simulation {
+    return createSimulation(this.scenario, { seed: this.options.seed });
+  }
+}
