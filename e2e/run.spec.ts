@@ -1,20 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import { SCREENSHOTS, watchErrors } from './page-errors';
 
-const SCREENSHOTS = 'e2e/screenshots';
 const SIZES = [
   { name: 'wide', width: 1280, height: 800 },
   { name: 'narrow', width: 420, height: 900 },
 ] as const;
-
-/** Collects console errors and uncaught exceptions; a clean page has none. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
 
 async function open(page: Page, scenario: string, width = 1280, height = 800): Promise<void> {
   await page.setViewportSize({ width, height });

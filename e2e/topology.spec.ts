@@ -1,17 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { SCREENSHOTS, watchErrors } from './page-errors';
 import { builtinScenarioNames, builtinScenarios, parseScenario } from '../src/engine';
-
-const SCREENSHOTS = 'e2e/screenshots';
-
-/** Collects console errors and uncaught exceptions; a clean page has none. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
 
 test.describe('topology', () => {
   test('the page is titled and offers every built-in scenario', async ({ page }) => {
