@@ -1,37 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { SCREENSHOTS, watchErrors } from './page-errors';
+import { open, runToEnd, runUntilPast } from './run-helpers';
 
 const SIZES = [
   { name: 'wide', width: 1280, height: 800 },
   { name: 'narrow', width: 420, height: 900 },
 ] as const;
-
-async function open(page: Page, scenario: string, width = 1280, height = 800): Promise<void> {
-  await page.setViewportSize({ width, height });
-  await page.goto('/');
-  await page.getByTestId('scenario-select').selectOption(scenario);
-  await expect(page.getByTestId('run-status')).toHaveText('paused');
-  await expect(page.getByTestId('sim-clock')).toHaveText('0.000000 s');
-}
-
-async function runToEnd(page: Page): Promise<void> {
-  await page.getByTestId('speed').selectOption('max');
-  await page.getByTestId('play').click();
-  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 30_000 });
-}
-
-/** Plays at a slow speed until the clock passes `seconds`, then pauses. */
-async function runUntilPast(page: Page, seconds: number): Promise<void> {
-  await page.getByTestId('play').click();
-  await expect(page.getByTestId('play')).toHaveText('Pause');
-  await expect
-    .poll(async () => parseFloat((await page.getByTestId('sim-clock').textContent()) ?? '0'), {
-      timeout: 20_000,
-    })
-    .toBeGreaterThan(seconds);
-  await page.getByTestId('play').click();
-  await expect(page.getByTestId('run-status')).toHaveText('paused');
-}
 
 test.describe('run', () => {
   test('ftp-transfer runs to the end at max speed, and Reset starts over', async ({ page }) => {
@@ -70,7 +44,9 @@ test.describe('run', () => {
     const video = page.getByTestId('flow-video');
     await expect(video.getByTestId('flow-status')).toHaveText(/^completed at \d+\.\d{3} s$/);
     await expect(video).toContainText('udp-stream');
-    await expect(page.getByTestId('sim-clock')).toHaveText(/^9\.\d{6} s$/);
+    // The viewer subscribes, the server streams 10 s, and the run stops once it has all arrived.
+    await expect(page.getByTestId('sim-clock')).toHaveText(/^10\.\d{6} s$/);
+    await expect(page.getByText('all traffic ended')).toBeVisible();
     await page.screenshot({ path: `${SCREENSHOTS}/run-video-stream-finished.png`, fullPage: true });
     expect(errors).toEqual([]);
   });

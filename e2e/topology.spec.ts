@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { SCREENSHOTS, watchErrors } from './page-errors';
 import { builtinScenarioNames, builtinScenarios, parseScenario } from '../src/engine';
+import { firewallCaption } from '../src/ui/firewall-caption';
 
 test.describe('topology', () => {
   test('the page is titled and offers every built-in scenario', async ({ page }) => {
@@ -28,10 +29,13 @@ test.describe('topology', () => {
       for (const id of ['router', 'fabric', 'routing-processor']) {
         await expect(svg.getByTestId(id)).toBeVisible();
       }
-      const hook = svg.getByTestId('inspection-hook');
-      await expect(hook).toContainText(/inspection\s*hook/);
-      await expect(hook).toContainText(/pass-through\s*\(no\s*firewall\s*yet\)/);
-      await expect(svg.getByTestId('routing-processor')).not.toContainText('firewall application');
+      const firewall = svg.getByTestId('routing-processor').getByTestId('firewall-application');
+      const caption = firewallCaption(scenario);
+      await expect(firewall).toContainText('firewall application');
+      await expect(firewall).toContainText(caption.note.join(caption.separator));
+      await expect(firewall.getByTestId('firewall-connections')).toHaveText('0 connections');
+      await expect(svg.getByTestId('inspection-hook')).toHaveCount(0);
+      await expect(svg).not.toContainText('no firewall yet');
       for (const port of scenario.router.ports) {
         const g = svg.getByTestId(`port-${port.name}`);
         await expect(g).toBeVisible();
@@ -77,6 +81,10 @@ test.describe('topology', () => {
     expect(box!.width).toBeCloseTo(viewBoxWidth, 0);
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth).toBeLessThanOrEqual(420);
+    // The firewall box wraps its caption but keeps every word.
+    const firewall = svg.getByTestId('firewall-application');
+    await expect(firewall).toContainText(/firewall\s*application/);
+    await expect(firewall).toContainText(/5 rules\s*policy drop/);
 
     await page.screenshot({ path: `${SCREENSHOTS}/ftp-transfer-narrow.png`, fullPage: true });
     expect(errors).toEqual([]);

@@ -7,6 +7,7 @@ export interface SimArgs {
   json: boolean;
   tracePath: string | undefined;
   lossRate: number | undefined;
+  rulesPath: string | undefined;
   list: boolean;
   help: boolean;
 }
@@ -23,6 +24,7 @@ Runs a Checkpoint Router scenario headless and prints its results.
   --until SECONDS       stop at this simulated time (default: the scenario's durationUs);
                         the run also stops as soon as every flow has ended
   --loss RATE           set the loss probability (0..1) of every link, both directions
+  --rules FILE          firewall ruleset (nftables subset) replacing the scenario's own
   --json                print exactly one JSON document on stdout (progress goes to stderr)
   --trace FILE.jsonl    write every trace event as one JSON line to FILE
   --list                list the built-in scenarios
@@ -40,6 +42,7 @@ export function parseSimArgs(argv: string[]): SimArgs {
         seed: { type: 'string' },
         until: { type: 'string' },
         loss: { type: 'string' },
+        rules: { type: 'string' },
         json: { type: 'boolean', default: false },
         trace: { type: 'string' },
         list: { type: 'boolean', default: false },
@@ -60,6 +63,7 @@ export function parseSimArgs(argv: string[]): SimArgs {
       values.seed === undefined ? undefined : integerOption('--seed', values.seed, 0, 0xffffffff),
     untilUs: values.until === undefined ? undefined : secondsOption('--until', values.until),
     lossRate: values.loss === undefined ? undefined : rateOption('--loss', values.loss),
+    rulesPath: values.rules,
     json: values.json ?? false,
     tracePath: values.trace,
     list,

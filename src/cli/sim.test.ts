@@ -71,6 +71,53 @@ describe('sim CLI', () => {
     expect(events.every((e) => typeof e.kind === 'string' && e.atUs <= 500_000)).toBe(true);
   });
 
+  it('reports the firewall: verdicts, rules with counters and every connection', () => {
+    const r = sim('--scenario', 'blocked-address', '--json');
+    expect(r.code).toBe(0);
+    const { firewall } = JSON.parse(r.stdout);
+    expect(Object.keys(firewall)).toEqual(
+      expect.arrayContaining(['connectionsTracked', 'verdicts', 'rules', 'connections']),
+    );
+    expect(firewall.rules[2]).toMatchObject({ number: 3, chain: 'forward', packets: 4 });
+    expect(firewall.verdicts).toContainEqual({
+      verdict: 'drop',
+      reason: 'rule',
+      rule: 3,
+      chain: 'forward',
+      packets: 4,
+    });
+    const control = firewall.connections[0];
+    expect(Object.keys(control)).toEqual(
+      expect.arrayContaining(['id', 'proto', 'orig', 'states', 'helper', 'related', 'packets']),
+    );
+    expect(control).toMatchObject({ proto: 'tcp', helper: 'ftp-standard', related: null });
+    expect(control.id).toMatch(/^tcp 192\.0\.2\.10:\d+ → 198\.51\.100\.20:21 #1$/);
+  });
+
+  it('loads --rules over the scenario ruleset and names the file, line and column of an error', () => {
+    const good = join(dir, 'only-ftp.nft');
+    writeFileSync(
+      good,
+      'ct state established,related accept\niifname "eth0" tcp dport 21 ct state new accept\n',
+    );
+    const { firewall, flows } = JSON.parse(
+      sim('--scenario', 'ftp-transfer', '--rules', good, '--json').stdout,
+    );
+    expect(firewall.rules.map((rule: { text: string }) => rule.text)).toEqual([
+      'ct state established,related accept',
+      'iifname "eth0" tcp dport 21 ct state new accept',
+    ]);
+    // No helper: the passive data connection is refused.
+    expect(flows.find((f: { kind: string }) => f.kind === 'ftp-data').completed).toBe(false);
+    const bad = join(dir, 'bad.nft');
+    writeFileSync(bad, 'ct state established accept\ntcp dport 21 acept\n');
+    const r = sim('--scenario', 'ftp-transfer', '--rules', bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `sim: ${bad}:2:14: expected 'accept', 'drop', 'reject' or a match, found 'acept'\n`,
+    );
+  });
+
   it.each([
     [['--scenario', 'nope'], /^sim: no built-in scenario or file named "nope"/],
     [['--scenario', 'ftp-transfer', '--seed', '1.5'], /^sim: --seed must be an integer/],

@@ -5,6 +5,8 @@ import {
   builtinScenarios,
   createSimulation,
   InputError,
+  parseRuleset,
+  parseScenario,
   parseScenarioJson,
   ScenarioError,
   type ScenarioInput,
@@ -33,9 +35,9 @@ function main(argv: string[]): number {
   }
   let sim: Simulation;
   try {
-    sim = createSimulation(withLoss(loadScenario(args.scenario), args.lossRate), {
-      seed: args.seed,
-    });
+    const scenario = withLoss(loadScenario(args.scenario), args.lossRate);
+    const ruled = args.rulesPath === undefined ? scenario : withRules(scenario, args.rulesPath);
+    sim = createSimulation(ruled, { seed: args.seed });
   } catch (error) {
     return fail(error);
   }
@@ -72,6 +74,22 @@ function withLoss(scenario: unknown, lossRate: number | undefined): unknown {
   if (!Array.isArray(s?.hosts)) return scenario; // validation will explain
   s.hosts = s.hosts.map((h) => ({ ...h, link: { ...h.link, lossRate } }));
   return s;
+}
+
+/**
+ * --rules: the file replaces the scenario's ruleset. It is checked here first, against the
+ * scenario's router ports, so that an error names the file, line and column.
+ */
+function withRules(scenario: unknown, path: string): unknown {
+  if (!existsSync(path)) throw new UsageError(`no rules file "${path}"`);
+  const text = readFileSync(path, 'utf8');
+  const valid = parseScenario(scenario);
+  parseRuleset(
+    text,
+    path,
+    valid.router.ports.map((p) => p.name),
+  );
+  return { ...(scenario as ScenarioInput), firewall: { ...valid.firewall, rules: text } };
 }
 
 /** Runs in slices so a long run can report progress on stderr when it is a terminal. */

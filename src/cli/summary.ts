@@ -17,7 +17,9 @@ export function formatSummary(r: SimulationReport & { wallMs: number }): string 
       ? `done at ${((f.completedAtUs ?? 0) / 1e6).toFixed(3)} s`
       : f.aborted
         ? 'ABORTED'
-        : 'incomplete';
+        : f.error
+          ? 'FAILED'
+          : 'incomplete';
     const goal = f.bytesGoal === null ? '' : ` / ${(f.bytesGoal / MB).toFixed(3)}`;
     lines.push(
       `  ${f.id.padEnd(20)} ${f.kind.padEnd(11)} ${(f.bytesDelivered / MB).toFixed(3)}${goal} MB  ${status}` +

@@ -26,6 +26,14 @@ export {
   type Traffic,
 } from './scenarios';
 export { dropReasonNames } from './net/drop-reason';
+export {
+  defaultRuleset,
+  parseRuleset,
+  RulesetError,
+  type ConnectionHistory,
+  type FirewallReport,
+  type VerdictCount,
+} from './firewall';
 export { formatIpv4, parseIpv4, parsePrefix } from './net/ipv4';
 export { tcpStateNames } from './net/tcp/tcp-state';
 export type { Flow, FlowKind } from './apps/flow';

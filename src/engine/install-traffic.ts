@@ -6,6 +6,7 @@ import { FtpServer, type FtpEnvironment } from './apps/ftp/ftp-server';
 import type { FtpTransfer } from './apps/ftp/ftp-transfer';
 import { SessionDirectory } from './apps/session-directory';
 import { RequestClient, RequestServer, type Exchange } from './apps/tcp-requests';
+import { StreamSubscription } from './apps/stream-subscription';
 import { streamPlan, UdpStreamSink, UdpStreamSource } from './apps/udp-stream';
 import type { Host } from './net/host';
 import type { NetworkContext } from './net/network-context';
@@ -13,10 +14,13 @@ import type { Pcg32 } from './sim/prng';
 import type {
   FtpTraffic,
   Scenario,
+  SipCallTraffic,
   TcpRequestsTraffic,
   Traffic,
   UdpStreamTraffic,
 } from './scenarios/schema';
+import { SipCallee, SipCaller, type CallSetup } from './apps/sip/sip-call';
+import { formatIpv4 } from './net/ipv4';
 
 /** Shared state while installing the applications of a scenario's traffic list. */
 interface Installer {
@@ -69,6 +73,8 @@ function install(x: Installer, t: Traffic, label: string): void {
       return installStream(x, t, label);
     case 'tcp-requests':
       return installRequests(x, t, label);
+    case 'sip-call':
+      return installSipCall(x, t, label);
   }
 }
 
@@ -98,11 +104,31 @@ function installFtp(x: Installer, t: FtpTraffic, label: string): void {
 function installStream(x: Installer, t: UdpStreamTraffic, label: string): void {
   const source = host(x, t.source);
   const destination = host(x, t.destination);
-  const { count } = streamPlan(t);
+  const spec = { ...t, sourcePort: t.port };
+  const { count } = streamPlan(spec);
   const flow = x.flows.create(label, 'udp-stream', count * t.datagramBytes);
-  const sink = new UdpStreamSink(destination, t, flow, x.timers, x.env.nowUs);
+  const sink = new UdpStreamSink(destination, spec, flow, x.timers, x.env.nowUs);
   const content = new FileContent(`${label}.ts`, t.datagramBytes);
-  new UdpStreamSource(source, destination.address, t, flow, sink, content, x.timers);
+  const stream = new UdpStreamSource(
+    source,
+    destination.address,
+    spec,
+    flow,
+    sink,
+    content,
+    x.timers,
+  );
+  new StreamSubscription(
+    destination,
+    source,
+    t.port,
+    stream,
+    sink,
+    flow,
+    x.timers,
+    x.env.nowUs,
+    t.startUs,
+  );
 }
 
 function installRequests(x: Installer, t: TcpRequestsTraffic, label: string): void {
@@ -130,4 +156,75 @@ function installRequests(x: Installer, t: TcpRequestsTraffic, label: string): vo
     x.env.nowUs,
     x.rng.fork(exchanges.length),
   );
+}
+
+/** RTP ports: the caller's at 40000, the callee's at 50000; audio then video, even ports. */
+const CALLER_RTP_BASE = 40_000;
+const CALLEE_RTP_BASE = 50_000;
+/** G.711 frames of 20 ms: 160 bytes. A video packet: 1,200 bytes. */
+const AUDIO_BYTES = 160;
+/** Media is sent from the receiving port + 1000. */
+const RTP_SEND_OFFSET = 1_000;
+const VIDEO_BYTES = 1_200;
+
+function installSipCall(x: Installer, t: SipCallTraffic, label: string): void {
+  const caller = host(x, t.caller);
+  const callee = host(x, t.callee);
+  const kinds = t.videoRateBps > 0 ? (['audio', 'video'] as const) : (['audio'] as const);
+  const offers = (base: number) =>
+    kinds.map((kind, i) => ({
+      kind,
+      port: base + 2 * i,
+      format: kind === 'audio' ? 0 : 96,
+      rtpmap: kind === 'audio' ? 'PCMU/8000' : 'H264/90000',
+    }));
+  const setup: CallSetup = {
+    label,
+    callId: `${label}@${formatIpv4(caller.address)}`,
+    ringUs: t.ringUs,
+    durationUs: t.durationUs,
+    callerMedia: offers(CALLER_RTP_BASE),
+    calleeMedia: offers(CALLEE_RTP_BASE),
+  };
+  const signalling = x.flows.create(`${label}/signalling`, 'sip-call', null);
+  // Media each way: out = caller → callee, in = callee → caller.
+  const media = (from: Host, to: Host, fromBase: number, toBase: number, direction: string) =>
+    kinds.map((kind, i) => {
+      const spec = {
+        // Asymmetric RTP, as many gateways send it: from a port other than the one announced
+        // for receiving, so the stream coming back is not a reply in conntrack's eyes.
+        sourcePort: fromBase + RTP_SEND_OFFSET + 2 * i,
+        port: toBase + 2 * i,
+        rateBps: kind === 'audio' ? t.audioRateBps : t.videoRateBps,
+        datagramBytes: kind === 'audio' ? AUDIO_BYTES : VIDEO_BYTES,
+        durationUs: t.durationUs,
+      };
+      const id = `${label}/${kind}-${direction}`;
+      const flow = x.flows.create(id, 'udp-stream', streamPlan(spec).count * spec.datagramBytes);
+      const sink = new UdpStreamSink(to, spec, flow, x.timers, x.env.nowUs);
+      return new UdpStreamSource(
+        from,
+        to.address,
+        spec,
+        flow,
+        sink,
+        new FileContent(`${id}.rtp`, spec.datagramBytes),
+        x.timers,
+      );
+    });
+  const out = media(caller, callee, CALLER_RTP_BASE, CALLEE_RTP_BASE, 'out');
+  const back = media(callee, caller, CALLEE_RTP_BASE, CALLER_RTP_BASE, 'in');
+  const trace = (h: Host) => (text: string) => x.env.message(h.name, label, text);
+  new SipCaller(
+    caller,
+    callee,
+    setup,
+    out,
+    signalling,
+    x.timers,
+    x.env.nowUs,
+    trace(caller),
+    t.startUs,
+  );
+  new SipCallee(callee, caller, setup, back, signalling, x.timers, x.env.nowUs, trace(callee));
 }

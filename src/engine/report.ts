@@ -1,4 +1,5 @@
 import type { Flow, FlowKind } from './apps/flow';
+import { buildFirewallReport, type FirewallReport } from './firewall';
 import type { Simulation } from './simulation';
 
 /** One flow in a report; see README for every field. */
@@ -31,6 +32,7 @@ export interface SimulationReport {
     droppedTotal: number;
   };
   flows: FlowReport[];
+  firewall: FirewallReport;
   links: Array<{
     name: string;
     packets: number;
@@ -59,6 +61,7 @@ export function buildReport(sim: Simulation): SimulationReport {
       droppedTotal: counters.droppedTotal(),
     },
     flows: sim.flowList.map((f) => flowReport(f, endUs)),
+    firewall: buildFirewallReport(sim.firewall),
     links: sim.channels.channels.map((c) => ({
       name: c.name,
       packets: c.packetsSent,

@@ -142,6 +142,18 @@ describe('video-stream', () => {
     expect(video.bytesDelivered).toBe(video.bytesGoal);
   });
 
+  it('fails, saying why, when the subscription never gets through', () => {
+    const s = structuredClone(builtinScenarios['video-stream']);
+    s.firewall = { rules: 'ct state established,related accept\n' }; // nothing new may leave
+    const video = runReport(s).flows[0];
+    expect(video).toMatchObject({
+      completed: false,
+      bytesDelivered: 0,
+      error: 'no stream after 5 subscription requests',
+    });
+    expect(video.maxStallUs).toBe(5_000_000);
+  });
+
   it('measures loss, duplicates and reordering on a bad link', () => {
     const s = structuredClone(builtinScenarios['video-stream']);
     s.hosts[0].link = {

@@ -1,4 +1,5 @@
 import { FlowRegistry, type Flow } from './apps/flow';
+import { defaultRuleset, Firewall, parseRuleset, type FirewallHost } from './firewall';
 import { installTraffic } from './install-traffic';
 import { ChannelRegistry, type Channel } from './net/channel';
 import { Host } from './net/host';
@@ -50,6 +51,7 @@ export class Simulation {
   readonly channels: ChannelRegistry;
   readonly flows: FlowRegistry;
   readonly tcpTimers: TcpTimers;
+  readonly firewall: Firewall | null;
 
   constructor(scenario: Scenario, options: SimulationOptions = {}) {
     this.scenario = scenario;
@@ -68,6 +70,8 @@ export class Simulation {
       scenario.router,
       scenario.router.ports.map((p) => ({ name: p.name, prefix: parsePrefix(p.prefix) })),
     );
+    this.firewall = scenario.firewall.enabled ? this.createFirewall() : null;
+    if (this.firewall !== null) this.router.inspection = this.firewall;
     for (const route of scenario.routes) {
       const port = this.router.ports.findIndex((p) => p.name === route.port);
       this.router.routing.add(parsePrefix(route.prefix), port);
@@ -76,6 +80,25 @@ export class Simulation {
     scenario.hosts.forEach((config, i) => this.addHost(config, i, hostRng.fork(i)));
     installTraffic(scenario, this.ctx, this.hosts, this.flows, root.fork(3));
     this.scheduleFaults();
+  }
+
+  /** The firewall application in the router's inspection hook (null when disabled). */
+  private createFirewall(): Firewall {
+    const config = this.scenario.firewall;
+    const ports = this.router.ports;
+    const portNames = ports.map((p) => p.name);
+    const ruleset = parseRuleset(
+      config.rules ?? defaultRuleset(this.scenario),
+      'firewall.rules',
+      portNames,
+    );
+    const host: FirewallHost = {
+      ctx: this.ctx,
+      portNames,
+      portPrefixes: ports.map((p) => p.prefix),
+      originate: (p, port) => this.router.originate(p, port),
+    };
+    return new Firewall(config, ruleset, host, 0);
   }
 
   get nowUs(): number {

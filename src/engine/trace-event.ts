@@ -39,6 +39,36 @@ export type TraceEvent =
   | { kind: 'tcp.abort'; atUs: number; host: string; socket: string; reason: string }
   | { kind: 'app.message'; atUs: number; host: string; flow: string; text: string }
   | { kind: 'flow.end'; atUs: number; flow: string; completed: boolean; aborted: boolean }
-  | { kind: 'fault'; atUs: number; fault: string; detail: string };
+  | { kind: 'fault'; atUs: number; fault: string; detail: string }
+  | {
+      /** The firewall's decision on one packet. */
+      kind: 'firewall.verdict';
+      atUs: number;
+      verdict: 'accept' | 'drop' | 'reject';
+      /** "rule 3", "policy (forward)", "invalid state: …", "unknown mid-stream", "rate limited", … */
+      reason: string;
+      ctState: string;
+      /** Readable connection id, or null when the packet belongs to none. */
+      connection: string | null;
+      packet: PacketSummary;
+    }
+  | {
+      kind: 'firewall.connection';
+      atUs: number;
+      event: 'new' | 'end';
+      connection: string;
+      /** For new: who admitted it ("rule 3", "expectation (ftp)"); for end: why it ended. */
+      detail: string;
+    }
+  | {
+      /** A helper announced a data/media connection (or refused to). */
+      kind: 'firewall.expectation';
+      atUs: number;
+      event: 'created' | 'matched' | 'refused';
+      helper: string;
+      master: string;
+      detail: string;
+    }
+  | { kind: 'firewall.log'; atUs: number; rule: number; prefix: string; packet: PacketSummary };
 
 export type TraceEventKind = TraceEvent['kind'];

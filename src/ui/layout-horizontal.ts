@@ -3,12 +3,12 @@ import { linkLabel, linkLabelLines } from './format';
 import {
   FABRIC_MIN_WIDTH,
   FABRIC_TEXT,
-  PROCESSOR_MIN_WIDTH,
-  PROCESSOR_UNWRAPPED,
   SPACE,
   fabricBox,
   hostBox,
   processorHeight,
+  processorMinWidth,
+  processorUnwrapped,
   routingProcessor,
 } from './layout-parts';
 import { PORT_HEIGHT, portBox } from './layout-port';
@@ -26,7 +26,7 @@ import type {
 /**
  * FIG. 3 as drawn in the patent: first half of the ports on the router's left edge, the rest
  * on its right edge, hosts outside them, the switching fabric in the middle and the routing
- * processor (with the inspection hook the firewall will use) below the fabric. A row is as
+ * processor (which runs the firewall application) below the fabric. A row is as
  * tall as a port box (which holds the queue bars); the host beside it is centred on it.
  */
 
@@ -34,16 +34,14 @@ import type {
 const LINK_MAX = 200;
 
 const linkMin = (m: Measures) => m.labelWidth + 2 * SPACE.labelPad;
-const centreMin = Math.max(FABRIC_MIN_WIDTH, PROCESSOR_MIN_WIDTH);
+const centreMin = (m: Measures) => Math.max(FABRIC_MIN_WIDTH, processorMinWidth(m.firewall));
 /** Centre width at which no caption in the fabric or routing processor has to wrap. */
-const centreUnwrapped = Math.max(
-  textWidth(FABRIC_TEXT, 'caption') + 2 * SPACE.innerPad,
-  PROCESSOR_UNWRAPPED,
-);
+const centreUnwrapped = (m: Measures) =>
+  Math.max(textWidth(FABRIC_TEXT, 'caption') + 2 * SPACE.innerPad, processorUnwrapped(m.firewall));
 
 export function horizontalMinWidth(m: Measures): number {
   const side = SPACE.margin + m.hostWidth + linkMin(m) + SPACE.routerPad + m.portWidth + SPACE.gap;
-  return 2 * side + centreMin;
+  return 2 * side + centreMin(m);
 }
 
 export function layoutHorizontal(
@@ -56,10 +54,10 @@ export function layoutHorizontal(
   const width = Math.max(minWidth, horizontalMinWidth(m));
   // Extra width goes first to unwrapping the captions, then to the links, then to the centre.
   const extra = width - horizontalMinWidth(m);
-  const unwrap = Math.min(extra, centreUnwrapped - centreMin);
+  const unwrap = Math.min(extra, Math.max(0, centreUnwrapped(m) - centreMin(m)));
   const grow = Math.min((extra - unwrap) / 2, Math.max(0, LINK_MAX - linkMin(m)));
   const link = linkMin(m) + grow;
-  const centre = centreMin + extra - 2 * grow;
+  const centre = centreMin(m) + extra - 2 * grow;
 
   const pitch = PORT_HEIGHT + SPACE.rowGap;
   const fabricText = wrapWords(FABRIC_TEXT, 'caption', centre - 2 * SPACE.innerPad);
@@ -67,7 +65,7 @@ export function layoutHorizontal(
     m.lanes * pitch - SPACE.rowGap,
     fabricText.length * TEXT_STYLE.caption.lineHeight + 2 * SPACE.innerPad,
   );
-  const rpHeight = processorHeight(centre);
+  const rpHeight = processorHeight(centre, m.firewall);
   const routerHeight = SPACE.title + lanesHeight + SPACE.gap + rpHeight + SPACE.routerPad;
   const height = Math.max(minHeight, routerHeight + 2 * SPACE.margin);
 
@@ -165,10 +163,14 @@ export function layoutHorizontal(
       lines: stackLines(title, router.x + SPACE.routerPad, titleTop, 'start'),
     },
     fabric: fabricBox(fabric),
-    routingProcessor: routingProcessor(rp, {
-      from: { x: fabricMid, y: rp.y },
-      to: { x: fabricMid, y: fabric.y + fabric.height },
-    }),
+    routingProcessor: routingProcessor(
+      rp,
+      {
+        from: { x: fabricMid, y: rp.y },
+        to: { x: fabricMid, y: fabric.y + fabric.height },
+      },
+      m.firewall,
+    ),
     ports,
     hosts,
     links,

@@ -1,5 +1,12 @@
 import type { HostConfig, Scenario } from '../engine';
 import { linkLabelLines } from './format';
+import { firewallCaption, type FirewallCaption } from './firewall-caption';
+import {
+  firewallBox,
+  firewallHeight,
+  firewallMinWidth,
+  firewallUnwrapped,
+} from './layout-firewall';
 import { countWidth, portMinWidth } from './layout-port';
 import { SPACE } from './layout-space';
 import { blockHeight, centredLines, stackLines, type TextItem } from './text-lines';
@@ -17,9 +24,6 @@ export { SPACE };
 
 export const FABRIC_TEXT = 'switching fabric';
 export const PROCESSOR_TEXT = 'routing processor';
-/** The firewall application does not exist yet: the router calls a pass-through hook. */
-export const INSPECTION_TITLE = 'inspection hook';
-export const INSPECTION_NOTE = 'pass-through (no firewall yet)';
 
 /** First half of the ports (rounded up) in group 0, the rest in group 1, scenario order kept. */
 export function portSlots(scenario: Scenario): PortSlot[] {
@@ -55,6 +59,7 @@ export function measure(scenario: Scenario, slots: readonly PortSlot[]): Measure
     countWidth: counts,
     labelWidth: Math.max(0, ...labelLines.map((text) => textWidth(text, 'detail'))),
     lanes: Math.max(...slots.map((s) => s.groupSize)),
+    firewall: firewallCaption(scenario),
   };
 }
 
@@ -74,61 +79,52 @@ export function fabricBox(rect: Rect): Box {
   return { rect, lines: centredLines(caption(FABRIC_TEXT, rect.width - 2 * SPACE.innerPad), rect) };
 }
 
-/** The inspection hook's box is inset in the routing processor, inset in the router. */
-export const PROCESSOR_MIN_WIDTH =
-  Math.max(
-    widestWord(PROCESSOR_TEXT, 'caption'),
-    widestWord(INSPECTION_TITLE, 'name'),
-    widestWord(INSPECTION_NOTE, 'caption'),
-  ) +
-  4 * SPACE.innerPad;
-
-/** Width inside the routing processor at which none of its text has to wrap. */
-export const PROCESSOR_UNWRAPPED = Math.max(
-  textWidth(PROCESSOR_TEXT, 'caption') + 2 * SPACE.innerPad,
-  textWidth(INSPECTION_TITLE, 'name') + 4 * SPACE.innerPad,
-  textWidth(INSPECTION_NOTE, 'caption') + 4 * SPACE.innerPad,
-);
-
-function processorItems(width: number) {
-  const textWidthInside = width - 2 * SPACE.innerPad;
-  const hookWidth = textWidthInside - 2 * SPACE.innerPad;
-  return {
-    title: caption(PROCESSOR_TEXT, textWidthInside),
-    hook: [
-      ...wrapWords(INSPECTION_TITLE, 'name', hookWidth).map((text) => ({
-        text,
-        kind: 'name' as const,
-      })),
-      ...caption(INSPECTION_NOTE, hookWidth),
-    ],
-  };
+/** The firewall application's box is inset in the routing processor, inset in the router. */
+export function processorMinWidth(firewall: FirewallCaption): number {
+  return Math.max(
+    widestWord(PROCESSOR_TEXT, 'caption') + 2 * SPACE.innerPad,
+    firewallMinWidth(firewall) + 2 * SPACE.innerPad,
+  );
 }
+
+/** Width of the routing processor at which none of its text has to wrap. */
+export function processorUnwrapped(firewall: FirewallCaption): number {
+  return Math.max(
+    textWidth(PROCESSOR_TEXT, 'caption') + 2 * SPACE.innerPad,
+    firewallUnwrapped(firewall) + 2 * SPACE.innerPad,
+  );
+}
+
+const processorTitle = (width: number) => caption(PROCESSOR_TEXT, width - 2 * SPACE.innerPad);
 
 /** Height the routing processor needs at a given width (its text wraps when narrow). */
-export function processorHeight(width: number): number {
-  const { title, hook } = processorItems(width);
-  return blockHeight(title) + blockHeight(hook) + 5 * SPACE.innerPad;
+export function processorHeight(width: number, firewall: FirewallCaption): number {
+  const inner = width - 2 * SPACE.innerPad;
+  return blockHeight(processorTitle(width)) + firewallHeight(firewall, inner) + 3 * SPACE.innerPad;
 }
 
-/** Title at the top, inspection hook below it; the whole is centred vertically in `rect`. */
-export function routingProcessor(rect: Rect, connector: Segment): RoutingProcessorLayout {
+/** Title at the top, the firewall application below it; the whole centred vertically. */
+export function routingProcessor(
+  rect: Rect,
+  connector: Segment,
+  firewall: FirewallCaption,
+): RoutingProcessorLayout {
   const pad = SPACE.innerPad;
-  const { title, hook } = processorItems(rect.width);
-  const hookHeight = blockHeight(hook) + 2 * pad;
-  const contentHeight = blockHeight(title) + pad + hookHeight;
+  const title = processorTitle(rect.width);
+  const inner = rect.width - 2 * pad;
+  const boxHeight = firewallHeight(firewall, inner);
+  const contentHeight = blockHeight(title) + pad + boxHeight;
   const top = rect.y + (rect.height - contentHeight) / 2;
-  const centre = rect.x + rect.width / 2;
-  const hookRect = {
+  const boxRect = {
     x: rect.x + pad,
     y: top + blockHeight(title) + pad,
-    width: rect.width - 2 * pad,
-    height: hookHeight,
+    width: inner,
+    height: boxHeight,
   };
   return {
     rect,
-    lines: stackLines(title, centre, top, 'middle'),
-    inspection: { rect: hookRect, lines: centredLines(hook, hookRect) },
+    lines: stackLines(title, rect.x + rect.width / 2, top, 'middle'),
+    firewall: firewallBox(firewall, boxRect),
     connector,
   };
 }

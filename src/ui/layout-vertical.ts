@@ -3,11 +3,11 @@ import { linkLabel, linkLabelLines } from './format';
 import {
   FABRIC_MIN_WIDTH,
   FABRIC_TEXT,
-  PROCESSOR_MIN_WIDTH,
   SPACE,
   fabricBox,
   hostBox,
   processorHeight,
+  processorMinWidth,
   routingProcessor,
 } from './layout-parts';
 import { PORT_HEIGHT, portBox } from './layout-port';
@@ -46,7 +46,8 @@ function columnMin(m: Measures): number {
 const fabricMin = (m: Measures) => Math.max(m.lanes * columnMin(m), FABRIC_MIN_WIDTH);
 
 export function verticalMinWidth(m: Measures): number {
-  return 2 * (SPACE.margin + SPACE.routerPad) + fabricMin(m) + SPACE.gap + PROCESSOR_MIN_WIDTH;
+  const processor = processorMinWidth(m.firewall);
+  return 2 * (SPACE.margin + SPACE.routerPad) + fabricMin(m) + SPACE.gap + processor;
 }
 
 export function layoutVertical(
@@ -61,10 +62,11 @@ export function layoutVertical(
   // is left becomes margin on both sides, so a wide narrow-mode canvas is not stretched.
   const extra = width - verticalMinWidth(m);
   const columnGrow = Math.min(extra / m.lanes, columnMin(m) / 2);
-  const rpGrow = Math.min(extra - columnGrow * m.lanes, PROCESSOR_MIN_WIDTH);
+  const rpMin = processorMinWidth(m.firewall);
+  const rpGrow = Math.min(extra - columnGrow * m.lanes, rpMin);
   const fabricWidth = Math.max(m.lanes * (columnMin(m) + columnGrow), fabricMin(m));
   const column = fabricWidth / m.lanes;
-  const rpWidth = PROCESSOR_MIN_WIDTH + rpGrow;
+  const rpWidth = rpMin + rpGrow;
 
   const fabricLines = wrapWords(FABRIC_TEXT, 'caption', fabricWidth - 2 * SPACE.innerPad).length;
   const fabricHeight = fabricLines * TEXT_STYLE.caption.lineHeight + 2 * SPACE.innerPad;
@@ -72,7 +74,7 @@ export function layoutVertical(
   const portBoxHeight = PORT_HEIGHT;
   const routerHeight = Math.max(
     2 * SPACE.routerPad + 2 * portBoxHeight + 2 * SPACE.gap + fabricHeight,
-    SPACE.title + processorHeight(rpWidth) + SPACE.routerPad,
+    SPACE.title + processorHeight(rpWidth, m.firewall) + SPACE.routerPad,
   );
   const linkZone = Math.max(56, 2 * TEXT_STYLE.detail.lineHeight + 16);
   const naturalHeight = 2 * (SPACE.margin + box + linkZone) + routerHeight;
@@ -159,10 +161,14 @@ export function layoutVertical(
     orientation: 'vertical',
     router: { rect: router, lines: stackLines(title, rp.x, titleTop, 'start') },
     fabric: fabricBox(fabric),
-    routingProcessor: routingProcessor(rp, {
-      from: { x: rp.x, y: fabricMid },
-      to: { x: fabric.x + fabric.width, y: fabricMid },
-    }),
+    routingProcessor: routingProcessor(
+      rp,
+      {
+        from: { x: rp.x, y: fabricMid },
+        to: { x: fabric.x + fabric.width, y: fabricMid },
+      },
+      m.firewall,
+    ),
     ports,
     hosts,
     links,

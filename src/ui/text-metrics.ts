@@ -53,6 +53,27 @@ export function wrapWords(text: string, kind: TextKind, maxWidth: number): strin
   return lines;
 }
 
+/**
+ * Greedy wrap of whole phrases: as many per line as fit in maxWidth, joined by `separator`
+ * ("5 rules · policy drop" or, when narrow, "5 rules" above "policy drop"). A phrase is
+ * never broken, and a line never starts or ends with the separator.
+ */
+export function wrapPhrases(
+  phrases: readonly string[],
+  kind: TextKind,
+  maxWidth: number,
+  separator = ' ',
+): string[] {
+  const lines: string[] = [];
+  for (const phrase of phrases) {
+    const last = lines.at(-1);
+    const joined = `${last}${separator}${phrase}`;
+    if (last !== undefined && textWidth(joined, kind) <= maxWidth) lines[lines.length - 1] = joined;
+    else lines.push(phrase);
+  }
+  return lines;
+}
+
 /** Width of the widest word: the narrowest box that can hold the text wrapped. */
 export function widestWord(text: string, kind: TextKind): number {
   return Math.max(0, ...text.split(/\s+/).map((word) => textWidth(word, kind)));

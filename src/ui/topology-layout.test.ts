@@ -26,6 +26,10 @@ const scenarios: [string, Scenario][] = [
     parseScenario(builtinScenarios[name]),
   ]),
   ['sixteen-ports', sixteenPorts()],
+  [
+    'ftp-transfer, firewall disabled',
+    parseScenario({ ...builtinScenarios['ftp-transfer'], firewall: { enabled: false } }),
+  ],
 ];
 const widths = [1280, 1000, 800, 600, 400, 320];
 
@@ -45,15 +49,15 @@ function everyRect(l: TopologyLayout): Rect[] {
     l.router.rect,
     l.fabric.rect,
     rp.rect,
-    rp.inspection.rect,
+    rp.firewall.rect,
     ...l.ports.map((p) => p.rect),
     ...l.hosts.map((h) => h.rect),
   ];
 }
 function everyLine(l: TopologyLayout): TextLine[] {
   const rp = l.routingProcessor;
-  const boxes = [l.router, l.fabric, rp, rp.inspection, ...l.ports, ...l.hosts, ...l.links];
-  return boxes.flatMap((b) => b.lines);
+  const boxes = [l.router, l.fabric, rp, rp.firewall, ...l.ports, ...l.hosts, ...l.links];
+  return [...boxes.flatMap((b) => b.lines), ...rp.firewall.connections];
 }
 
 describe.each(scenarios)('layoutTopology(%s)', (_, scenario) => {
@@ -105,13 +109,16 @@ describe.each(scenarios)('layoutTopology(%s)', (_, scenario) => {
 
     it('keeps each text inside its box and the inner boxes inside the router', () => {
       const rp = layout.routingProcessor;
-      for (const box of [layout.fabric, rp, rp.inspection, ...layout.ports, ...layout.hosts]) {
+      for (const box of [layout.fabric, rp, rp.firewall, ...layout.ports, ...layout.hosts]) {
         for (const line of box.lines) expect(contains(box.rect, lineBounds(line))).toBe(true);
+      }
+      for (const line of rp.firewall.connections) {
+        expect(contains(rp.firewall.rect, lineBounds(line))).toBe(true);
       }
       for (const rect of [layout.fabric.rect, rp.rect, ...layout.ports.map((p) => p.rect)]) {
         expect(contains(layout.router.rect, rect)).toBe(true);
       }
-      expect(contains(rp.rect, rp.inspection.rect)).toBe(true);
+      expect(contains(rp.rect, rp.firewall.rect)).toBe(true);
       expect(overlap(layout.fabric.rect, rp.rect)).toBe(false);
     });
 
@@ -153,10 +160,35 @@ describe('layoutTopology orientation', () => {
     const rp = layout.routingProcessor;
     expect(layout.fabric.lines.map((l) => l.text)).toEqual(['switching fabric']);
     expect(rp.lines.map((l) => l.text)).toEqual(['routing processor']);
-    expect(rp.inspection.lines.map((l) => l.text)).toEqual([
-      'inspection hook',
-      'pass-through (no firewall yet)',
+    expect(rp.firewall.lines.map((l) => l.text)).toEqual([
+      'firewall application',
+      '5 rules · policy drop',
     ]);
+    expect(rp.firewall.connections.map((l) => l.text)).toEqual(['65,536 connections']);
+  });
+
+  it('wraps the firewall box by phrases when narrow, with room for the largest count', () => {
+    const fw = layoutTopology(ftp, 400, 0).routingProcessor.firewall;
+    expect(fw.lines.map((l) => l.text)).toEqual([
+      'firewall',
+      'application',
+      '5 rules',
+      'policy drop',
+    ]);
+    expect(fw.connections.map((l) => l.text)).toEqual(['65,536', 'connections']);
+  });
+
+  it('says when the firewall is disabled, with no connection count', () => {
+    const open = parseScenario({
+      ...builtinScenarios['ftp-transfer'],
+      firewall: { enabled: false },
+    });
+    const fw = layoutTopology(open, 1200, 0).routingProcessor.firewall;
+    expect(fw.lines.map((l) => l.text)).toEqual([
+      'firewall application',
+      'disabled: everything passes',
+    ]);
+    expect(fw.connections).toEqual([]);
   });
 
   it('centres the drawing in extra height', () => {

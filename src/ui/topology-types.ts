@@ -1,9 +1,11 @@
 import type { HostConfig, Scenario } from '../engine';
+import type { FirewallCaption } from './firewall-caption';
+import type { FirewallLayout } from './layout-firewall';
 import type { Rect, TextLine } from './text-lines';
 
 /** Plain data describing where everything of a topology drawing goes (no DOM, no Svelte). */
 
-export type { Rect, TextLine };
+export type { FirewallLayout, Rect, TextLine };
 export type PortConfig = Scenario['router']['ports'][number];
 
 export interface Point {
@@ -63,11 +65,8 @@ export interface LinkLayout extends Segment {
 }
 
 export interface RoutingProcessorLayout extends Box {
-  /**
-   * The inspection hook inside the routing processor: where the firewall application will
-   * sit; for now every packet passes through it unchanged.
-   */
-  readonly inspection: Box;
+  /** The firewall application the routing processor runs on every packet (FIG. 3, 310). */
+  readonly firewall: FirewallLayout;
   /** Line from the routing processor to the fabric it programs. */
   readonly connector: Segment;
 }
@@ -106,4 +105,6 @@ export interface Measures {
   readonly countWidth: number;
   /** Largest number of ports in one group. */
   readonly lanes: number;
+  /** What the firewall application's box says (it sizes the routing processor). */
+  readonly firewall: FirewallCaption;
 }

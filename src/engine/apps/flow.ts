@@ -1,6 +1,6 @@
 import type { RetransmissionCounter } from '../net/tcp/socket';
 
-export type FlowKind = 'ftp-control' | 'ftp-data' | 'tcp' | 'udp-stream';
+export type FlowKind = 'ftp-control' | 'ftp-data' | 'tcp' | 'udp-stream' | 'sip-call';
 
 /**
  * One application flow's statistics, kept by the applications at both ends. It is simulator

@@ -1,6 +1,5 @@
 import type { Host } from '../net/host';
 import type { Packet } from '../net/packet';
-import type { UdpStreamTraffic } from '../scenarios/schema';
 import type { AppTimers, TimedApp } from './app-timers';
 import type { FileContent } from './file-content';
 import type { Flow } from './flow';
@@ -9,16 +8,25 @@ import type { Flow } from './flow';
 export const STREAM_GRACE_US = 1_000_000;
 const HEADER_BYTES = 8;
 
+/** A constant-bit-rate stream: from which port to which port, how fast, how long. */
+export interface StreamSpec {
+  readonly sourcePort: number;
+  readonly port: number;
+  readonly rateBps: number;
+  readonly datagramBytes: number;
+  readonly durationUs: number;
+}
+
 /** Number of datagrams and their spacing for a constant-bit-rate stream. */
-export function streamPlan(config: UdpStreamTraffic): { count: number; intervalUs: number } {
-  const intervalUs = (config.datagramBytes * 8 * 1_000_000) / config.rateBps;
-  return { count: Math.max(1, Math.floor(config.durationUs / intervalUs)), intervalUs };
+export function streamPlan(spec: StreamSpec): { count: number; intervalUs: number } {
+  const intervalUs = (spec.datagramBytes * 8 * 1_000_000) / spec.rateBps;
+  return { count: Math.max(1, Math.floor(spec.durationUs / intervalUs)), intervalUs };
 }
 
 /**
- * A constant-bit-rate UDP video stream, like RTP over UDP: each datagram carries a 32-bit
- * sequence number and a 32-bit send timestamp, then payload bytes. The receiver measures
- * loss, gaps, duplicates and reordering from the sequence numbers.
+ * A constant-bit-rate UDP stream, like RTP: each datagram carries a 32-bit sequence number
+ * and a 32-bit send timestamp, then payload bytes. It starts when begin() is called (at a
+ * scheduled time, on a subscription, or when a SIP call is answered).
  */
 export class UdpStreamSource implements TimedApp {
   private readonly buffer: Uint8Array;
@@ -26,23 +34,34 @@ export class UdpStreamSource implements TimedApp {
   private readonly handle: number;
   private readonly count: number;
   private readonly intervalUs: number;
+  private startUs = -1;
 
   constructor(
     private readonly host: Host,
     private readonly dstAddr: number,
-    private readonly config: UdpStreamTraffic,
+    private readonly spec: StreamSpec,
     private readonly flow: Flow,
     private readonly sink: UdpStreamSink,
     content: FileContent,
     private readonly timers: AppTimers,
   ) {
-    ({ count: this.count, intervalUs: this.intervalUs } = streamPlan(config));
-    this.buffer = new Uint8Array(config.datagramBytes);
-    content.read(0, this.buffer, 0, config.datagramBytes);
+    ({ count: this.count, intervalUs: this.intervalUs } = streamPlan(spec));
+    this.buffer = new Uint8Array(spec.datagramBytes);
+    content.read(0, this.buffer, 0, spec.datagramBytes);
     this.view = new DataView(this.buffer.buffer);
     this.handle = timers.add(this);
-    timers.at(this.handle, config.startUs, 0);
     flow.extra.datagramsSent = 0;
+  }
+
+  get started(): boolean {
+    return this.startUs >= 0;
+  }
+
+  /** Starts the stream at `atUs` (once; later calls do nothing). */
+  begin(atUs: number): void {
+    if (this.started) return;
+    this.startUs = atUs;
+    this.timers.at(this.handle, atUs, 0);
   }
 
   onTimer(seq: number): void {
@@ -50,18 +69,23 @@ export class UdpStreamSource implements TimedApp {
     if (seq === 0) this.flow.start(now);
     this.view.setUint32(0, seq);
     this.view.setUint32(4, now % 0x1_0000_0000);
-    const { port, datagramBytes } = this.config;
-    this.host.udp.sendTo(this.dstAddr, port, port, this.buffer, datagramBytes);
+    const { sourcePort, port, datagramBytes } = this.spec;
+    this.host.udp.sendTo(this.dstAddr, sourcePort, port, this.buffer, datagramBytes);
     this.flow.extra.datagramsSent++;
     if (seq + 1 < this.count) this.timers.at(this.handle, this.sendTimeUs(seq + 1), seq + 1);
     else this.sink.sourceDone(now + STREAM_GRACE_US);
   }
 
   private sendTimeUs(seq: number): number {
-    return this.config.startUs + Math.round(seq * this.intervalUs);
+    return this.startUs + Math.round(seq * this.intervalUs);
   }
 }
 
+/**
+ * The receiving end: counts datagrams by sequence number (loss, gaps, duplicates,
+ * reordering) and completes the flow when the last one arrives, or a grace period after the
+ * source finished. Also receives anything else sent to its port through `onOther`.
+ */
 export class UdpStreamSink implements TimedApp {
   private readonly seen: Uint8Array;
   private highest = -1;
@@ -69,12 +93,12 @@ export class UdpStreamSink implements TimedApp {
 
   constructor(
     host: Host,
-    config: UdpStreamTraffic,
+    spec: StreamSpec,
     private readonly flow: Flow,
     private readonly timers: AppTimers,
     private readonly nowUs: () => number,
   ) {
-    this.seen = new Uint8Array(streamPlan(config).count);
+    this.seen = new Uint8Array(streamPlan(spec).count);
     Object.assign(flow.extra, {
       datagramsReceived: 0,
       datagramsLost: 0,
@@ -82,7 +106,7 @@ export class UdpStreamSink implements TimedApp {
       duplicates: 0,
       reordered: 0,
     });
-    host.udp.bind(config.port, (p) => this.receive(p));
+    host.udp.bind(spec.port, (p) => this.receive(p));
     this.handle = timers.add(this);
   }
 
@@ -114,6 +138,11 @@ export class UdpStreamSink implements TimedApp {
   onTimer(): void {
     this.updateLost();
     this.flow.complete(this.nowUs());
+  }
+
+  /** True once the first datagram of the stream has arrived. */
+  get receiving(): boolean {
+    return this.highest >= 0 || this.flow.extra.duplicates > 0;
   }
 
   private updateLost(): void {

@@ -17,8 +17,18 @@ export const DropReason = {
   ttlExpired: 5,
   /** Arrived at a host that does not own the destination address. */
   notForHost: 6,
-  /** Refused by the router's inspection hook (the firewall, once there is one). */
-  inspection: 7,
+  /** Dropped or rejected by a firewall rule. */
+  firewallRule: 7,
+  /** Dropped by a firewall chain's policy (no rule decided). */
+  firewallPolicy: 8,
+  /** Conntrack found the packet invalid for its connection's state (fail closed). */
+  firewallInvalid: 9,
+  /** A TCP packet of no known connection that is not a SYN, with mid-stream pickup off. */
+  firewallMidStream: 10,
+  /** Over the broadcast-storm guard's per-source rate. */
+  firewallRateLimit: 11,
+  /** The connection table is full. */
+  firewallTableFull: 12,
 } as const;
 
 export type DropReasonCode = (typeof DropReason)[keyof typeof DropReason];
@@ -31,5 +41,10 @@ export const dropReasonNames: readonly string[] = [
   'no-route',
   'ttl-expired',
   'not-for-host',
-  'inspection',
+  'firewall-rule',
+  'firewall-policy',
+  'firewall-invalid',
+  'firewall-mid-stream',
+  'firewall-rate-limit',
+  'firewall-table-full',
 ];

@@ -5,12 +5,14 @@ export const ACCEPT = -1;
 
 /**
  * The router's single inspection point on the forwarding path (where FIG. 3 puts the
- * firewall application): every packet passes here after its input port and before routing.
- * Returns ACCEPT or a drop-reason code.
+ * firewall application): every packet passes here after its input port and the routing
+ * lookup, before the switching fabric. Returns ACCEPT or a drop-reason code.
  */
 export interface InspectionHook {
-  inspect(packet: Packet, inPort: number, nowUs: number): number;
+  /** Routing-processor time the inspection adds per packet, in µs. */
+  readonly costUs: number;
+  inspect(packet: Packet, inPort: number, outPort: number, nowUs: number): number;
 }
 
-/** Until the firewall is installed, everything passes. */
-export const passThrough: InspectionHook = { inspect: () => ACCEPT };
+/** With no firewall, everything passes. */
+export const passThrough: InspectionHook = { costUs: 0, inspect: () => ACCEPT };

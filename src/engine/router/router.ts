@@ -73,6 +73,11 @@ export class Router implements PacketSink {
     return this.config.name;
   }
 
+  /** Routing-processor time per packet: the router's own plus what inspection adds. */
+  get serviceUs(): number {
+    return this.config.processingUs + this.inspection.costUs;
+  }
+
   /** A packet arrives at an input port from its link. */
   receive(p: Packet, portIndex: number): void {
     const port = this.ports[portIndex];
@@ -82,7 +87,7 @@ export class Router implements PacketSink {
       return;
     }
     port.occupancy++;
-    if (this.config.processingUs === 0) {
+    if (this.serviceUs === 0) {
       this.process(p, port);
       return;
     }
@@ -99,7 +104,7 @@ export class Router implements PacketSink {
       this.nextInput = (port.index + 1) % n;
       this.inService = port.awaiting.shift();
       this.inServicePort = port.index;
-      this.ctx.scheduler.after(this.config.processingUs, this.processedKind);
+      this.ctx.scheduler.after(this.serviceUs, this.processedKind);
       return;
     }
   }
@@ -111,15 +116,32 @@ export class Router implements PacketSink {
     this.startService();
   }
 
-  /** Inspection, then routing; an accepted packet joins the fabric's virtual output queue. */
+  /** Routing, then inspection; an accepted packet joins the fabric's virtual output queue. */
   private process(p: Packet, port: RouterPort): void {
-    const verdict = this.inspection.inspect(p, port.index, this.ctx.nowUs);
-    if (verdict !== ACCEPT) return this.refuse(p, port, verdict);
     if (p.ttl <= 1) return this.refuse(p, port, DropReason.ttlExpired);
-    const out = this.routing.lookup(p.dstAddr);
-    if (out < 0 || this.ports[out].out === null) return this.refuse(p, port, DropReason.noRoute);
+    let out = this.routing.lookup(p.dstAddr);
+    if (out >= 0 && this.ports[out].out === null) out = -1;
+    // Inspection sees unroutable packets too (the broadcast-storm guard counts them), then
+    // the router drops them.
+    const verdict = this.inspection.inspect(p, port.index, out, this.ctx.nowUs);
+    if (verdict !== ACCEPT) return this.refuse(p, port, verdict);
+    if (out < 0) return this.refuse(p, port, DropReason.noRoute);
     p.ttl--;
     this.fabric.enqueue(port.index, out, p);
+  }
+
+  /**
+   * Sends a packet the router itself originates (a firewall reject: TCP reset or ICMP
+   * unreachable) out of a port, bypassing inspection and the fabric.
+   */
+  originate(p: Packet, portIndex: number): void {
+    const port = this.ports[portIndex];
+    const link = port.out;
+    if (link === null || !link.send(p)) {
+      this.ctx.drop(p, DropReason.outputQueueFull, port.outWhere);
+      return;
+    }
+    port.forwarded++;
   }
 
   private refuse(p: Packet, port: RouterPort, reason: number): void {

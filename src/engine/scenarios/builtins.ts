@@ -6,11 +6,11 @@ import type { ScenarioInput } from './schema';
  * 203.0.113.0/24, servers in 198.51.100.0/24.
  */
 
-/** Inside network on eth0, servers on eth1. */
+/** Inside network on eth0, servers outside on eth1. */
 const twoPortRouter: ScenarioInput['router'] = {
   ports: [
-    { name: 'eth0', prefix: '192.0.2.0/24' },
-    { name: 'eth1', prefix: '198.51.100.0/24' },
+    { name: 'eth0', prefix: '192.0.2.0/24', zone: 'inside' },
+    { name: 'eth1', prefix: '198.51.100.0/24', zone: 'outside' },
   ],
 };
 
@@ -40,8 +40,9 @@ const ftpTransfer: ScenarioInput = {
 const videoStream: ScenarioInput = {
   name: 'video-stream',
   description:
-    'A video server streams 10 s of constant-bit-rate UDP video (4 Mbit/s, 1316-byte ' +
-    'datagrams with sequence numbers) to a viewer through the router.',
+    'A viewer asks a video server outside for a stream (one SUBSCRIBE datagram), and the ' +
+    'server streams 10 s of constant-bit-rate UDP video (4 Mbit/s, 1316-byte datagrams ' +
+    'with sequence numbers) back through the router.',
   seed: 1,
   router: twoPortRouter,
   hosts: [
@@ -72,7 +73,7 @@ const manyFlows: ScenarioInput = {
       { name: 'eth0', prefix: '192.0.2.0/25' },
       { name: 'eth1', prefix: '192.0.2.128/25' },
       { name: 'eth2', prefix: '203.0.113.0/24' },
-      { name: 'eth3', prefix: '198.51.100.0/24' },
+      { name: 'eth3', prefix: '198.51.100.0/24', zone: 'outside' },
     ],
   },
   hosts: [
@@ -94,10 +95,85 @@ const manyFlows: ScenarioInput = {
   })),
 };
 
+/** The ruleset of blocked-address, as `nft list ruleset` would print it. */
+const blockingRules = `table inet filter {
+	ct helper ftp-standard {
+		type "ftp" protocol tcp;
+		l3proto inet;
+	}
+
+	chain prerouting {
+		type filter hook prerouting priority filter; policy accept;
+		tcp dport 21 ct helper set "ftp-standard"
+	}
+
+	chain forward {
+		type filter hook forward priority filter; policy drop;
+		ct state established,related counter accept
+		ip saddr 192.0.2.66 counter log prefix "blocked host: " drop
+		iifname { "eth0", "eth1", "eth2" } ct state new counter accept
+	}
+}
+`;
+
+const blockedAddress: ScenarioInput = {
+  name: 'blocked-address',
+  description:
+    'Three inside hosts download a 2 MB file each from an FTP server outside. The ruleset ' +
+    'drops everything from 192.0.2.66 (rule 3), so that host never gets a connection ' +
+    'through while the other two complete.',
+  seed: 1,
+  router: {
+    ports: [
+      { name: 'eth0', prefix: '192.0.2.0/26' },
+      { name: 'eth1', prefix: '192.0.2.64/26' },
+      { name: 'eth2', prefix: '192.0.2.128/26' },
+      { name: 'eth3', prefix: '198.51.100.0/24', zone: 'outside' },
+    ],
+  },
+  hosts: [
+    { name: 'client-a', address: '192.0.2.10', port: 'eth0' },
+    { name: 'blocked', address: '192.0.2.66', port: 'eth1' },
+    { name: 'client-c', address: '192.0.2.140', port: 'eth2' },
+    { name: 'ftp-server', address: '198.51.100.20', port: 'eth3' },
+  ],
+  // Give up connecting after three SYN retransmissions (1 + 2 + 4 + 8 s), not Linux's six.
+  tcp: { synRetries: 3 },
+  firewall: { rules: blockingRules },
+  traffic: (['client-a', 'blocked', 'client-c'] as const).map((client) => ({
+    kind: 'ftp' as const,
+    name: `${client}-download`,
+    client,
+    server: 'ftp-server',
+    file: 'report.pdf',
+    bytes: 2_000_000,
+  })),
+};
+
+const videoCall: ScenarioInput = {
+  name: 'video-call',
+  description:
+    'A video call: a caller inside sets up a SIP call (INVITE, 180, 200 OK with SDP, ACK) ' +
+    'with a callee outside, then both send RTP audio (64 kbit/s) and video (1 Mbit/s) for ' +
+    '10 s before the caller hangs up. The firewall lets the media in from outside only ' +
+    'because its SIP helper read the ports from the SDP.',
+  seed: 1,
+  router: twoPortRouter,
+  hosts: [
+    { name: 'caller', address: '192.0.2.30', port: 'eth0' },
+    { name: 'callee', address: '198.51.100.40', port: 'eth1' },
+  ],
+  traffic: [
+    { kind: 'sip-call', name: 'call', caller: 'caller', callee: 'callee', durationUs: 10_000_000 },
+  ],
+};
+
 export const builtinScenarios: Readonly<Record<string, ScenarioInput>> = {
   'ftp-transfer': ftpTransfer,
   'video-stream': videoStream,
   'many-flows': manyFlows,
+  'blocked-address': blockedAddress,
+  'video-call': videoCall,
 };
 
 export const builtinScenarioNames = Object.keys(builtinScenarios);

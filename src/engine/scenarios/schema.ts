@@ -59,6 +59,12 @@ export const PortSchema = v.strictObject({
   name,
   /** The network behind this port: a connected route, and where a replayed source enters. */
   prefix,
+  /**
+   * inside: hosts behind this port may open connections through the firewall (the default
+   * ruleset accepts new connections arriving here); outside: only replies and related
+   * connections come in. Ignored when the scenario supplies its own rules.
+   */
+  zone: v.optional(v.picklist(['inside', 'outside']), 'inside'),
 });
 
 export const RouterSchema = v.strictObject({
@@ -105,6 +111,66 @@ export const TcpSchema = v.strictObject({
   timeWaitUs: v.optional(int(0, 600_000_000), 60_000_000),
 });
 
+const seconds = (s: number) => s * 1_000_000;
+
+/** Conntrack timeouts; the defaults are the Linux kernel's (nf_conntrack sysctls). */
+export const ConntrackTimeoutsSchema = v.strictObject({
+  tcpSynSentUs: v.optional(int(1), seconds(120)),
+  tcpSynRecvUs: v.optional(int(1), seconds(60)),
+  tcpEstablishedUs: v.optional(int(1), seconds(5 * 24 * 3600)),
+  tcpFinWaitUs: v.optional(int(1), seconds(120)),
+  tcpCloseWaitUs: v.optional(int(1), seconds(60)),
+  tcpLastAckUs: v.optional(int(1), seconds(30)),
+  tcpTimeWaitUs: v.optional(int(1), seconds(120)),
+  tcpCloseUs: v.optional(int(1), seconds(10)),
+  tcpSynSent2Us: v.optional(int(1), seconds(120)),
+  tcpRetransUs: v.optional(int(1), seconds(300)),
+  tcpUnackUs: v.optional(int(1), seconds(300)),
+  udpUs: v.optional(int(1), seconds(30)),
+  udpStreamUs: v.optional(int(1), seconds(120)),
+  icmpUs: v.optional(int(1), seconds(30)),
+  /** Lifetime of an expectation (an announced FTP data connection, an RTP stream). */
+  expectationUs: v.optional(int(1), seconds(300)),
+});
+
+export const FirewallSchema = v.strictObject({
+  /** false: the router forwards everything, as before there was a firewall. */
+  enabled: v.optional(v.boolean(), true),
+  /**
+   * Ruleset in the nftables subset (a `table inet … { chain … }` file or bare rule lines).
+   * Default: built from the port zones — see firewall/rules/default-ruleset.ts.
+   */
+  rules: v.optional(v.pipe(v.string(), v.maxLength(1_000_000))),
+  /**
+   * A TCP packet of no known connection that is not a SYN. loose: pick it up as an
+   * established connection, subject to the rules as a new one (Linux nf_conntrack_tcp_loose=1);
+   * strict: drop it (like Cisco ASA).
+   */
+  midStream: v.optional(v.picklist(['loose', 'strict']), 'loose'),
+  /** Mark only out-of-window RSTs invalid (nf_conntrack_tcp_be_liberal=1). */
+  tcpLiberal: v.optional(v.boolean(), false),
+  /** Retransmissions without an acceptable ACK before the short RETRANS timeout applies. */
+  tcpMaxRetrans: v.optional(int(1, 255), 3),
+  /**
+   * drop: packets conntrack finds invalid are dropped before the rules (fail closed);
+   * rules: the ruleset decides, as in Linux where `ct state invalid drop` is a rule you write.
+   */
+  invalid: v.optional(v.picklist(['drop', 'rules']), 'drop'),
+  /** Let an FTP announcement name another address than the control connection's peer. */
+  ftpLoose: v.optional(v.boolean(), false),
+  /** Expectations one master connection may have pending (nf_conntrack_ftp: 1). */
+  maxExpectationsPerMaster: v.optional(int(1, 64), 1),
+  /** Bound of the connection table (nf_conntrack_max). */
+  maxConnections: v.optional(int(1, 4_000_000), 65_536),
+  maxExpectations: v.optional(int(1, 1_000_000), 4_096),
+  timeouts: v.optional(ConntrackTimeoutsSchema, {}),
+  /** Broadcast-storm guard: packets per second (and burst) each source may send to broadcast/multicast. */
+  broadcastPacketsPerSecond: v.optional(int(1, 1_000_000), 100),
+  broadcastBurst: v.optional(int(1, 1_000_000), 50),
+  /** Time the firewall adds to the routing processor's work per packet. */
+  inspectUs: v.optional(int(0, 1_000_000), 0),
+});
+
 const start = { name: v.optional(name), startUs: v.optional(int(0), 0) };
 
 export const FtpTrafficSchema = v.strictObject({
@@ -149,10 +215,26 @@ export const TcpRequestsTrafficSchema = v.strictObject({
   spreadUs: v.optional(int(0), 0),
 });
 
+export const SipCallTrafficSchema = v.strictObject({
+  kind: v.literal('sip-call'),
+  ...start,
+  caller: name,
+  callee: name,
+  /** How long the media flows once the call is answered; then the caller hangs up (BYE). */
+  durationUs: int(1),
+  /** Between the INVITE and the callee's 200 OK. */
+  ringUs: v.optional(int(0, 60_000_000), 500_000),
+  /** RTP audio, each way (G.711: 64 kbit/s of 160-byte frames). */
+  audioRateBps: v.optional(int(1_000, 10_000_000), 64_000),
+  /** RTP video, each way; 0 for an audio-only call. */
+  videoRateBps: v.optional(int(0, 100_000_000), 1_000_000),
+});
+
 export const TrafficSchema = v.variant('kind', [
   FtpTrafficSchema,
   UdpStreamTrafficSchema,
   TcpRequestsTrafficSchema,
+  SipCallTrafficSchema,
 ]);
 
 export const LinkLossFaultSchema = v.strictObject({
@@ -177,6 +259,7 @@ export const ScenarioSchema = v.strictObject({
   hosts: v.pipe(v.array(HostSchema), v.minLength(2, 'a scenario needs at least 2 hosts')),
   routes: v.optional(v.array(RouteSchema), []),
   tcp: v.optional(TcpSchema, {}),
+  firewall: v.optional(FirewallSchema, {}),
   traffic: v.optional(v.array(TrafficSchema), []),
   faults: v.optional(v.array(FaultSchema), []),
 });
@@ -189,9 +272,12 @@ export type LinkConfig = v.InferOutput<typeof LinkSchema>;
 export type RouterConfig = v.InferOutput<typeof RouterSchema>;
 export type HostConfig = v.InferOutput<typeof HostSchema>;
 export type TcpConfig = v.InferOutput<typeof TcpSchema>;
+export type FirewallConfig = v.InferOutput<typeof FirewallSchema>;
+export type ConntrackTimeouts = v.InferOutput<typeof ConntrackTimeoutsSchema>;
 export type Traffic = v.InferOutput<typeof TrafficSchema>;
 export type FtpTraffic = v.InferOutput<typeof FtpTrafficSchema>;
 export type UdpStreamTraffic = v.InferOutput<typeof UdpStreamTrafficSchema>;
 export type TcpRequestsTraffic = v.InferOutput<typeof TcpRequestsTrafficSchema>;
+export type SipCallTraffic = v.InferOutput<typeof SipCallTrafficSchema>;
 export type Fault = v.InferOutput<typeof FaultSchema>;
 export type LinkLossFault = v.InferOutput<typeof LinkLossFaultSchema>;

@@ -78,6 +78,17 @@ describe('parseScenario', () => {
     ]);
   });
 
+  it('checks the firewall rules, naming line and column', () => {
+    const s = base();
+    s.firewall = { rules: 'ct state established accept\niifname "eth7" accept\n' };
+    expect(issuesOf(s)).toEqual([
+      {
+        path: 'firewall.rules',
+        message: 'line 2, column 9: no router port named "eth7" (ports: eth0, eth1)',
+      },
+    ]);
+  });
+
   it('summarises every issue in the error message', () => {
     const s = base();
     s.seed = -1;

@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { InputError } from '../errors';
 import { parseIpv4, parsePrefix, prefixContains } from '../net/ipv4';
 import { locateJsonError } from '../util/json-error';
-import { ScenarioSchema, type Scenario } from './schema';
+import { parseRuleset, RulesetError } from '../firewall/rules';
+import { ScenarioSchema, type Scenario, type Traffic } from './schema';
 
 /** One problem found in a scenario: where (a JSON path such as `hosts[1].address`) and what. */
 export interface ScenarioIssue {
@@ -129,20 +130,61 @@ function crossReferenceIssues(s: Scenario): ScenarioIssue[] {
     const label = t.name ?? `${t.kind}-${i + 1}`;
     if (flowNames.has(label)) add(`${at}.name`, `duplicate traffic name "${label}"`);
     flowNames.add(label);
-    const [from, to] =
-      t.kind === 'udp-stream'
-        ? (['source', 'destination'] as const)
-        : (['client', 'server'] as const);
-    const fromName = t.kind === 'udp-stream' ? t.source : t.client;
-    const toName = t.kind === 'udp-stream' ? t.destination : t.server;
+    const [from, to, fromName, toName] = trafficEnds(t);
     if (!hosts.has(fromName)) add(`${at}.${from}`, `no host named "${fromName}"`);
     if (!hosts.has(toName)) add(`${at}.${to}`, `no host named "${toName}"`);
     if (fromName === toName) add(`${at}.${to}`, `${from} and ${to} are the same host`);
   });
+
+  const sipHosts = new Map<string, number>();
+  s.traffic.forEach((t, i) => {
+    if (t.kind !== 'sip-call') return;
+    for (const [field, host] of [
+      ['caller', t.caller],
+      ['callee', t.callee],
+    ] as const) {
+      const other = sipHosts.get(host);
+      if (other !== undefined) {
+        add(
+          `traffic[${i}].${field}`,
+          `host "${host}" already takes part in the SIP call traffic[${other}] (one per host: port 5060)`,
+        );
+      }
+      sipHosts.set(host, i);
+    }
+  });
+
+  if (s.firewall.enabled && s.firewall.rules !== undefined) {
+    try {
+      parseRuleset(
+        s.firewall.rules,
+        'rules',
+        s.router.ports.map((p) => p.name),
+      );
+    } catch (error) {
+      if (!(error instanceof RulesetError)) throw error;
+      add(
+        'firewall.rules',
+        `line ${error.line}, column ${error.column}: ${error.message.replace(/^rules:\d+:\d+: /, '')}`,
+      );
+    }
+  }
 
   s.faults.forEach((f, i) => {
     if (!hosts.has(f.host)) add(`faults[${i}].host`, `no host named "${f.host}"`);
     if (f.toUs <= f.fromUs) add(`faults[${i}].toUs`, 'must be after fromUs');
   });
   return issues;
+}
+
+/** The two host fields of a traffic item: their names in the format, and the hosts named. */
+function trafficEnds(t: Traffic): [string, string, string, string] {
+  switch (t.kind) {
+    case 'udp-stream':
+      return ['source', 'destination', t.source, t.destination];
+    case 'sip-call':
+      return ['caller', 'callee', t.caller, t.callee];
+    default:
+      return ['client', 'server', t.client, t.server];
+  }
 }

@@ -47,6 +47,7 @@ describe('flowRow', () => {
     expect(row).toEqual({
       id: 'download/data',
       kind: 'ftp-data',
+      kindTitle: 'FTP data connection (the file)',
       status: 'completed',
       statusText: 'completed at 1.681 s',
       bytes: '20.0 MB / 20.0 MB',
@@ -106,5 +107,31 @@ describe('flowTable', () => {
       }),
       expect.objectContaining({ id: 'all 5', status: 'waiting' }),
     ]);
+  });
+
+  it('summarises SIP calls, which have no byte goal, by bytes alone', () => {
+    const calls = Array.from({ length: 3 }, (_, i) =>
+      flow({
+        id: `call-${i}/signalling`,
+        kind: 'sip-call',
+        bytesGoal: null,
+        bytesDelivered: 1_726,
+        completed: i > 0,
+        completedAtUs: i > 0 ? 10_508_232 : null,
+        startedAtUs: 0,
+      }),
+    );
+    const table = flowTable(calls, true, 2);
+    expect(table.summaries).toEqual([
+      expect.objectContaining({
+        id: 'all 3',
+        kind: 'sip-call',
+        kindTitle: expect.stringContaining('SIP signalling'),
+        statusText: '2 completed, 1 unfinished',
+        bytes: '5.18 kB',
+        percent: null,
+      }),
+    ]);
+    expect(table.rows[1]).toMatchObject({ statusText: 'completed at 10.508 s', percent: null });
   });
 });

@@ -1,5 +1,6 @@
-import type { FlowReport } from '../../engine';
+import type { FlowKind, FlowReport } from '../../engine';
 import { fillLength } from './bar-scale';
+import { flowKindDescription } from './flow-kinds';
 import { formatAt, formatBytes, formatCount, formatMs } from './quantity-format';
 
 /**
@@ -11,7 +12,9 @@ export type FlowStatus = 'waiting' | 'running' | 'completed' | 'aborted' | 'fail
 
 export interface FlowRow {
   readonly id: string;
-  readonly kind: string;
+  readonly kind: FlowKind;
+  /** What the kind means, for a tooltip. */
+  readonly kindTitle: string;
   readonly status: FlowStatus;
   readonly statusText: string;
   /** e.g. "12.3 MB / 20.0 MB"; just the bytes when the flow has no goal. */
@@ -72,6 +75,7 @@ export function flowRow(f: FlowReport, runFinished: boolean): FlowRow {
   return {
     id: f.id,
     kind: f.kind,
+    kindTitle: flowKindDescription(f.kind),
     status,
     statusText: statusText(f, status),
     ...bytes(f.bytesDelivered, f.bytesGoal),
@@ -91,7 +95,7 @@ const ORDER: readonly FlowStatus[] = [
 ];
 
 /** All flows of one kind as one row: counts per status, summed bytes, worst stall. */
-export function kindSummary(kind: string, flows: readonly FlowReport[], runFinished: boolean) {
+export function kindSummary(kind: FlowKind, flows: readonly FlowReport[], runFinished: boolean) {
   const counts = new Map<FlowStatus, number>();
   let delivered = 0;
   let goal: number | null = 0;
@@ -112,6 +116,7 @@ export function kindSummary(kind: string, flows: readonly FlowReport[], runFinis
   const row: FlowRow = {
     id: `all ${formatCount(flows.length)}`,
     kind,
+    kindTitle: flowKindDescription(kind),
     status: counts.size === 1 ? [...counts.keys()][0] : 'running',
     statusText: parts.join(', '),
     ...bytes(delivered, goal),
@@ -128,7 +133,7 @@ export function flowTable(
   limit = FLOWS_LISTED,
 ): FlowTableModel {
   const listed = flows.slice(0, limit);
-  const byKind = new Map<string, FlowReport[]>();
+  const byKind = new Map<FlowKind, FlowReport[]>();
   if (flows.length > limit) {
     for (const f of flows) {
       const list = byKind.get(f.kind);

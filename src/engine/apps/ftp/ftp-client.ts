@@ -13,7 +13,7 @@ import {
   parsePasvReply,
   replyCode,
   formatHostPort,
-} from './ftp-text';
+} from '../../protocols/ftp-text';
 
 type Step = 'greeting' | 'user' | 'pass' | 'type' | 'pasv' | 'port' | 'transfer' | 'quit' | 'done';
 
@@ -70,7 +70,7 @@ export class FtpClient implements TimedApp, TcpHandler {
     const reply = replyCode(line);
     if (reply === null || !reply.final) return; // continuation lines of a multi-line reply
     const { code } = reply;
-    if (code >= 400) return this.onError(line);
+    if (code >= 400) return this.onError(`server replied: ${line}`);
     switch (this.step) {
       case 'greeting':
         if (code === 220) this.send('USER anonymous', 'user');
@@ -139,9 +139,10 @@ export class FtpClient implements TimedApp, TcpHandler {
   private requestFile(): void {
     const { command } = this.transfer.config;
     const now = () => this.env.nowUs();
-    const done = (ok: boolean) => {
+    const done = (ok: boolean, reason: string) => {
       this.dataDone = ok;
       if (ok) this.quitWhenDone();
+      else this.onError(`data connection failed: ${reason}`);
     };
     const flow = this.transfer.data;
     flow.start(now());
@@ -158,7 +159,7 @@ export class FtpClient implements TimedApp, TcpHandler {
   }
 
   private onError(text: string): void {
-    this.giveUp(`server replied: ${text}`);
+    this.giveUp(text);
     if (this.step !== 'quit' && this.step !== 'done') this.send('QUIT', 'quit');
   }
 

@@ -11,7 +11,7 @@ import {
   pasvReply,
   splitCommand,
   type HostPort,
-} from './ftp-text';
+} from '../../protocols/ftp-text';
 import { encodeLine, LineReader } from '../line-reader';
 
 /** What the server needs from the simulation around it. */

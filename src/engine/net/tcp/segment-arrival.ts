@@ -212,7 +212,6 @@ function processText(s: TcpSocket, p: Packet): void {
 
 function deliver(s: TcpSocket, bytes: Uint8Array, offset: number, length: number): void {
   s.rcvNxt = seqAdd(s.rcvNxt, length);
-  s.bytesReceived += length;
   s.handler.data?.(s, bytes, offset, length);
 }
 

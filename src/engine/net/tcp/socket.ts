@@ -85,8 +85,6 @@ export class TcpSocket {
   timerIndex = -1;
 
   retransmissions = 0;
-  bytesReceived = 0;
-  abortReason = '';
 
   constructor(
     readonly stack: TcpStack,
@@ -150,11 +148,6 @@ export class TcpSocket {
 
   get writableBytes(): number {
     return this.finSeq >= 0 ? 0 : this.sendBuffer.free;
-  }
-
-  /** Bytes written by the application and not yet acknowledged. */
-  get unacknowledgedBytes(): number {
-    return this.sendBuffer.length;
   }
 
   /** Graceful close: FIN after the buffered data. */
@@ -276,7 +269,6 @@ export class TcpSocket {
   }
 
   fail(reason: string): void {
-    this.abortReason = reason;
     const trace = this.stack.ctx.trace;
     if (trace.enabled) {
       trace.emit({

@@ -3,6 +3,7 @@ import type { Pcg32 } from '../../sim/prng';
 import type { TcpConfig } from '../../scenarios/schema';
 import type { NetworkContext } from '../network-context';
 import { IPPROTO_TCP, TCP_ACK, TCP_RST, TCP_SYN, type Packet } from '../packet';
+import { fillResetFor } from './reset';
 import { TcpSocket, type TcpHandler } from './socket';
 import { TcpState } from './tcp-state';
 import type { TcpTimers } from './timers';
@@ -164,14 +165,7 @@ export class TcpStack {
   /** RST for a segment no socket wants (RFC 9293 §3.10.7.1). */
   private refuse(p: Packet): void {
     const rst = this.newPacket(p.srcAddr, p.dstPort, p.srcPort);
-    if (p.flags & TCP_ACK) {
-      rst.seq = p.ack;
-      rst.flags = TCP_RST;
-    } else {
-      rst.seq = 0;
-      rst.ack = (p.seq + p.payloadLen + (p.flags & TCP_SYN ? 1 : 0)) >>> 0;
-      rst.flags = TCP_RST | TCP_ACK;
-    }
+    fillResetFor(p, rst);
     this.transmit(rst);
   }
 

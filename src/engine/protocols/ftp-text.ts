@@ -1,4 +1,4 @@
-import { formatIpv4, parseIpv4 } from '../../net/ipv4';
+import { formatIpv4, parseIpv4 } from '../net/ipv4';
 
 /** An address and port announced on an FTP control connection. */
 export interface HostPort {

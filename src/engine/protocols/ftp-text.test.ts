@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseIpv4 } from '../../net/ipv4';
+import { parseIpv4 } from '../net/ipv4';
 import {
   eprtArgument,
   epsvReply,

@@ -1,0 +1,30 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Opens the app at a viewport size with a scenario selected, paused at time 0. */
+export async function open(page: Page, scenario: string, width = 1280, height = 800) {
+  await page.setViewportSize({ width, height });
+  await page.goto('/');
+  await page.getByTestId('scenario-select').selectOption(scenario);
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  await expect(page.getByTestId('sim-clock')).toHaveText('0.000000 s');
+}
+
+/** Plays at max speed until the run finishes. */
+export async function runToEnd(page: Page): Promise<void> {
+  await page.getByTestId('speed').selectOption('max');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 30_000 });
+}
+
+/** Plays at the chosen speed until the clock passes `seconds`, then pauses. */
+export async function runUntilPast(page: Page, seconds: number): Promise<void> {
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('play')).toHaveText('Pause');
+  await expect
+    .poll(async () => parseFloat((await page.getByTestId('sim-clock').textContent()) ?? '0'), {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(seconds);
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+}

@@ -1,0 +1,84 @@
+import { invariant } from '../errors';
+import type { Connection } from './connection';
+import { TupleTable } from './tuple-table';
+
+/**
+ * The firewall's connection table: live connections in slots, found by either direction's
+ * tuple. Bounded (conntrack's nf_conntrack_max): the firewall refuses new connections when it
+ * is full rather than growing without limit.
+ */
+export class ConnectionTable {
+  private readonly slots: Array<Connection | null> = [];
+  private readonly free: number[] = [];
+  private readonly tuples: TupleTable;
+  private sweepCursor = 0;
+  count = 0;
+
+  constructor(readonly maxConnections: number) {
+    this.tuples = new TupleTable(maxConnections * 2);
+  }
+
+  get full(): boolean {
+    return this.count >= this.maxConnections;
+  }
+
+  /** slot · 2 + direction of the connection owning this tuple, or -1. */
+  find(src: number, dst: number, sport: number, dport: number, proto: number): number {
+    return this.tuples.get(src, dst, sport, dport, proto);
+  }
+
+  get(slot: number): Connection {
+    const c = this.slots[slot];
+    invariant(c !== null && c !== undefined, `no connection in slot ${slot}`);
+    return c;
+  }
+
+  /** The connection in a slot, or null. */
+  at(slot: number): Connection | null {
+    return this.slots[slot] ?? null;
+  }
+
+  add(c: Connection): void {
+    invariant(!this.full, 'connection table is full');
+    let slot = this.free.pop();
+    if (slot === undefined) {
+      slot = this.slots.length;
+      this.slots.push(c);
+    } else {
+      this.slots[slot] = c;
+    }
+    c.slot = slot;
+    this.tuples.set(c.src, c.dst, c.sport, c.dport, c.proto, slot * 2);
+    this.tuples.set(c.dst, c.src, c.dport, c.sport, c.proto, slot * 2 + 1);
+    this.count++;
+  }
+
+  remove(c: Connection): void {
+    invariant(this.slots[c.slot] === c, `connection ${c.id} is not in slot ${c.slot}`);
+    this.tuples.delete(c.src, c.dst, c.sport, c.dport, c.proto);
+    this.tuples.delete(c.dst, c.src, c.dport, c.sport, c.proto);
+    this.slots[c.slot] = null;
+    this.free.push(c.slot);
+    c.slot = -1;
+    this.count--;
+  }
+
+  /** Live connections, in slot order. */
+  *live(): IterableIterator<Connection> {
+    for (const c of this.slots) if (c !== null) yield c;
+  }
+
+  /**
+   * Looks at up to `budget` slots after the last one looked at, handing expired connections
+   * to `expire` (which must remove them). Like the kernel's conntrack GC worker: bounded
+   * work per run, the whole table covered over successive runs.
+   */
+  sweep(nowUs: number, budget: number, expire: (c: Connection) => void): void {
+    const n = this.slots.length;
+    for (let k = 0; k < Math.min(budget, n); k++) {
+      if (this.sweepCursor >= n) this.sweepCursor = 0;
+      const c = this.slots[this.sweepCursor++];
+      if (c !== null && c.expiresUs <= nowUs) expire(c);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import type { ConnectionId } from './connection-id';
+import { MODULE_COUNT } from './modules/module-ids';
+
+/** 0: the original direction (from the side that opened the connection); 1: the reply. */
+export type DirectionCode = 0 | 1;
+
+/** What a person (and the report) wants to know about a connection, kept after it ends. */
+export interface ConnectionHistory {
+  /** Readable connection id, e.g. "tcp 192.0.2.10:40000 → 198.51.100.20:21 #1". */
+  readonly id: string;
+  readonly proto: string;
+  readonly orig: {
+    readonly src: string;
+    readonly sport: number;
+    readonly dst: string;
+    readonly dport: number;
+  };
+  /** TCP: every conntrack state it passed through, kernel names; others: their own states. */
+  readonly states: string[];
+  helper: string | null;
+  /** Readable id of the master connection (FTP control, SIP call) or null. */
+  readonly related: string | null;
+  readonly admittedBy: string;
+  readonly createdAtUs: number;
+  endedAtUs: number | null;
+  endReason: string | null;
+  readonly packets: { accepted: number; dropped: number };
+}
+
+/**
+ * A tracked connection as the firewall holds it (FIG. 4B): the base layer — original
+ * 5-tuple, timestamps, the rule that admitted it, the unique connection identifier — and one
+ * handle per module taking part, pointing into that module's own table. The module parts do
+ * not know this connection; only this base layer links them.
+ */
+export class Connection {
+  /** Position in the connection table. */
+  slot = -1;
+  lastSeenUs: number;
+  expiresUs: number;
+  /** A packet in the reply direction has been seen (conntrack's IPS_SEEN_REPLY). */
+  seenReply = false;
+  /** Index of the helper object assigned by `ct helper set`, or -1. */
+  helper = -1;
+  /** Handle per module (ModuleId order), -1 when the module takes no part. */
+  readonly parts = new Int32Array(MODULE_COUNT).fill(-1);
+
+  constructor(
+    readonly id: ConnectionId,
+    readonly proto: number,
+    readonly src: number,
+    readonly dst: number,
+    readonly sport: number,
+    readonly dport: number,
+    readonly createdUs: number,
+    /** Rule number that admitted it; 0 = a chain policy. */
+    readonly rule: number,
+    /** Identifier of the master connection, or -1. */
+    readonly masterId: ConnectionId,
+    readonly history: ConnectionHistory,
+  ) {
+    this.lastSeenUs = createdUs;
+    this.expiresUs = createdUs;
+  }
+}

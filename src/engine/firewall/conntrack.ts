@@ -1,0 +1,268 @@
+import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, type Packet } from '../net/packet';
+import type { FirewallConfig } from '../scenarios/schema';
+import { Connection, type ConnectionHistory, type DirectionCode } from './connection';
+import {
+  ConnectionIdAllocator,
+  formatConnectionId,
+  protoName,
+  type ConnectionId,
+} from './connection-id';
+import { ConnectionTable } from './connection-table';
+import { ExpectationTable, type Expectation } from './expectations';
+import { ConntrackModules } from './conntrack-modules';
+import { TrackResult } from './modules/track-result';
+import { CtStateBit, type HelperObject } from './rules/ruleset-types';
+import { formatIpv4 } from '../net/ipv4';
+
+/** Why conntrack called a packet invalid, or why it refused one before the rules. */
+export type ConntrackProblem = '' | 'mid-stream' | 'table-full' | string;
+
+/**
+ * Connection tracking: finds the connection a packet belongs to (or the expectation it
+ * fulfils), runs the layer-4 tracker, and tells the rules the packet's ct state. A new
+ * connection is only entered in the table once the rules accept its first packet — the
+ * kernel's "confirm" — so refused attempts leave nothing behind.
+ */
+export class Conntrack {
+  readonly table: ConnectionTable;
+  readonly expectations: ExpectationTable;
+  readonly modules: ConntrackModules;
+  readonly ids: ConnectionIdAllocator;
+  /** Every connection ever confirmed, for the report (bounded; `historyDropped` counts the rest). */
+  readonly history: ConnectionHistory[] = [];
+  historyDropped = 0;
+  created = 0;
+
+  // The classification of the current packet (one packet at a time; no allocation).
+  conn: Connection | null = null;
+  dir: DirectionCode = 0;
+  ctState: number = CtStateBit.new;
+  problem: ConntrackProblem = '';
+  expectation: Expectation | null = null;
+  /** Layer-4 part prepared for a connection not yet confirmed. */
+  private pendingHandle = -1;
+  private pendingModule = -1;
+  private stateBefore = -1;
+  /** The tracker asked for the connection to go once this packet is through. */
+  private killAfter = false;
+
+  constructor(
+    readonly config: FirewallConfig,
+    epoch: number,
+    readonly maxHistory = 200_000,
+  ) {
+    this.table = new ConnectionTable(config.maxConnections);
+    this.expectations = new ExpectationTable(config.maxExpectations);
+    this.modules = new ConntrackModules(config);
+    this.ids = new ConnectionIdAllocator(epoch);
+  }
+
+  /** Finds the packet's connection and its ct state; leaves the result in the fields above. */
+  classify(p: Packet, nowUs: number): void {
+    this.conn = null;
+    this.problem = '';
+    this.expectation = null;
+    this.pendingHandle = -1;
+    const [sport, dport] = tuplePorts(p);
+    const found = this.table.find(p.srcAddr, p.dstAddr, sport, dport, p.proto);
+    if (found >= 0) {
+      const conn = this.table.get(found >> 1);
+      if (conn.expiresUs > nowUs) return this.known(conn, (found & 1) as DirectionCode, p, nowUs);
+      this.destroy(conn, nowUs, 'expired');
+    }
+    this.unknown(p, dport, nowUs);
+  }
+
+  private known(conn: Connection, dir: DirectionCode, p: Packet, nowUs: number): void {
+    this.conn = conn;
+    this.dir = dir;
+    this.killAfter = false;
+    this.stateBefore = this.modules.stateOf(conn);
+    const result = this.modules.track(conn, p, dir, nowUs);
+    if (result === TrackResult.reopen) {
+      this.destroy(conn, nowUs, 'reopened');
+      return this.unknown(p, tuplePorts(p)[1], nowUs);
+    }
+    // As in the kernel, tracking (and the timeout it sets — TCP may shorten it for an invalid
+    // packet) happens before the rules decide.
+    if (result !== TrackResult.invalid || conn.proto === IPPROTO_TCP) {
+      conn.expiresUs = this.modules.expiresUs(conn, nowUs);
+    }
+    if (result === TrackResult.invalid) {
+      this.ctState = CtStateBit.invalid;
+      this.problem = this.modules.invalidReason;
+      return;
+    }
+    this.killAfter = this.modules.killRequested;
+    if (dir === 1) conn.seenReply = true;
+    this.ctState = conn.seenReply
+      ? CtStateBit.established
+      : conn.masterId >= 0
+        ? CtStateBit.related
+        : CtStateBit.new;
+  }
+
+  private unknown(p: Packet, dport: number, nowUs: number): void {
+    this.conn = null;
+    this.dir = 0;
+    this.expectation = this.expectations.match(p.srcAddr, p.dstAddr, dport, p.proto, nowUs);
+    const start = this.modules.prepare(p, nowUs);
+    if (start.problem !== '') {
+      this.ctState = CtStateBit.invalid;
+      this.problem = start.problem;
+      return;
+    }
+    this.pendingModule = start.module;
+    this.pendingHandle = start.handle;
+    if (this.table.full) {
+      this.problem = 'table-full';
+      this.ctState = CtStateBit.invalid;
+      return;
+    }
+    this.ctState = this.expectation !== null ? CtStateBit.related : CtStateBit.new;
+  }
+
+  /**
+   * The rules accepted a packet. A new or related connection is confirmed (entered in the
+   * table with its identifier, act 602); a known one has its timeout refreshed.
+   * Returns the connection, or null when the packet was untracked.
+   */
+  accepted(
+    p: Packet,
+    nowUs: number,
+    rule: number,
+    helperIndex: number,
+    helper: HelperObject | null,
+  ): Connection | null {
+    let conn = this.conn;
+    if (conn === null) {
+      if (this.pendingHandle < 0) return null;
+      conn = this.confirm(p, nowUs, rule, helperIndex, helper);
+      this.dir = 0;
+    } else {
+      conn.history.packets.accepted++;
+      const now = this.modules.stateOf(conn);
+      if (now !== this.stateBefore) conn.history.states.push(this.modules.stateName(conn));
+      if (this.killAfter) {
+        this.destroy(conn, nowUs, 'reset before any reply');
+        return null;
+      }
+    }
+    conn.lastSeenUs = nowUs;
+    return conn;
+  }
+
+  /** The rules refused the packet: a prepared part is discarded; a known connection counts it. */
+  refused(): void {
+    if (this.conn !== null) this.conn.history.packets.dropped++;
+    else this.discardPending();
+  }
+
+  private confirm(
+    p: Packet,
+    nowUs: number,
+    rule: number,
+    helperIndex: number,
+    helper: HelperObject | null,
+  ): Connection {
+    const [sport, dport] = tuplePorts(p);
+    const id = this.ids.next();
+    const master = this.expectation;
+    const history = this.newHistory(id, p, sport, dport, nowUs, rule, helper?.name ?? null, master);
+    const conn = new Connection(
+      id,
+      p.proto,
+      p.srcAddr,
+      p.dstAddr,
+      sport,
+      dport,
+      nowUs,
+      rule,
+      master?.masterId ?? -1,
+      history,
+    );
+    conn.parts[this.pendingModule] = this.pendingHandle;
+    conn.helper = helperIndex;
+    this.pendingHandle = -1;
+    conn.expiresUs = this.modules.expiresUs(conn, nowUs);
+    this.table.add(conn);
+    if (helper !== null) this.modules.attachHelper(conn, helper.type);
+    history.states.push(this.modules.stateName(conn));
+    this.created++;
+    return conn;
+  }
+
+  private newHistory(
+    id: ConnectionId,
+    p: Packet,
+    sport: number,
+    dport: number,
+    nowUs: number,
+    rule: number,
+    helper: string | null,
+    master: Expectation | null,
+  ): ConnectionHistory {
+    const history: ConnectionHistory = {
+      id: formatConnectionId(id, p.proto, p.srcAddr, sport, p.dstAddr, dport),
+      proto: protoName(p.proto),
+      orig: { src: formatIpv4(p.srcAddr), sport, dst: formatIpv4(p.dstAddr), dport },
+      states: [],
+      helper,
+      related: master === null ? null : this.describeMaster(master),
+      admittedBy:
+        master !== null ? `expectation (${master.helper})` : rule === 0 ? 'policy' : `rule ${rule}`,
+      createdAtUs: nowUs,
+      endedAtUs: null,
+      endReason: null,
+      packets: { accepted: 1, dropped: 0 },
+    };
+    if (this.history.length < this.maxHistory) this.history.push(history);
+    else this.historyDropped++;
+    return history;
+  }
+
+  private describeMaster(e: Expectation): string | null {
+    const master = this.table.at(e.masterSlot);
+    return master !== null && master.id === e.masterId ? master.history.id : null;
+  }
+
+  /** Removes a connection with its module parts and expectations (it ended or expired). */
+  destroy(conn: Connection, nowUs: number, reason: string): void {
+    conn.history.endedAtUs = nowUs;
+    conn.history.endReason = reason;
+    this.expectations.removeForMaster(conn.slot);
+    this.modules.release(conn);
+    this.table.remove(conn);
+  }
+
+  private discardPending(): void {
+    if (this.pendingHandle >= 0) this.modules.releasePart(this.pendingModule, this.pendingHandle);
+    this.pendingHandle = -1;
+  }
+
+  /** Periodic clean-up: expired connections and expectations. */
+  sweep(nowUs: number, budget: number): void {
+    this.table.sweep(nowUs, budget, (c) => this.destroy(c, nowUs, 'expired'));
+    this.expectations.expire(nowUs);
+  }
+}
+
+const ports: [number, number] = [0, 0];
+
+/**
+ * The ports of a packet's tuple. ICMP echo uses its identifier on both sides, so a reply's
+ * tuple is the request's turned round (as conntrack keys echo by id). Reuses one array.
+ */
+export function tuplePorts(p: Packet): [number, number] {
+  if (p.proto === IPPROTO_TCP || p.proto === IPPROTO_UDP) {
+    ports[0] = p.srcPort;
+    ports[1] = p.dstPort;
+  } else if (p.proto === IPPROTO_ICMP) {
+    ports[0] = p.icmpId;
+    ports[1] = p.icmpId;
+  } else {
+    ports[0] = 0;
+    ports[1] = 0;
+  }
+  return ports;
+}

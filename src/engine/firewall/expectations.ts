@@ -1,0 +1,108 @@
+import type { ConnectionId } from './connection-id';
+
+/**
+ * A connection a helper expects to come (conntrack's nf_conntrack_expect): an FTP data
+ * connection announced by PORT/EPRT/227/229, an RTP stream announced in SIP's SDP. It
+ * admits one new connection from `src` (any source port) to `dst`:`dport` as RELATED to its
+ * master.
+ */
+export interface Expectation {
+  readonly masterSlot: number;
+  readonly masterId: ConnectionId;
+  readonly proto: number;
+  readonly src: number;
+  readonly dst: number;
+  readonly dport: number;
+  readonly createdUs: number;
+  readonly expiresUs: number;
+  /** Which helper made it ('ftp', 'sip'), for traces and reports. */
+  readonly helper: string;
+}
+
+/** Counts for the report. */
+export interface ExpectationStats {
+  created: number;
+  matched: number;
+  expired: number;
+  /** Older expectations of the same master pushed out by a newer one (max per master). */
+  evicted: number;
+}
+
+/**
+ * The expectation table, keyed by destination (address, port, protocol) — what a new
+ * connection can be matched on at once — and bounded in total and per master.
+ */
+export class ExpectationTable {
+  private readonly byDestination = new Map<number, Expectation[]>();
+  private readonly all: Expectation[] = [];
+  readonly stats: ExpectationStats = { created: 0, matched: 0, expired: 0, evicted: 0 };
+
+  constructor(readonly maxTotal: number) {}
+
+  get size(): number {
+    return this.all.length;
+  }
+
+  /** Adds an expectation; with `maxPerMaster` reached, the master's oldest one goes (as the kernel evicts). */
+  add(e: Expectation, maxPerMaster: number): void {
+    const mine = this.all.filter((x) => x.masterSlot === e.masterSlot && x.helper === e.helper);
+    if (mine.length >= maxPerMaster) {
+      this.remove(mine[0]);
+      this.stats.evicted++;
+    }
+    if (this.all.length >= this.maxTotal) {
+      this.remove(this.all[0]);
+      this.stats.evicted++;
+    }
+    this.all.push(e);
+    const key = destinationKey(e.dst, e.dport, e.proto);
+    const list = this.byDestination.get(key);
+    if (list) list.push(e);
+    else this.byDestination.set(key, [e]);
+    this.stats.created++;
+  }
+
+  /** Finds and consumes the expectation a new connection matches, or returns null. */
+  match(src: number, dst: number, dport: number, proto: number, nowUs: number): Expectation | null {
+    const list = this.byDestination.get(destinationKey(dst, dport, proto));
+    if (list === undefined) return null;
+    for (const e of list) {
+      if (e.expiresUs <= nowUs) continue; // the sweep removes it
+      if (e.src !== src) continue;
+      this.remove(e);
+      this.stats.matched++;
+      return e;
+    }
+    return null;
+  }
+
+  /** Drops expired expectations (called from the firewall's periodic sweep). */
+  expire(nowUs: number): void {
+    for (const e of this.all.filter((x) => x.expiresUs <= nowUs)) {
+      this.remove(e);
+      this.stats.expired++;
+    }
+  }
+
+  /** A master connection ended: its expectations go with it. */
+  removeForMaster(masterSlot: number): void {
+    for (const e of this.all.filter((x) => x.masterSlot === masterSlot)) this.remove(e);
+  }
+
+  entries(): readonly Expectation[] {
+    return this.all;
+  }
+
+  private remove(e: Expectation): void {
+    this.all.splice(this.all.indexOf(e), 1);
+    const key = destinationKey(e.dst, e.dport, e.proto);
+    const list = this.byDestination.get(key) as Expectation[];
+    list.splice(list.indexOf(e), 1);
+    if (list.length === 0) this.byDestination.delete(key);
+  }
+}
+
+/** (address · 65536 + port) · 256 + protocol: 56 bits, exact in a double. */
+function destinationKey(dst: number, dport: number, proto: number): number {
+  return (dst * 65_536 + dport) * 256 + proto;
+}

@@ -1,0 +1,257 @@
+import { DropReason, type DropReasonCode } from '../net/drop-reason';
+import type { Ipv4Prefix } from '../net/ipv4';
+import type { NetworkContext } from '../net/network-context';
+import { IPPROTO_TCP, IPPROTO_UDP, summarizePacket, type Packet } from '../net/packet';
+import { ACCEPT, type InspectionHook } from '../router/inspection';
+import type { FirewallConfig } from '../scenarios/schema';
+import { BroadcastGuard } from './broadcast-guard';
+import type { Connection } from './connection';
+import { Conntrack } from './conntrack';
+import { HelperDispatch } from './helper-dispatch';
+import { sendReject } from './reject';
+import {
+  CtStateBit,
+  newRulesetResult,
+  Verdict,
+  type CompiledRuleset,
+  type RuleContext,
+  type RulesetResult,
+} from './rules/ruleset-types';
+import { VerdictStats } from './verdict-stats';
+
+/** What the firewall needs from the router it runs in. */
+export interface FirewallHost {
+  readonly ctx: NetworkContext;
+  readonly portNames: readonly string[];
+  readonly portPrefixes: readonly Ipv4Prefix[];
+  /** Sends a packet the router itself originates (a reject) out of a port. */
+  originate(p: Packet, port: number): void;
+}
+
+/** How often expired connections and expectations are swept, and how much per sweep. */
+const SWEEP_INTERVAL_US = 1_000_000;
+const SWEEP_BUDGET = 8_192;
+
+const ctStateNames: Record<number, string> = {
+  [CtStateBit.invalid]: 'invalid',
+  [CtStateBit.established]: 'established',
+  [CtStateBit.related]: 'related',
+  [CtStateBit.new]: 'new',
+  [CtStateBit.untracked]: 'untracked',
+};
+
+/**
+ * The firewall application (FIG. 3/4A) in the router's inspection hook: the broadcast-storm
+ * guard, connection tracking with its modules, and the ruleset. Every verdict has a reason;
+ * anything conntrack finds invalid or cannot track is refused unless configured otherwise.
+ */
+export class Firewall implements InspectionHook {
+  readonly conntrack: Conntrack;
+  readonly verdicts: VerdictStats;
+  readonly costUs: number;
+  private readonly guard: BroadcastGuard;
+  private readonly helpers: HelperDispatch;
+  private readonly rule: RuleContext = {
+    ctState: 0,
+    srcAddr: 0,
+    dstAddr: 0,
+    proto: 0,
+    sport: 0,
+    dport: 0,
+    inPort: 0,
+    outPort: 0,
+    ipBytes: 0,
+  };
+  private readonly result: RulesetResult = newRulesetResult();
+  private readonly sweepKind: number;
+  private sweepPending = false;
+  private readonly onLog = (rule: number, prefix: string): void => this.log(rule, prefix);
+  private packet: Packet | null = null;
+
+  constructor(
+    readonly config: FirewallConfig,
+    readonly ruleset: CompiledRuleset,
+    private readonly host: FirewallHost,
+    epoch: number,
+  ) {
+    this.conntrack = new Conntrack(config, epoch);
+    this.verdicts = new VerdictStats(ruleset);
+    this.costUs = config.inspectUs;
+    this.guard = BroadcastGuard.forPrefixes(
+      config.broadcastPacketsPerSecond,
+      config.broadcastBurst,
+      host.portPrefixes,
+    );
+    this.helpers = new HelperDispatch(config, this.conntrack, ruleset, host.ctx);
+    this.sweepKind = host.ctx.scheduler.register('firewall.sweep', () => this.sweep());
+  }
+
+  inspect(p: Packet, inPort: number, outPort: number, nowUs: number): number {
+    if (this.guard.applies(p.dstAddr) && !this.guard.allow(p.srcAddr, nowUs)) {
+      this.verdicts.rateLimited++;
+      return this.refuse(p, DropReason.firewallRateLimit, 'rate limited');
+    }
+    // Unroutable packets never reach the forward hook (Linux routes before it); the router drops them.
+    if (outPort < 0) return ACCEPT;
+    const ct = this.conntrack;
+    ct.classify(p, nowUs);
+    if (ct.problem === 'mid-stream') {
+      this.verdicts.midStream++;
+      return this.refuse(p, DropReason.firewallMidStream, 'unknown mid-stream');
+    }
+    if (ct.problem === 'table-full') {
+      this.verdicts.tableFull++;
+      return this.refuse(p, DropReason.firewallTableFull, 'connection table full');
+    }
+    if (ct.ctState === CtStateBit.invalid && this.config.invalid === 'drop') {
+      this.verdicts.invalid++;
+      return this.refuse(p, DropReason.firewallInvalid, `invalid state: ${ct.problem}`);
+    }
+    const result = this.evaluate(p, inPort, outPort);
+    if (result.verdict !== Verdict.accept) return this.ruleRefused(p, inPort, result);
+    const helperIndex = ct.conn === null ? this.helperFor(p, result.helper) : -1;
+    const conn = ct.accepted(
+      p,
+      nowUs,
+      result.rule,
+      helperIndex,
+      this.ruleset.helpers[helperIndex] ?? null,
+    );
+    if (conn !== null) this.afterAccept(conn, p, nowUs);
+    this.countAccept(result);
+    if (this.host.ctx.trace.enabled) this.traceVerdict(p, 'accept', this.ruleReason(result));
+    return ACCEPT;
+  }
+
+  private evaluate(p: Packet, inPort: number, outPort: number): RulesetResult {
+    const r = this.rule;
+    r.ctState = this.conntrack.ctState;
+    r.srcAddr = p.srcAddr;
+    r.dstAddr = p.dstAddr;
+    r.proto = p.proto;
+    r.sport = p.proto === 1 ? 0 : p.srcPort;
+    r.dport = p.proto === 1 ? 0 : p.dstPort;
+    r.inPort = inPort;
+    r.outPort = outPort;
+    r.ipBytes = p.ipBytes;
+    this.packet = p;
+    this.ruleset.evaluate(r, this.result, this.onLog);
+    return this.result;
+  }
+
+  /** A helper assigned by `ct helper set` applies to a new connection of its own protocol. */
+  private helperFor(p: Packet, index: number): number {
+    if (index < 0 || this.conntrack.expectation !== null) return -1;
+    const proto = this.ruleset.helpers[index].protocol === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP;
+    return p.proto === proto ? index : -1;
+  }
+
+  private afterAccept(conn: Connection, p: Packet, nowUs: number): void {
+    const ct = this.conntrack;
+    if (conn.history.packets.accepted === 1 && ct.dir === 0 && this.host.ctx.trace.enabled) {
+      this.host.ctx.trace.emit({
+        kind: 'firewall.connection',
+        atUs: nowUs,
+        event: 'new',
+        connection: conn.history.id,
+        detail: conn.history.admittedBy,
+      });
+    }
+    if (
+      conn.history.packets.accepted === 1 &&
+      ct.expectation !== null &&
+      this.host.ctx.trace.enabled
+    ) {
+      this.host.ctx.trace.emit({
+        kind: 'firewall.expectation',
+        atUs: nowUs,
+        event: 'matched',
+        helper: ct.expectation.helper,
+        master: conn.history.related ?? '(ended)',
+        detail: conn.history.id,
+      });
+    }
+    if (conn.helper >= 0 && p.payloadLen > 0) this.helpers.inspect(conn, p, ct.dir, nowUs);
+    if (!this.sweepPending) {
+      this.sweepPending = true;
+      this.host.ctx.scheduler.after(SWEEP_INTERVAL_US, this.sweepKind);
+    }
+  }
+
+  /** FTP/SIP announcements the helpers refused (bounce, IPv6 on IPv4). */
+  get expectationsRefused(): number {
+    return this.helpers.refused;
+  }
+
+  private sweep(): void {
+    const now = this.host.ctx.nowUs;
+    this.conntrack.sweep(now, SWEEP_BUDGET);
+    this.sweepPending = this.conntrack.table.count > 0 || this.conntrack.expectations.size > 0;
+    if (this.sweepPending) this.host.ctx.scheduler.after(SWEEP_INTERVAL_US, this.sweepKind);
+  }
+
+  private ruleRefused(p: Packet, inPort: number, result: RulesetResult): DropReasonCode {
+    this.conntrack.refused();
+    const byRule = result.rule > 0;
+    if (result.verdict === Verdict.reject) {
+      this.verdicts.rejectByRule[result.rule]++;
+      sendReject(this.host, p, inPort, result.rejectWith);
+    } else if (byRule) {
+      this.verdicts.dropByRule[result.rule]++;
+    } else {
+      this.verdicts.dropByPolicy[result.chain]++;
+    }
+    if (this.host.ctx.trace.enabled) {
+      this.traceVerdict(
+        p,
+        result.verdict === Verdict.reject ? 'reject' : 'drop',
+        this.ruleReason(result),
+      );
+    }
+    return byRule ? DropReason.firewallRule : DropReason.firewallPolicy;
+  }
+
+  private refuse(p: Packet, reason: DropReasonCode, text: string): DropReasonCode {
+    this.conntrack.refused();
+    if (this.host.ctx.trace.enabled) this.traceVerdict(p, 'drop', text);
+    return reason;
+  }
+
+  private countAccept(result: RulesetResult): void {
+    if (result.rule > 0) this.verdicts.acceptByRule[result.rule]++;
+    else if (result.chain >= 0) this.verdicts.acceptByPolicy[result.chain]++;
+    else this.verdicts.noChain++;
+  }
+
+  private ruleReason(result: RulesetResult): string {
+    if (result.rule > 0) return `rule ${result.rule}`;
+    return result.chain >= 0
+      ? `policy (${this.ruleset.chains[result.chain].name})`
+      : 'no forward chain';
+  }
+
+  private traceVerdict(p: Packet, verdict: 'accept' | 'drop' | 'reject', reason: string): void {
+    const ct = this.conntrack;
+    this.host.ctx.trace.emit({
+      kind: 'firewall.verdict',
+      atUs: this.host.ctx.nowUs,
+      verdict,
+      reason,
+      ctState: ctStateNames[ct.ctState] ?? 'untracked',
+      connection: ct.conn?.history.id ?? null,
+      packet: summarizePacket(p),
+    });
+  }
+
+  private log(rule: number, prefix: string): void {
+    const trace = this.host.ctx.trace;
+    if (!trace.enabled || this.packet === null) return;
+    trace.emit({
+      kind: 'firewall.log',
+      atUs: this.host.ctx.nowUs,
+      rule,
+      prefix,
+      packet: summarizePacket(this.packet),
+    });
+  }
+}
