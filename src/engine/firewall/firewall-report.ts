@@ -19,6 +19,7 @@ export interface FirewallReport {
     bytes: number;
   }>;
   chains: Array<{
+    family: string;
     table: string;
     name: string;
     hook: string;
@@ -71,6 +72,7 @@ export function buildFirewallReport(fw: Firewall | null): FirewallReport {
       bytes: r.bytes,
     })),
     chains: chains.map((c) => ({
+      family: c.family,
       table: c.table,
       name: c.name,
       hook: c.hook,

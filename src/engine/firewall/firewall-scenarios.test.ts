@@ -77,22 +77,6 @@ describe('FTP through the firewall', () => {
       expect(report.packets.dropped['firewall-policy']).toBe(3);
     },
   );
-
-  it('refuses an announcement naming a third party (FTP bounce) unless loose', () => {
-    // ftp-loose off: the helper refuses to expect a connection to an address other than the announcer's.
-    const scenario = twoHosts({
-      router: {
-        ports: [
-          { name: 'eth0', prefix: '192.0.2.0/24', zone: 'inside' },
-          { name: 'eth1', prefix: '198.51.100.0/24', zone: 'outside' },
-        ],
-      },
-    });
-    const sim = createSimulation(scenario, { traceCapacity: 1000 });
-    const fw = sim.firewall;
-    expect(fw).not.toBeNull();
-    expect(fw?.config.ftpLoose).toBe(false);
-  });
 });
 
 describe('blocked-address', () => {
@@ -168,3 +152,27 @@ function runToEnd(input: ScenarioInput) {
   sim.run();
   return sim;
 }
+
+describe('the cost of inspection', () => {
+  it('makes a busy firewall the bottleneck: queues build at the input ports and the transfer slows', () => {
+    const run = (inspectUs: number) => {
+      const sim = createSimulation(
+        twoHosts({
+          firewall: { inspectUs },
+          traffic: [{ kind: 'ftp', client: 'a', server: 'b', bytes: 5_000_000 }],
+        }),
+      );
+      let deepest = 0;
+      for (let t = 0; !sim.trafficEnded; t += 1_000) {
+        sim.runUntil(t);
+        for (const q of sim.portQueues()) deepest = Math.max(deepest, q.inputPackets);
+      }
+      return { doneUs: buildReport(sim).flows[1].completedAtUs ?? Infinity, deepest };
+    };
+    const free = run(0);
+    const busy = run(150); // 150 µs per packet: slower than a 1500-byte packet at 100 Mbit/s (120 µs)
+    expect(free.deepest).toBeLessThanOrEqual(2);
+    expect(busy.deepest).toBeGreaterThan(50);
+    expect(busy.doneUs).toBeGreaterThan(1.5 * free.doneUs);
+  });
+});

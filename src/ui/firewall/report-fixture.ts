@@ -46,6 +46,7 @@ export function firewallReport(overrides: Partial<FirewallReport> = {}): Firewal
     ],
     chains: [
       {
+        family: 'inet',
         table: 'filter',
         name: 'prerouting',
         hook: 'prerouting',
@@ -54,6 +55,7 @@ export function firewallReport(overrides: Partial<FirewallReport> = {}): Firewal
         policyPackets: 4_182,
       },
       {
+        family: 'inet',
         table: 'filter',
         name: 'forward',
         hook: 'forward',

@@ -6,7 +6,7 @@ describe('rulesetListing', () => {
   it('lists each table with its helpers, chains, policies and counted rules', () => {
     const [table, ...rest] = rulesetListing(firewallReport());
     expect(rest).toEqual([]);
-    expect(table.name).toBe('filter');
+    expect(table.name).toBe('inet filter');
     expect(table.helpers).toEqual(['ct helper ftp-standard { type "ftp" protocol tcp; }']);
     expect(table.chains.map((c) => c.key)).toEqual(['filter/prerouting', 'filter/forward']);
     const [prerouting, forward] = table.chains;
@@ -45,7 +45,7 @@ describe('rulesetListing', () => {
     const rules = [1, 2, 3].map((number) => ({ ...base.rules[1], number }));
     expect(chainOfRules(chains, rules)).toEqual([0, 0, 0]);
     const listing = rulesetListing({ ...base, chains, rules });
-    expect(listing.map((t) => t.name)).toEqual(['filter', 'other']);
+    expect(listing.map((t) => t.name)).toEqual(['inet filter', 'inet other']);
     expect(listing[1].helpers).toEqual([]);
   });
 

@@ -92,9 +92,10 @@ export function rulesetListing(fw: FirewallReport): TableBlock[] {
   );
   const tables: { name: string; helpers: string[]; chains: ChainBlock[] }[] = [];
   fw.chains.forEach((chain, index) => {
-    let table = tables.find((t) => t.name === chain.table);
+    const name = `${chain.family} ${chain.table}`;
+    let table = tables.find((t) => t.name === name);
     if (table === undefined) {
-      table = { name: chain.table, helpers: tables.length === 0 ? helpers : [], chains: [] };
+      table = { name, helpers: tables.length === 0 ? helpers : [], chains: [] };
       tables.push(table);
     }
     table.chains.push({

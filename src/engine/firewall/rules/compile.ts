@@ -56,6 +56,7 @@ export function compile(file: FileAst, source: string, portCount: number): Compi
   file.tables.forEach((table, t) => {
     for (const chain of table.chains) {
       const info: ChainInfo = {
+        family: table.family,
         table: table.name,
         name: chain.name,
         hook: chain.hook,

@@ -97,6 +97,7 @@ describe('bare rules', () => {
     const rs = load('# paste\n\nct state established,related accept\ntcp dport 22 accept # ssh\n');
     expect(rs.chains).toEqual([
       {
+        family: 'inet',
         table: 'filter',
         name: 'forward',
         hook: 'forward',

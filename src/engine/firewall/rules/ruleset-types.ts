@@ -66,6 +66,8 @@ export function newRulesetResult(): RulesetResult {
 export type Hook = 'prerouting' | 'forward' | 'input' | 'output' | 'postrouting';
 
 export interface ChainInfo {
+  /** The table's family as written (`inet`, or `ip`), and its name. */
+  readonly family: 'inet' | 'ip';
   readonly table: string;
   readonly name: string;
   readonly hook: Hook;
