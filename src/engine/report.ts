@@ -27,6 +27,7 @@ export interface SimulationReport {
   packets: {
     sent: number;
     forwarded: number;
+    originated: number;
     delivered: number;
     dropped: Record<string, number>;
     droppedTotal: number;
@@ -56,6 +57,7 @@ export function buildReport(sim: Simulation): SimulationReport {
     packets: {
       sent: counters.sent,
       forwarded: counters.forwarded,
+      originated: counters.originated,
       delivered: counters.delivered,
       dropped: counters.droppedByReason(),
       droppedTotal: counters.droppedTotal(),

@@ -101,6 +101,21 @@ describe('loss and faults', () => {
     expect(data?.maxStallUs).toBeLessThan(4_500_000);
   });
 
+  it('keeps a link cut while any of two overlapping outages lasts', () => {
+    const report = runReport(
+      twoHosts({
+        traffic: [{ kind: 'ftp', client: 'a', server: 'b', bytes: 2_000_000 }],
+        faults: [
+          { kind: 'link-loss', host: 'b', fromUs: 100_000, toUs: 1_000_000 },
+          { kind: 'link-loss', host: 'b', fromUs: 500_000, toUs: 3_000_000 },
+        ],
+      }),
+    );
+    const data = report.flows.find((f) => f.kind === 'ftp-data');
+    expect(data?.completed).toBe(true);
+    expect(data?.maxStallUs).toBeGreaterThanOrEqual(2_900_000);
+  });
+
   it('aborts a transfer whose link never comes back, after bounded retries', () => {
     const report = runReport(
       twoHosts({

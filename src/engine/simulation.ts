@@ -190,15 +190,14 @@ export class Simulation {
 
   private applyLinkLoss(fault: LinkLossFault, on: boolean): void {
     const links = this.links.get(fault.host) as HostLinks;
-    const rate = on ? fault.rate : 0;
-    if (fault.direction !== 'from-router') links.up.faultLossRate = rate;
-    if (fault.direction !== 'to-router') links.down.faultLossRate = rate;
+    if (fault.direction !== 'from-router') links.up.setFault(fault.rate, on);
+    if (fault.direction !== 'to-router') links.down.setFault(fault.rate, on);
     if (this.trace.enabled) {
       this.trace.emit({
         kind: 'fault',
         atUs: this.nowUs,
         fault: 'link-loss',
-        detail: `${fault.host} ${fault.direction}: loss ${on ? rate : 0}`,
+        detail: `${fault.host} ${fault.direction}: loss ${fault.rate} ${on ? 'starts' : 'ends'}`,
       });
     }
   }

@@ -135,9 +135,12 @@ export class UdpStreamSink implements TimedApp {
     this.timers.at(this.handle, deadlineUs, 0);
   }
 
+  /** The grace period after the source's last datagram is over: the stream has ended. */
   onTimer(): void {
     this.updateLost();
-    this.flow.complete(this.nowUs());
+    if (this.flow.extra.datagramsReceived === 0)
+      this.flow.fail(this.nowUs(), 'no datagram received');
+    else this.flow.complete(this.nowUs());
   }
 
   /** True once the first datagram of the stream has arrived. */

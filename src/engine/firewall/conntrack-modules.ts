@@ -18,7 +18,9 @@ interface Prepared {
   module: number;
   handle: number;
   /** '' when the packet may start a connection; else why not. */
-  problem: string;
+  problem: '' | 'mid-stream' | 'invalid';
+  /** More about an invalid start (a constant string: nothing is built per packet). */
+  detail: string;
 }
 
 /**
@@ -37,7 +39,7 @@ export class ConntrackModules {
   readonly sipParts: PartTable<SipPart>;
   /** Why the last track() said invalid. */
   invalidReason = '';
-  private readonly prepared: Prepared = { module: -1, handle: -1, problem: '' };
+  private readonly prepared: Prepared = { module: -1, handle: -1, problem: '', detail: '' };
 
   constructor(readonly config: FirewallConfig) {
     const t = config.timeouts;
@@ -62,14 +64,15 @@ export class ConntrackModules {
   prepare(p: Packet, nowUs: number): Prepared {
     const out = this.prepared;
     out.problem = '';
+    out.detail = '';
     out.module = -1;
     out.handle = -1;
     if (p.proto === IPPROTO_TCP) {
       const part = this.tcp.start(p, nowUs);
       if (part === null) {
         const reason = this.tcp.invalidReason;
-        out.problem =
-          reason === TcpReason.NO_PICKUP ? 'mid-stream' : `cannot start a connection (${reason})`;
+        out.problem = reason === TcpReason.NO_PICKUP ? 'mid-stream' : 'invalid';
+        out.detail = reason;
         return out;
       }
       out.module = ModuleId.tcp;
@@ -79,13 +82,15 @@ export class ConntrackModules {
       out.handle = this.udpParts.add(this.udp.start(nowUs));
     } else if (p.proto === IPPROTO_ICMP) {
       if (!this.icmp.canStart(p)) {
-        out.problem = 'ICMP packet of no known exchange';
+        out.problem = 'invalid';
+        out.detail = 'ICMP packet of no known exchange';
         return out;
       }
       out.module = ModuleId.icmp;
       out.handle = this.icmpParts.add(this.icmp.start());
     } else {
-      out.problem = 'protocol not tracked';
+      out.problem = 'invalid';
+      out.detail = 'protocol not tracked';
     }
     return out;
   }
@@ -147,8 +152,8 @@ export class ConntrackModules {
   }
 
   /** The TCP tracker asked for the connection to go after this packet (an RST answered a SYN). */
-  get killRequested(): boolean {
-    return this.tcp.out.kill;
+  killRequested(conn: Connection): boolean {
+    return conn.proto === IPPROTO_TCP && this.tcp.out.kill;
   }
 
   /** Gives a confirmed connection the part of the layer-7 helper `ct helper set` assigned. */
@@ -170,9 +175,18 @@ export class ConntrackModules {
   }
 
   private tableOf(module: number): PartTable<unknown> {
-    return [this.tcpParts, this.udpParts, this.icmpParts, this.ftpParts, this.sipParts][
-      module
-    ] as PartTable<unknown>;
+    switch (module) {
+      case ModuleId.tcp:
+        return this.tcpParts;
+      case ModuleId.udp:
+        return this.udpParts;
+      case ModuleId.icmp:
+        return this.icmpParts;
+      case ModuleId.ftp:
+        return this.ftpParts;
+      default:
+        return this.sipParts;
+    }
   }
 }
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseIpv4 } from '../net/ipv4';
-import { ICMP_ECHO_REPLY, ICMP_ECHO_REQUEST, TCP_ACK, TCP_FIN, TCP_SYN } from '../net/packet';
+import {
+  ICMP_ECHO_REPLY,
+  ICMP_ECHO_REQUEST,
+  TCP_ACK,
+  TCP_FIN,
+  TCP_RST,
+  TCP_SYN,
+} from '../net/packet';
 import { Injector } from '../testing/inject';
 
 const SYN = TCP_SYN;
@@ -122,7 +129,10 @@ describe('connection tracking', () => {
     const multicast = parseIpv4('239.1.1.1');
     const verdicts = Array.from({ length: 5 }, () => fw.udp(true, 1, 9, multicast));
     // The first three pass the guard (and then meet the router: no route); the rest are limited.
-    expect(verdicts.slice(3)).toEqual(['drop: rate limited [new]', 'drop: rate limited [new]']);
+    expect(verdicts.slice(3)).toEqual([
+      'drop: rate limited [untracked]',
+      'drop: rate limited [untracked]',
+    ]);
     expect(fw.sim.ctx.counters.droppedByReason()).toMatchObject({
       'firewall-rate-limit': 2,
       'no-route': 3,
@@ -151,5 +161,26 @@ describe('a ruleset without a forward chain', () => {
     expect(fw.sim.firewall?.verdicts.summary()).toEqual([
       { verdict: 'accept', reason: 'no-chain', rule: null, chain: null, packets: 1 },
     ]);
+  });
+});
+
+describe('regressions', () => {
+  it('an RST answering a SYN ends that TCP attempt only, not the next UDP connection', () => {
+    const fw = new Injector();
+    fw.udp(true, 5000, 53);
+    fw.udp(false, 53, 5000);
+    fw.tcp(true, 40_000, 80, TCP_SYN, 1000, 0);
+    fw.tcp(false, 80, 40_000, TCP_RST | TCP_ACK, 0, 1001);
+    expect(fw.udp(true, 5000, 53)).toBe('accept: rule 3 [established]');
+    expect(fw.live()).toEqual(['udp 192.0.2.10:5000 → 198.51.100.20:53 #1']);
+  });
+
+  it('a packet the broadcast guard refuses is charged to no connection', () => {
+    const fw = new Injector({ broadcastPacketsPerSecond: 1, broadcastBurst: 1 });
+    const [syn] = handshake(fw);
+    expect(syn).toBe('accept: rule 4 [new]');
+    fw.udp(true, 1, 9, parseIpv4('239.1.1.1'));
+    fw.udp(true, 1, 9, parseIpv4('239.1.1.1'));
+    expect(fw.sim.firewall?.conntrack.history[0].packets).toEqual({ accepted: 3, dropped: 0 });
   });
 });

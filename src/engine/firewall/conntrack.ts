@@ -14,8 +14,8 @@ import { TrackResult } from './modules/track-result';
 import { CtStateBit, type HelperObject } from './rules/ruleset-types';
 import { formatIpv4 } from '../net/ipv4';
 
-/** Why conntrack called a packet invalid, or why it refused one before the rules. */
-export type ConntrackProblem = '' | 'mid-stream' | 'table-full' | string;
+/** Why conntrack called a packet invalid, or refused one before the rules; '' when neither. */
+export type ConntrackProblem = '' | 'invalid' | 'mid-stream' | 'table-full';
 
 /**
  * Connection tracking: finds the connection a packet belongs to (or the expectation it
@@ -38,6 +38,8 @@ export class Conntrack {
   dir: DirectionCode = 0;
   ctState: number = CtStateBit.new;
   problem: ConntrackProblem = '';
+  /** More about an invalid packet, e.g. the TCP tracker's 'out of window' (a constant string). */
+  problemDetail = '';
   expectation: Expectation | null = null;
   /** Layer-4 part prepared for a connection not yet confirmed. */
   private pendingHandle = -1;
@@ -57,12 +59,19 @@ export class Conntrack {
     this.ids = new ConnectionIdAllocator(epoch);
   }
 
-  /** Finds the packet's connection and its ct state; leaves the result in the fields above. */
-  classify(p: Packet, nowUs: number): void {
+  /** Forgets the last packet's classification (a packet refused before conntrack saw it). */
+  reset(): void {
     this.conn = null;
     this.problem = '';
+    this.problemDetail = '';
     this.expectation = null;
     this.pendingHandle = -1;
+    this.ctState = CtStateBit.untracked;
+  }
+
+  /** Finds the packet's connection and its ct state; leaves the result in the fields above. */
+  classify(p: Packet, nowUs: number): void {
+    this.reset();
     const [sport, dport] = tuplePorts(p);
     const found = this.table.find(p.srcAddr, p.dstAddr, sport, dport, p.proto);
     if (found >= 0) {
@@ -90,10 +99,11 @@ export class Conntrack {
     }
     if (result === TrackResult.invalid) {
       this.ctState = CtStateBit.invalid;
-      this.problem = this.modules.invalidReason;
+      this.problem = 'invalid';
+      this.problemDetail = this.modules.invalidReason;
       return;
     }
-    this.killAfter = this.modules.killRequested;
+    this.killAfter = this.modules.killRequested(conn);
     if (dir === 1) conn.seenReply = true;
     this.ctState = conn.seenReply
       ? CtStateBit.established
@@ -110,6 +120,7 @@ export class Conntrack {
     if (start.problem !== '') {
       this.ctState = CtStateBit.invalid;
       this.problem = start.problem;
+      this.problemDetail = start.detail;
       return;
     }
     this.pendingModule = start.module;

@@ -26,6 +26,8 @@ export interface ExpectationStats {
   expired: number;
   /** Older expectations of the same master pushed out by a newer one (max per master). */
   evicted: number;
+  /** Announcements repeated while their expectation was pending (timeout renewed). */
+  renewed: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface ExpectationStats {
 export class ExpectationTable {
   private readonly byDestination = new Map<number, Expectation[]>();
   private readonly all: Expectation[] = [];
-  readonly stats: ExpectationStats = { created: 0, matched: 0, expired: 0, evicted: 0 };
+  readonly stats: ExpectationStats = { created: 0, matched: 0, expired: 0, evicted: 0, renewed: 0 };
 
   constructor(readonly maxTotal: number) {}
 
@@ -43,8 +45,26 @@ export class ExpectationTable {
     return this.all.length;
   }
 
-  /** Adds an expectation; with `maxPerMaster` reached, the master's oldest one goes (as the kernel evicts). */
+  /**
+   * Adds an expectation; with `maxPerMaster` reached, the master's oldest one goes (as the
+   * kernel evicts). The same expectation announced again (a retransmitted SDP or reply) only
+   * renews the pending one, as nf_ct_expect_related() replaces it.
+   */
   add(e: Expectation, maxPerMaster: number): void {
+    const same = this.all.findIndex(
+      (x) =>
+        x.masterSlot === e.masterSlot &&
+        x.proto === e.proto &&
+        x.src === e.src &&
+        x.dst === e.dst &&
+        x.dport === e.dport,
+    );
+    if (same >= 0) {
+      this.remove(this.all[same]);
+      this.stats.renewed++;
+    } else {
+      this.stats.created++;
+    }
     const mine = this.all.filter((x) => x.masterSlot === e.masterSlot && x.helper === e.helper);
     if (mine.length >= maxPerMaster) {
       this.remove(mine[0]);
@@ -59,7 +79,6 @@ export class ExpectationTable {
     const list = this.byDestination.get(key);
     if (list) list.push(e);
     else this.byDestination.set(key, [e]);
-    this.stats.created++;
   }
 
   /** Finds and consumes the expectation a new connection matches, or returns null. */
@@ -86,6 +105,7 @@ export class ExpectationTable {
 
   /** A master connection ended: its expectations go with it. */
   removeForMaster(masterSlot: number): void {
+    if (this.all.length === 0) return;
     for (const e of this.all.filter((x) => x.masterSlot === masterSlot)) this.remove(e);
   }
 

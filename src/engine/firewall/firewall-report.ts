@@ -33,6 +33,7 @@ export interface FirewallReport {
     matched: number;
     expired: number;
     evicted: number;
+    renewed: number;
     refused: number;
     pending: number;
   };
@@ -51,7 +52,15 @@ export function buildFirewallReport(fw: Firewall | null): FirewallReport {
       rules: [],
       chains: [],
       helpers: [],
-      expectations: { created: 0, matched: 0, expired: 0, evicted: 0, refused: 0, pending: 0 },
+      expectations: {
+        created: 0,
+        matched: 0,
+        expired: 0,
+        evicted: 0,
+        renewed: 0,
+        refused: 0,
+        pending: 0,
+      },
       connections: [],
       connectionsOmitted: 0,
     };

@@ -133,6 +133,21 @@ describe('video-call', () => {
     expect(media.every((c) => c.related === report.firewall.connections[0].id)).toBe(true);
   });
 
+  it('keeps every media expectation when a lost ACK makes the callee repeat its 200 OK', () => {
+    const s = structuredClone(builtinScenarios['video-call']);
+    // The caller's ACK (sent about 504.03 ms in) is lost; the callee retransmits the 200 OK.
+    s.faults = [
+      { kind: 'link-loss', host: 'caller', direction: 'to-router', fromUs: 504_000, toUs: 506_000 },
+    ];
+    const report = buildReport(runToEnd(s));
+    expect(report.flows.every((f) => f.completed)).toBe(true);
+    // The media from outside all got in (the fault also cost the caller's first datagrams).
+    const inbound = report.flows.filter((f) => f.id.endsWith('-in'));
+    expect(inbound.map((f) => f.datagramsLost)).toEqual([0, 0]);
+    expect(report.packets.dropped['firewall-policy']).toBe(0);
+    expect(report.firewall.expectations).toMatchObject({ renewed: 2, evicted: 0 });
+  });
+
   it('drops the media coming in from outside without the helper', () => {
     const s = structuredClone(builtinScenarios['video-call']);
     s.firewall = {
@@ -142,7 +157,11 @@ describe('video-call', () => {
     const flow = (id: string) => report.flows.find((f) => f.id === id);
     expect(flow('call/signalling')?.completed).toBe(true);
     expect(flow('call/audio-out')?.completed).toBe(true);
-    expect(flow('call/audio-in')?.bytesDelivered).toBe(0);
+    expect(flow('call/audio-in')).toMatchObject({
+      bytesDelivered: 0,
+      completed: false,
+      error: 'no datagram received',
+    });
     expect(flow('call/video-in')?.bytesDelivered).toBe(0);
   });
 });

@@ -87,13 +87,14 @@ export class Firewall implements InspectionHook {
   }
 
   inspect(p: Packet, inPort: number, outPort: number, nowUs: number): number {
+    const ct = this.conntrack;
     if (this.guard.applies(p.dstAddr) && !this.guard.allow(p.srcAddr, nowUs)) {
+      ct.reset(); // refused before connection tracking: no connection is charged
       this.verdicts.rateLimited++;
       return this.refuse(p, DropReason.firewallRateLimit, 'rate limited');
     }
     // Unroutable packets never reach the forward hook (Linux routes before it); the router drops them.
     if (outPort < 0) return ACCEPT;
-    const ct = this.conntrack;
     ct.classify(p, nowUs);
     if (ct.problem === 'mid-stream') {
       this.verdicts.midStream++;
@@ -105,7 +106,7 @@ export class Firewall implements InspectionHook {
     }
     if (ct.ctState === CtStateBit.invalid && this.config.invalid === 'drop') {
       this.verdicts.invalid++;
-      return this.refuse(p, DropReason.firewallInvalid, `invalid state: ${ct.problem}`);
+      return this.refuse(p, DropReason.firewallInvalid, 'invalid state', ct.problemDetail);
     }
     const result = this.evaluate(p, inPort, outPort);
     if (result.verdict !== Verdict.accept) return this.ruleRefused(p, inPort, result);
@@ -211,9 +212,11 @@ export class Firewall implements InspectionHook {
     return byRule ? DropReason.firewallRule : DropReason.firewallPolicy;
   }
 
-  private refuse(p: Packet, reason: DropReasonCode, text: string): DropReasonCode {
+  /** Refuses before the rules; the reason text is only built when someone traces. */
+  private refuse(p: Packet, reason: DropReasonCode, label: string, detail = ''): DropReasonCode {
     this.conntrack.refused();
-    if (this.host.ctx.trace.enabled) this.traceVerdict(p, 'drop', text);
+    if (this.host.ctx.trace.enabled)
+      this.traceVerdict(p, 'drop', detail === '' ? label : `${label}: ${detail}`);
     return reason;
   }
 

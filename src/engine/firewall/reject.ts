@@ -1,4 +1,4 @@
-import { IPPROTO_ICMP, IPPROTO_TCP, type Packet } from '../net/packet';
+import { IPPROTO_ICMP, IPPROTO_TCP, TCP_RST, type Packet } from '../net/packet';
 import { fillResetFor } from '../net/tcp/reset';
 import type { FirewallHost } from './firewall';
 import type { RejectWith } from './rules/ruleset-types';
@@ -17,6 +17,13 @@ const unreachableCode: Record<Exclude<RejectWith, 'tcp-reset'>, number> = {
  * in this model).
  */
 export function sendReject(host: FirewallHost, p: Packet, inPort: number, how: RejectWith): void {
+  // Never answer a reset with a reset, or an ICMP error with another (RFC 1122 §3.2.2).
+  if (
+    (p.proto === IPPROTO_TCP && p.flags & TCP_RST) ||
+    (p.proto === IPPROTO_ICMP && p.icmpType === ICMP_DEST_UNREACHABLE)
+  ) {
+    return;
+  }
   const ctx = host.ctx;
   const answer = ctx.packets.alloc(ctx.nowUs);
   answer.srcAddr = p.dstAddr;

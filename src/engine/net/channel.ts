@@ -23,8 +23,9 @@ export class Channel {
   private readonly starts: Float64Array;
   private head = 0;
   private length = 0;
-  /** Extra loss while a link-loss fault is active. */
+  /** Extra loss while link-loss faults are active: the highest of their rates. */
   faultLossRate = 0;
+  private readonly faultRates: number[] = [];
   sink: PacketSink | null = null;
   sinkPort = 0;
 
@@ -55,6 +56,13 @@ export class Channel {
       this.length--;
     }
     return this.length;
+  }
+
+  /** A link-loss fault starts (on) or ends (off); overlapping faults keep the worst rate. */
+  setFault(rate: number, on: boolean): void {
+    if (on) this.faultRates.push(rate);
+    else this.faultRates.splice(this.faultRates.indexOf(rate), 1);
+    this.faultLossRate = this.faultRates.length === 0 ? 0 : Math.max(...this.faultRates);
   }
 
   hasRoom(): boolean {

@@ -10,8 +10,10 @@ import { PacketPool } from './packet-pool';
 export class PacketCounters {
   /** Packets hosts put on their links (first transmissions and retransmissions). */
   sent = 0;
-  /** Packets the router handed to an output port. */
+  /** Packets the router handed to an output port on their way through. */
   forwarded = 0;
+  /** Packets the router sent itself (a firewall reject's TCP reset or ICMP unreachable). */
+  originated = 0;
   /** Packets that reached the host they were addressed to. */
   delivered = 0;
   readonly dropped = new Float64Array(dropReasonNames.length);

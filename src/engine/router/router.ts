@@ -137,11 +137,10 @@ export class Router implements PacketSink {
   originate(p: Packet, portIndex: number): void {
     const port = this.ports[portIndex];
     const link = port.out;
-    if (link === null || !link.send(p)) {
-      this.ctx.drop(p, DropReason.outputQueueFull, port.outWhere);
-      return;
-    }
+    if (link === null) return this.ctx.drop(p, DropReason.noRoute, port.outWhere);
+    if (!link.send(p)) return this.ctx.drop(p, DropReason.outputQueueFull, port.outWhere);
     port.forwarded++;
+    this.ctx.counters.originated++;
   }
 
   private refuse(p: Packet, port: RouterPort, reason: number): void {

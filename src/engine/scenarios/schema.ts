@@ -109,6 +109,8 @@ export const TcpSchema = v.strictObject({
   receiveBufferBytes: v.optional(int(4_096, 64 * 1024 * 1024), 256 * 1024),
   windowScale: v.optional(int(0, 14), 7),
   timeWaitUs: v.optional(int(0, 600_000_000), 60_000_000),
+  /** How long FIN-WAIT-2 waits for the peer's FIN (Linux tcp_fin_timeout). */
+  finTimeoutUs: v.optional(int(1, 600_000_000), 60_000_000),
 });
 
 const seconds = (s: number) => s * 1_000_000;

@@ -54,7 +54,15 @@ describe('verdictSummary', () => {
 
 describe('expectationCounts', () => {
   it('lists pending first and evicted only when some were', () => {
-    const e = { created: 8, matched: 4, expired: 0, evicted: 0, refused: 0, pending: 4 };
+    const e = {
+      created: 8,
+      matched: 4,
+      expired: 0,
+      evicted: 0,
+      renewed: 0,
+      refused: 0,
+      pending: 4,
+    };
     expect(expectationCounts(e).map((c) => `${c.label} ${c.value}`)).toEqual([
       'pending 4',
       'created 8',

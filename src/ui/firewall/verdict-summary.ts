@@ -57,5 +57,6 @@ export function expectationCounts(e: FirewallReport['expectations']) {
     ['refused', e.refused],
   ];
   if (e.evicted > 0) counts.push(['evicted', e.evicted]);
+  if (e.renewed > 0) counts.push(['renewed', e.renewed]);
   return counts.map(([label, n]) => ({ label, value: formatCount(n) }));
 }

@@ -30,6 +30,8 @@ export class FtpClient implements TimedApp, TcpHandler {
   private serverDone = false;
   private dataDone = false;
   private activePort = -1;
+  /** A STOR's sender, waiting for the server's 150. */
+  private upload: FileSender | null = null;
 
   constructor(
     private readonly host: Host,
@@ -89,6 +91,10 @@ export class FtpClient implements TimedApp, TcpHandler {
       case 'port':
         return this.requestFile();
       case 'transfer':
+        if (code === 150 && this.upload !== null) {
+          (this.dataChannel as DataChannel).assign(this.upload);
+          this.upload = null;
+        }
         if (code === 226) {
           this.serverDone = true;
           this.quitWhenDone();
@@ -146,11 +152,10 @@ export class FtpClient implements TimedApp, TcpHandler {
     };
     const flow = this.transfer.data;
     flow.start(now());
-    (this.dataChannel as DataChannel).assign(
-      command === 'RETR'
-        ? new FileReceiver(flow, now, done)
-        : new FileSender(this.transfer.file, flow, now, done),
-    );
+    // A download is received as soon as it comes; an upload starts once the server says 150.
+    if (command === 'RETR')
+      (this.dataChannel as DataChannel).assign(new FileReceiver(flow, now, done));
+    else this.upload = new FileSender(this.transfer.file, flow, now, done);
     this.send(`${command} ${this.transfer.file.name}`, 'transfer');
   }
 

@@ -78,6 +78,23 @@ describe('FTP client and server', () => {
     expect(server.find((l) => l.startsWith('PORT '))).toMatch(/^PORT 192,0,2,10,\d{1,3},\d{1,3}$/);
   });
 
+  it('uploads even when the STOR command is delayed by a loss (the data waits for 150)', () => {
+    const sim = createSimulation(
+      twoHosts({
+        traffic: [
+          { kind: 'ftp', client: 'a', server: 'b', command: 'STOR', file: 'f.bin', bytes: 100_000 },
+        ],
+        // Drops the STOR segment on its way to the server (found by a reviewer's search).
+        faults: [
+          { kind: 'link-loss', host: 'b', direction: 'from-router', fromUs: 25_146, toUs: 25_300 },
+        ],
+      }),
+    );
+    sim.run();
+    const data = buildReport(sim).flows.find((f) => f.kind === 'ftp-data');
+    expect(data).toMatchObject({ completed: true, bytesDelivered: 100_000 });
+  });
+
   it('transfers an empty file', () => {
     const { data } = runFtp({}, 0);
     expect(data).toMatchObject({ completed: true, bytesDelivered: 0 });

@@ -62,6 +62,26 @@ describe('FTP helper parser', () => {
     expect(out).toHaveLength(1);
   });
 
+  it('is not rewound by an old segment arriving late', () => {
+    // Line one arrives in two segments, the second first; then a reply announcing a port.
+    const out = feed(
+      1,
+      [10, 'lo\r\n'],
+      [7, 'Hel'],
+      [14, '227 Entering Passive Mode (198,51,100,20,200,10).\r\n'],
+    );
+    expect(out.map((a) => a.port)).toEqual([51_210]);
+    // A burst resent from its start (go-back-N) is not parsed twice.
+    const twice = feed(
+      1,
+      [1, '227 Entering Passive Mode (198,51,100,20,200,10).\r\n'],
+      [52, 'x\r\n'],
+      [1, '227 Entering Passive Mode (198,51,100,20,200,10).\r\n'],
+      [52, 'x\r\n'],
+    );
+    expect(twice).toHaveLength(1);
+  });
+
   it('resynchronises at the next line after a gap instead of guessing', () => {
     // The middle of the first line was never seen; the second line is whole.
     const out = feed(0, [1, 'PORT 192,0,2'], [40, '195,80\r\nPORT 192,0,2,10,195,81\r\n']);

@@ -1,6 +1,6 @@
 import { parseIpv4 } from '../../net/ipv4';
 import type { Packet } from '../../net/packet';
-import { seqAdd, seqDiff } from '../../net/tcp/seq';
+import { seqAdd, seqDiff, seqGt } from '../../net/tcp/seq';
 import {
   parseEpsvReply,
   parseHostPort,
@@ -64,7 +64,9 @@ export function ftpInspect(
       offset = Math.min(-ahead, len); // a retransmission: only the new bytes count
     }
   }
-  part.nextSeq[dir] = seqAdd(p.seq, len);
+  // Only ever move forward: an old retransmitted segment must not rewind the stream position.
+  const end = seqAdd(p.seq, len);
+  if (next < 0 || seqGt(end, next)) part.nextSeq[dir] = end;
   for (let i = offset; i < len; i++) {
     const c = p.payload[i];
     if (c === 0x0a) {

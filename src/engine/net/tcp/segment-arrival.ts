@@ -18,6 +18,21 @@ export function receiveSegment(s: TcpSocket, p: Packet): void {
   if (s.state === TcpState.synSent) return receiveInSynSent(s, p);
   const flags = p.flags;
   const len = p.payloadLen;
+  // Two repeats that lie just before the receive window, so the acceptability test would
+  // answer them with a bare ACK: the peer's SYN again (our SYN-ACK was lost: send it again),
+  // and the peer's FIN again in TIME-WAIT (our last ACK was lost: ACK it, wait 2·MSL anew).
+  if (
+    s.state === TcpState.synReceived &&
+    flags & TCP_SYN &&
+    !(flags & TCP_ACK) &&
+    p.seq === s.irs
+  ) {
+    return sendSyn(s);
+  }
+  if (s.state === TcpState.timeWait && flags & TCP_FIN && seqAdd(p.seq, len + 1) === s.rcvNxt) {
+    sendAck(s);
+    return s.enterTimeWait();
+  }
   if (!acceptable(s, p.seq, len + (flags & TCP_SYN ? 1 : 0) + (flags & TCP_FIN ? 1 : 0))) {
     if (!(flags & TCP_RST)) sendAck(s);
     return;
@@ -28,9 +43,7 @@ export function receiveSegment(s: TcpSocket, p: Packet): void {
     return;
   }
   if (flags & TCP_SYN) {
-    // A retransmitted SYN means our SYN-ACK was lost; anything else gets a challenge ACK.
-    if (s.state === TcpState.synReceived && p.seq === s.irs) sendSyn(s);
-    else sendAck(s);
+    sendAck(s); // a SYN in a synchronised state: challenge ACK (RFC 5961)
     return;
   }
   if (!(flags & TCP_ACK)) return;
@@ -163,8 +176,11 @@ function duplicateAck(s: TcpSocket): void {
 
 function ourFinAcked(s: TcpSocket): void {
   s.finAcked = true;
-  if (s.state === TcpState.finWait1) s.setState(TcpState.finWait2);
-  else if (s.state === TcpState.closing) s.enterTimeWait();
+  if (s.state === TcpState.finWait1) {
+    s.setState(TcpState.finWait2);
+    // Linux's tcp_fin_timeout: a peer that never closes its side does not pin us forever.
+    s.stack.timers.armTimeWait(s, s.stack.config.finTimeoutUs);
+  } else if (s.state === TcpState.closing) s.enterTimeWait();
   else if (s.state === TcpState.lastAck) s.finish(TcpState.closed);
 }
 
@@ -231,9 +247,6 @@ function peerFin(s: TcpSocket): void {
     case TcpState.finWait2:
       s.handler.peerClosed?.(s);
       s.enterTimeWait();
-      break;
-    case TcpState.timeWait:
-      s.enterTimeWait(); // retransmitted FIN: re-ACKed above, restart the 2·MSL wait
       break;
   }
 }

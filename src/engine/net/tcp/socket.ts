@@ -229,9 +229,11 @@ export class TcpSocket {
     if (this.unackedSegments > 0) sendAck(this);
   }
 
+  /** The 2·MSL wait is over — or, in FIN-WAIT-2, the peer never closed (finTimeoutUs). */
   onTimeWaitEnd(): void {
     this.timeWaitDeadlineUs = -1;
-    if (this.state === TcpState.timeWait) this.finish(TcpState.closed);
+    if (this.state === TcpState.timeWait || this.state === TcpState.finWait2)
+      this.finish(TcpState.closed);
   }
 
   // ---- State -------------------------------------------------------------------------

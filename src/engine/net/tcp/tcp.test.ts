@@ -124,6 +124,44 @@ describe('TCP', () => {
     expect(failedAt).toBe(15_000_000); // the last wait is 8 s
   });
 
+  it('answers a repeated SYN with its SYN-ACK again when the first was lost', () => {
+    const sim = createSimulation(
+      twoHosts({
+        faults: [
+          { kind: 'link-loss', host: 'b', direction: 'to-router', fromUs: 1_500, toUs: 2_500 },
+        ],
+      }),
+      { traceCapacity: 1000 },
+    );
+    const [a, b] = hosts(sim);
+    b.tcp.listen(80, () => ({}));
+    let connectedAt = -1;
+    a.tcp.connect(b.address, 80, { connected: () => (connectedAt = sim.nowUs) });
+    sim.runUntil(3_000_000);
+    // b's answers to the repeated SYN: a SYN-ACK, not a bare ACK that the client would ignore.
+    const fromB = sim.trace
+      .events()
+      .flatMap((e) =>
+        e.kind === 'link.transmit' && e.link.startsWith('b →') && e.atUs > 500_000
+          ? [e.packet.flags]
+          : [],
+      );
+    expect(fromB.slice(0, 2)).toEqual(['S.', 'S.']); // the answer and b's own timer's copy
+    expect(connectedAt).toBeLessThan(1_010_000); // one SYN timeout (1 s) plus a round trip
+  });
+
+  it('gives up FIN-WAIT-2 after finTimeoutUs when the peer never closes', () => {
+    const sim = createSimulation(twoHosts({ tcp: { finTimeoutUs: 5_000_000 } }));
+    const [a, b] = hosts(sim);
+    b.tcp.listen(80, () => ({})); // never closes its side: stays in CLOSE-WAIT
+    const client = a.tcp.connect(b.address, 80, { connected: (s) => s.close() });
+    sim.runUntil(1_000_000);
+    expect(client.stateName).toBe('FIN-WAIT-2');
+    sim.runUntil(7_000_000);
+    expect(client.stateName).toBe('CLOSED');
+    expect(sim.tcpTimers.attached).toBe(1); // only the server's CLOSE-WAIT socket is left
+  });
+
   it('passes through the RFC state sequence on both sides', () => {
     const sim = createSimulation(twoHosts(), { traceCapacity: 1000 });
     const [a, b] = hosts(sim);
