@@ -8,6 +8,10 @@ export interface SimArgs {
   tracePath: string | undefined;
   lossRate: number | undefined;
   rulesPath: string | undefined;
+  strategy: 'none' | 'snapshot' | 'unique-id' | undefined;
+  checkpointMode: 'sync' | 'async' | undefined;
+  crashAtUs: number[];
+  failOpen: boolean;
   list: boolean;
   help: boolean;
 }
@@ -25,6 +29,10 @@ Runs a Checkpoint Router scenario headless and prints its results.
                         the run also stops as soon as every flow has ended
   --loss RATE           set the loss probability (0..1) of every link, both directions
   --rules FILE          firewall ruleset (nftables subset) replacing the scenario's own
+  --strategy S          checkpointing: none (prior art), snapshot, unique-id (the invention)
+  --checkpoint-mode M   unique-id writes: sync (before the packet moves on) or async (batched)
+  --crash-at SECONDS    crash the firewall at this simulated time (repeatable)
+  --fail-open           while the firewall is down let packets through (default: drop them)
   --json                print exactly one JSON document on stdout (progress goes to stderr)
   --trace FILE.jsonl    write every trace event as one JSON line to FILE
   --list                list the built-in scenarios
@@ -43,6 +51,10 @@ export function parseSimArgs(argv: string[]): SimArgs {
         until: { type: 'string' },
         loss: { type: 'string' },
         rules: { type: 'string' },
+        strategy: { type: 'string' },
+        'checkpoint-mode': { type: 'string' },
+        'crash-at': { type: 'string', multiple: true },
+        'fail-open': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         trace: { type: 'string' },
         list: { type: 'boolean', default: false },
@@ -64,11 +76,34 @@ export function parseSimArgs(argv: string[]): SimArgs {
     untilUs: values.until === undefined ? undefined : secondsOption('--until', values.until),
     lossRate: values.loss === undefined ? undefined : rateOption('--loss', values.loss),
     rulesPath: values.rules,
+    strategy: choiceOption('--strategy', values.strategy, [
+      'none',
+      'snapshot',
+      'unique-id',
+    ] as const),
+    checkpointMode: choiceOption('--checkpoint-mode', values['checkpoint-mode'], [
+      'sync',
+      'async',
+    ] as const),
+    crashAtUs: (values['crash-at'] ?? []).map((text) => secondsOption('--crash-at', text)),
+    failOpen: values['fail-open'] ?? false,
     json: values.json ?? false,
     tracePath: values.trace,
     list,
     help,
   };
+}
+
+function choiceOption<T extends string>(
+  name: string,
+  text: string | undefined,
+  choices: readonly T[],
+): T | undefined {
+  if (text === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(text)) {
+    throw new UsageError(`${name} must be one of ${choices.join(', ')}, got "${text}"`);
+  }
+  return text as T;
 }
 
 function integerOption(name: string, text: string, min: number, max: number): number {

@@ -35,7 +35,7 @@ function main(argv: string[]): number {
   }
   let sim: Simulation;
   try {
-    const scenario = withLoss(loadScenario(args.scenario), args.lossRate);
+    const scenario = withOverrides(withLoss(loadScenario(args.scenario), args.lossRate), args);
     const ruled = args.rulesPath === undefined ? scenario : withRules(scenario, args.rulesPath);
     sim = createSimulation(ruled, { seed: args.seed });
   } catch (error) {
@@ -65,6 +65,23 @@ function loadScenario(nameOrPath: string): unknown {
     );
   }
   return parseScenarioJson(readFileSync(nameOrPath, 'utf8'), nameOrPath);
+}
+
+/** --strategy, --checkpoint-mode, --crash-at, --fail-open: changes to the scenario's own settings. */
+function withOverrides(scenario: unknown, args: SimArgs): unknown {
+  if (typeof scenario !== 'object' || scenario === null) return scenario; // validation will explain
+  const s = { ...(scenario as ScenarioInput) };
+  if (args.strategy !== undefined || args.checkpointMode !== undefined) {
+    s.checkpoint = { ...s.checkpoint };
+    if (args.strategy !== undefined) s.checkpoint.strategy = args.strategy;
+    if (args.checkpointMode !== undefined) s.checkpoint.mode = args.checkpointMode;
+  }
+  if (args.failOpen) s.supervisor = { ...s.supervisor, failOpen: true };
+  if (args.crashAtUs.length > 0) {
+    const crashes = args.crashAtUs.map((atUs) => ({ kind: 'firewall-crash' as const, atUs }));
+    s.faults = [...(Array.isArray(s.faults) ? s.faults : []), ...crashes];
+  }
+  return s;
 }
 
 /** --loss: the same loss rate on every link, both directions. */

@@ -1,6 +1,7 @@
 import type { Flow, FlowKind } from './apps/flow';
 import { buildFirewallReport, type FirewallReport } from './firewall';
 import type { Simulation } from './simulation';
+import { buildCheckpointSection, type CheckpointSection } from './checkpoint/checkpoint-report';
 
 /** One flow in a report; see README for every field. */
 export interface FlowReport {
@@ -19,7 +20,7 @@ export interface FlowReport {
   [extra: string]: number | string | boolean | null;
 }
 
-export interface SimulationReport {
+export interface SimulationReport extends CheckpointSection {
   scenario: string;
   seed: number;
   simulatedUs: number;
@@ -63,7 +64,8 @@ export function buildReport(sim: Simulation): SimulationReport {
       droppedTotal: counters.droppedTotal(),
     },
     flows: sim.flowList.map((f) => flowReport(f, endUs)),
-    firewall: buildFirewallReport(sim.firewall),
+    firewall: buildFirewallReport(sim.firewall, sim.runtime?.ledger ?? null),
+    ...buildCheckpointSection(sim),
     links: sim.channels.channels.map((c) => ({
       name: c.name,
       packets: c.packetsSent,

@@ -1,5 +1,7 @@
 import { FlowRegistry, type Flow } from './apps/flow';
-import { defaultRuleset, Firewall, parseRuleset, type FirewallHost } from './firewall';
+import { defaultRuleset, parseRuleset, type Firewall, type FirewallHost } from './firewall';
+import { FirewallRuntime } from './firewall-service';
+import { Supervisor } from './router/supervisor';
 import { installTraffic } from './install-traffic';
 import { ChannelRegistry, type Channel } from './net/channel';
 import { Host } from './net/host';
@@ -7,7 +9,8 @@ import { parseIpv4, parsePrefix } from './net/ipv4';
 import { NetworkContext } from './net/network-context';
 import { TcpTimers } from './net/tcp/timers';
 import { Router } from './router/router';
-import type { LinkLossFault, Scenario, ScenarioInput } from './scenarios/schema';
+import { scheduleFaults } from './faults';
+import type { Scenario, ScenarioInput } from './scenarios/schema';
 import { parseScenario } from './scenarios/validate';
 import { Pcg32 } from './sim/prng';
 import { Scheduler } from './sim/scheduler';
@@ -51,7 +54,10 @@ export class Simulation {
   readonly channels: ChannelRegistry;
   readonly flows: FlowRegistry;
   readonly tcpTimers: TcpTimers;
-  readonly firewall: Firewall | null;
+  /** Everything around the firewall that survives its crashes (null without a firewall). */
+  readonly runtime: FirewallRuntime | null;
+  /** The router server that restarts a crashed firewall (null without a firewall). */
+  readonly supervisor: Supervisor<Firewall> | null;
 
   constructor(scenario: Scenario, options: SimulationOptions = {}) {
     this.scenario = scenario;
@@ -70,8 +76,11 @@ export class Simulation {
       scenario.router,
       scenario.router.ports.map((p) => ({ name: p.name, prefix: parsePrefix(p.prefix) })),
     );
-    this.firewall = scenario.firewall.enabled ? this.createFirewall() : null;
-    if (this.firewall !== null) this.router.inspection = this.firewall;
+    this.runtime = scenario.firewall.enabled ? this.firewallRuntime() : null;
+    this.supervisor =
+      this.runtime === null
+        ? null
+        : new Supervisor(this.ctx, this.router, scenario.supervisor, this.runtime);
     for (const route of scenario.routes) {
       const port = this.router.ports.findIndex((p) => p.name === route.port);
       this.router.routing.add(parsePrefix(route.prefix), port);
@@ -79,14 +88,19 @@ export class Simulation {
     const hostRng = root.fork(2);
     scenario.hosts.forEach((config, i) => this.addHost(config, i, hostRng.fork(i)));
     installTraffic(scenario, this.ctx, this.hosts, this.flows, root.fork(3));
-    this.scheduleFaults();
+    scheduleFaults(scenario.faults, {
+      scheduler: this.scheduler,
+      trace: this.trace,
+      links: (host) => this.links.get(host) as HostLinks,
+      crashFirewall: () => this.crashFirewall(),
+    });
   }
 
-  /** The firewall application in the router's inspection hook (null when disabled). */
-  private createFirewall(): Firewall {
-    const config = this.scenario.firewall;
+  /** The firewall's surroundings: ruleset, checkpoint server, ledger (null when disabled). */
+  private firewallRuntime(): FirewallRuntime {
     const ports = this.router.ports;
     const portNames = ports.map((p) => p.name);
+    const config = this.scenario.firewall;
     const ruleset = parseRuleset(
       config.rules ?? defaultRuleset(this.scenario),
       'firewall.rules',
@@ -98,7 +112,17 @@ export class Simulation {
       portPrefixes: ports.map((p) => p.prefix),
       originate: (p, port) => this.router.originate(p, port),
     };
-    return new Firewall(config, ruleset, host, 0);
+    return new FirewallRuntime(this.scenario, ruleset, host);
+  }
+
+  /** The firewall instance in service (or recovering); null when the scenario has none. */
+  get firewall(): Firewall | null {
+    return this.supervisor?.firewall ?? null;
+  }
+
+  /** Crashes the firewall application now (the router server then restarts it). */
+  crashFirewall(): void {
+    this.supervisor?.crash();
   }
 
   get nowUs(): number {
@@ -175,31 +199,6 @@ export class Simulation {
     port.out = down;
     this.hosts.set(config.name, host);
     this.links.set(config.name, { up, down });
-  }
-
-  private scheduleFaults(): void {
-    const faults = this.scenario.faults;
-    const kind = this.scheduler.register('fault', (index, on) =>
-      this.applyLinkLoss(faults[index], on === 1),
-    );
-    faults.forEach((fault, i) => {
-      this.scheduler.at(fault.fromUs, kind, i, 1);
-      this.scheduler.at(fault.toUs, kind, i, 0);
-    });
-  }
-
-  private applyLinkLoss(fault: LinkLossFault, on: boolean): void {
-    const links = this.links.get(fault.host) as HostLinks;
-    if (fault.direction !== 'from-router') links.up.setFault(fault.rate, on);
-    if (fault.direction !== 'to-router') links.down.setFault(fault.rate, on);
-    if (this.trace.enabled) {
-      this.trace.emit({
-        kind: 'fault',
-        atUs: this.nowUs,
-        fault: 'link-loss',
-        detail: `${fault.host} ${fault.direction}: loss ${fault.rate} ${on ? 'starts' : 'ends'}`,
-      });
-    }
   }
 
   private flowEnded(flow: Flow, atUs: number): void {

@@ -69,6 +69,38 @@ export type TraceEvent =
       master: string;
       detail: string;
     }
-  | { kind: 'firewall.log'; atUs: number; rule: number; prefix: string; packet: PacketSummary };
+  | { kind: 'firewall.log'; atUs: number; rule: number; prefix: string; packet: PacketSummary }
+  | {
+      /** A record written for a connection's base layer or a module's part (acts 600–604, 700–704, 800–802). */
+      kind: 'checkpoint.write';
+      atUs: number;
+      acts: number[];
+      connection: string;
+      area: string;
+      version: number;
+      bytes: number;
+      mode: 'sync' | 'async';
+    }
+  | { kind: 'checkpoint.delete'; atUs: number; connection: string }
+  | { kind: 'checkpoint.flush'; atUs: number; operations: number }
+  | { kind: 'checkpoint.snapshot'; atUs: number; connections: number; bytes: number }
+  | { kind: 'firewall.crash'; atUs: number; connections: number; failOpen: boolean }
+  | {
+      /** The router server (FIG. 9): noticed the crash, restarted the firewall (act 900), back in service. */
+      kind: 'supervisor';
+      atUs: number;
+      event: 'detected' | 'restarted' | 'recovered';
+      act: number | null;
+      epoch: number;
+    }
+  | {
+      /** Recovery steps: 902 anything to recover?, 904 fetched, 1000 data present, 1002 base layer, 1004 module part. */
+      kind: 'recovery';
+      atUs: number;
+      act: number;
+      detail: string;
+      connection: string | null;
+      area: string | null;
+    };
 
 export type TraceEventKind = TraceEvent['kind'];

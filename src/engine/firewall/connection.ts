@@ -25,6 +25,8 @@ export interface ConnectionHistory {
   endedAtUs: number | null;
   endReason: string | null;
   readonly packets: { accepted: number; dropped: number };
+  /** Times it was rebuilt from the checkpoint server after a firewall crash. */
+  recoveries: number;
 }
 
 /**
@@ -44,6 +46,15 @@ export class Connection {
   helper = -1;
   /** Handle per module (ModuleId order), -1 when the module takes no part. */
   readonly parts = new Int32Array(MODULE_COUNT).fill(-1);
+  /**
+   * Checkpoint bookkeeping, per area (0 = base, 1 + module): the version of the last record
+   * written, and a digest of what that record said, to tell a state change from a packet that
+   * changed nothing worth writing.
+   */
+  readonly versions = new Uint32Array(MODULE_COUNT + 1);
+  readonly written = new Float64Array(MODULE_COUNT + 1);
+  /** TCP td_end per direction when the TCP record was last written (window movement). */
+  readonly writtenEnd = new Float64Array(2);
 
   constructor(
     readonly id: ConnectionId,
@@ -57,7 +68,7 @@ export class Connection {
     readonly rule: number,
     /** Identifier of the master connection, or -1. */
     readonly masterId: ConnectionId,
-    readonly history: ConnectionHistory,
+    public history: ConnectionHistory,
   ) {
     this.lastSeenUs = createdUs;
     this.expiresUs = createdUs;

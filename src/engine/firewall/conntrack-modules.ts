@@ -8,6 +8,7 @@ import { PartTable } from './modules/part-table';
 import { newSipPart, type SipPart } from './modules/sip-helper';
 import { tcpCtStateNames } from './modules/tcp/tcp-states';
 import { TcpReason } from './modules/tcp/tcp-result';
+import { TcpWindowFlag } from './modules/tcp/tcp-part';
 import type { TcpTimeoutsUs } from './modules/tcp/tcp-timeouts';
 import { TcpTracker, type TcpPart } from './modules/tcp/tcp-tracker';
 import { TrackResult, type TrackResultCode } from './modules/track-result';
@@ -149,6 +150,20 @@ export class ConntrackModules {
       default:
         return nowUs + this.icmp.timeoutUs;
     }
+  }
+
+  /**
+   * A rebuilt connection's TCP part: its timeout starts now, and both directions are tracked
+   * liberally (as conntrackd does for connections it restores): the window positions in the
+   * record may be behind the segments in flight, so those must not be called invalid. The
+   * state machine still applies.
+   */
+  restartTimeout(conn: Connection, nowUs: number): void {
+    if (conn.proto !== IPPROTO_TCP) return;
+    const part = this.tcpParts.get(conn.parts[ModuleId.tcp]);
+    part.seen[0].flags |= TcpWindowFlag.BE_LIBERAL;
+    part.seen[1].flags |= TcpWindowFlag.BE_LIBERAL;
+    part.expiresUs = nowUs + this.tcp.timeoutUs(part);
   }
 
   /** The TCP tracker asked for the connection to go after this packet (an RST answered a SYN). */

@@ -1,18 +1,16 @@
 import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, type Packet } from '../net/packet';
 import type { FirewallConfig } from '../scenarios/schema';
-import { Connection, type ConnectionHistory, type DirectionCode } from './connection';
-import {
-  ConnectionIdAllocator,
-  formatConnectionId,
-  protoName,
-  type ConnectionId,
-} from './connection-id';
+import { Connection, type DirectionCode } from './connection';
+import { ConnectionIdAllocator } from './connection-id';
 import { ConnectionTable } from './connection-table';
 import { ExpectationTable, type Expectation } from './expectations';
 import { ConntrackModules } from './conntrack-modules';
 import { TrackResult } from './modules/track-result';
 import { CtStateBit, type HelperObject } from './rules/ruleset-types';
-import { formatIpv4 } from '../net/ipv4';
+import { noCheckpoints, type CheckpointHooks } from './checkpoint-hooks';
+import type { ConnectionLedger } from './connection-ledger';
+import { areaOfModule, BASE_AREA } from './part-records';
+import { l4Module } from './modules/module-ids';
 
 /** Why conntrack called a packet invalid, or refused one before the rules; '' when neither. */
 export type ConntrackProblem = '' | 'invalid' | 'mid-stream' | 'table-full';
@@ -28,9 +26,8 @@ export class Conntrack {
   readonly expectations: ExpectationTable;
   readonly modules: ConntrackModules;
   readonly ids: ConnectionIdAllocator;
-  /** Every connection ever confirmed, for the report (bounded; `historyDropped` counts the rest). */
-  readonly history: ConnectionHistory[] = [];
-  historyDropped = 0;
+  /** Told about every event worth checkpointing (the strategy of this firewall instance). */
+  hooks: CheckpointHooks = noCheckpoints;
   created = 0;
 
   // The classification of the current packet (one packet at a time; no allocation).
@@ -51,7 +48,7 @@ export class Conntrack {
   constructor(
     readonly config: FirewallConfig,
     epoch: number,
-    readonly maxHistory = 200_000,
+    readonly ledger: ConnectionLedger,
   ) {
     this.table = new ConnectionTable(config.maxConnections);
     this.expectations = new ExpectationTable(config.maxExpectations);
@@ -104,7 +101,11 @@ export class Conntrack {
       return;
     }
     this.killAfter = this.modules.killRequested(conn);
-    if (dir === 1) conn.seenReply = true;
+    this.hooks.tracked(conn, areaOfModule(l4Module(conn.proto)));
+    if (dir === 1 && !conn.seenReply) {
+      conn.seenReply = true;
+      this.hooks.tracked(conn, BASE_AREA);
+    }
     this.ctState = conn.seenReply
       ? CtStateBit.established
       : conn.masterId >= 0
@@ -179,7 +180,16 @@ export class Conntrack {
     const [sport, dport] = tuplePorts(p);
     const id = this.ids.next();
     const master = this.expectation;
-    const history = this.newHistory(id, p, sport, dport, nowUs, rule, helper?.name ?? null, master);
+    const admittedBy =
+      master !== null ? `expectation (${master.helper})` : rule === 0 ? 'policy' : `rule ${rule}`;
+    const history = this.ledger.opened(
+      id,
+      { proto: p.proto, src: p.srcAddr, sport, dst: p.dstAddr, dport },
+      nowUs,
+      admittedBy,
+      helper?.name ?? null,
+      master === null ? null : this.describeMaster(master),
+    );
     const conn = new Connection(
       id,
       p.proto,
@@ -200,36 +210,15 @@ export class Conntrack {
     if (helper !== null) this.modules.attachHelper(conn, helper.type);
     history.states.push(this.modules.stateName(conn));
     this.created++;
+    if (master !== null) this.masterChanged(master.masterSlot, master.masterId);
+    this.hooks.created(conn);
     return conn;
   }
 
-  private newHistory(
-    id: ConnectionId,
-    p: Packet,
-    sport: number,
-    dport: number,
-    nowUs: number,
-    rule: number,
-    helper: string | null,
-    master: Expectation | null,
-  ): ConnectionHistory {
-    const history: ConnectionHistory = {
-      id: formatConnectionId(id, p.proto, p.srcAddr, sport, p.dstAddr, dport),
-      proto: protoName(p.proto),
-      orig: { src: formatIpv4(p.srcAddr), sport, dst: formatIpv4(p.dstAddr), dport },
-      states: [],
-      helper,
-      related: master === null ? null : this.describeMaster(master),
-      admittedBy:
-        master !== null ? `expectation (${master.helper})` : rule === 0 ? 'policy' : `rule ${rule}`,
-      createdAtUs: nowUs,
-      endedAtUs: null,
-      endReason: null,
-      packets: { accepted: 1, dropped: 0 },
-    };
-    if (this.history.length < this.maxHistory) this.history.push(history);
-    else this.historyDropped++;
-    return history;
+  /** An expectation of this master was consumed or expired: its helper part changed. */
+  masterChanged(masterSlot: number, masterId: number): void {
+    const master = this.table.at(masterSlot);
+    if (master !== null && master.id === masterId) this.hooks.helperChanged(master);
   }
 
   private describeMaster(e: Expectation): string | null {
@@ -237,10 +226,23 @@ export class Conntrack {
     return master !== null && master.id === e.masterId ? master.history.id : null;
   }
 
+  /**
+   * Takes in a connection rebuilt from the checkpoint server (FIG. 10): its parts are already
+   * in the module tables. Its timeout starts afresh from its state; nothing is written back
+   * (the server already holds what it was rebuilt from).
+   */
+  adopt(conn: Connection, nowUs: number): void {
+    this.table.add(conn);
+    this.modules.restartTimeout(conn, nowUs);
+    conn.expiresUs = this.modules.expiresUs(conn, nowUs);
+    conn.lastSeenUs = nowUs;
+  }
+
   /** Removes a connection with its module parts and expectations (it ended or expired). */
   destroy(conn: Connection, nowUs: number, reason: string): void {
     conn.history.endedAtUs = nowUs;
     conn.history.endReason = reason;
+    this.hooks.ended(conn);
     this.expectations.removeForMaster(conn.slot);
     this.modules.release(conn);
     this.table.remove(conn);
@@ -254,7 +256,7 @@ export class Conntrack {
   /** Periodic clean-up: expired connections and expectations. */
   sweep(nowUs: number, budget: number): void {
     this.table.sweep(nowUs, budget, (c) => this.destroy(c, nowUs, 'expired'));
-    this.expectations.expire(nowUs);
+    this.expectations.expire(nowUs, (slot, id) => this.masterChanged(slot, id));
   }
 }
 

@@ -95,11 +95,12 @@ export class ExpectationTable {
     return null;
   }
 
-  /** Drops expired expectations (called from the firewall's periodic sweep). */
-  expire(nowUs: number): void {
+  /** Drops expired expectations (the firewall's periodic sweep); tells each master's helper. */
+  expire(nowUs: number, masterChanged: (masterSlot: number, masterId: number) => void): void {
     for (const e of this.all.filter((x) => x.expiresUs <= nowUs)) {
       this.remove(e);
       this.stats.expired++;
+      masterChanged(e.masterSlot, e.masterId);
     }
   }
 

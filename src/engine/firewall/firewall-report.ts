@@ -1,4 +1,5 @@
 import type { ConnectionHistory } from './connection';
+import type { ConnectionLedger } from './connection-ledger';
 import type { Firewall } from './firewall';
 import type { VerdictCount } from './verdict-stats';
 
@@ -42,7 +43,10 @@ export interface FirewallReport {
   connectionsOmitted: number;
 }
 
-export function buildFirewallReport(fw: Firewall | null): FirewallReport {
+export function buildFirewallReport(
+  fw: Firewall | null,
+  ledger: ConnectionLedger | null,
+): FirewallReport {
   if (fw === null) {
     return {
       enabled: false,
@@ -61,16 +65,17 @@ export function buildFirewallReport(fw: Firewall | null): FirewallReport {
         refused: 0,
         pending: 0,
       },
-      connections: [],
-      connectionsOmitted: 0,
+      connections: ledger?.entries.map(copyHistory) ?? [],
+      connectionsOmitted: ledger?.omitted ?? 0,
     };
   }
+  if (ledger === null) throw new Error('a firewall always has a ledger');
   const ct = fw.conntrack;
   const chains = fw.ruleset.chains;
   return {
     enabled: true,
     connectionsTracked: ct.table.count,
-    connectionsCreated: ct.created,
+    connectionsCreated: ledger.entries.length + ledger.omitted,
     verdicts: fw.verdicts.summary(),
     rules: fw.ruleset.rules.map((r) => ({
       number: r.number,
@@ -95,8 +100,8 @@ export function buildFirewallReport(fw: Firewall | null): FirewallReport {
       refused: fw.expectationsRefused,
       pending: ct.expectations.size,
     },
-    connections: ct.history.map(copyHistory),
-    connectionsOmitted: ct.historyDropped,
+    connections: ledger.entries.map(copyHistory),
+    connectionsOmitted: ledger.omitted,
   };
 }
 

@@ -18,6 +18,9 @@ import {
   type RulesetResult,
 } from './rules/ruleset-types';
 import { VerdictStats } from './verdict-stats';
+import type { CheckpointHooks } from './checkpoint-hooks';
+import { PartRecords } from './part-records';
+import type { ConnectionLedger } from './connection-ledger';
 
 /** What the firewall needs from the router it runs in. */
 export interface FirewallHost {
@@ -47,8 +50,15 @@ const ctStateNames: Record<number, string> = {
  */
 export class Firewall implements InspectionHook {
   readonly conntrack: Conntrack;
-  readonly verdicts: VerdictStats;
+  /** Turns the base layer and module parts into checkpoint records (used by the strategies and recovery). */
+  readonly records: PartRecords;
   readonly costUs: number;
+  /** How long the packet just accepted must wait (see InspectionHook.holdUs). */
+  holdUs = 0;
+  /** Until when the firewall is busy writing checkpoints (later packets queue behind). */
+  private busyUntilUs = 0;
+  /** Set when the firewall crashed: its pending events find nothing to do. */
+  private dead = false;
   private readonly guard: BroadcastGuard;
   private readonly helpers: HelperDispatch;
   private readonly rule: RuleContext = {
@@ -73,9 +83,15 @@ export class Firewall implements InspectionHook {
     readonly ruleset: CompiledRuleset,
     private readonly host: FirewallHost,
     epoch: number,
+    ledger: ConnectionLedger,
+    /** Shared by successive instances, so counts add up across crashes. */
+    readonly verdicts: VerdictStats = new VerdictStats(ruleset),
   ) {
-    this.conntrack = new Conntrack(config, epoch);
-    this.verdicts = new VerdictStats(ruleset);
+    this.conntrack = new Conntrack(config, epoch, ledger);
+    this.records = new PartRecords(
+      this.conntrack,
+      ruleset.helpers.map((h) => h.name),
+    );
     this.costUs = config.inspectUs;
     this.guard = BroadcastGuard.forPrefixes(
       config.broadcastPacketsPerSecond,
@@ -86,7 +102,39 @@ export class Firewall implements InspectionHook {
     this.sweepKind = host.ctx.scheduler.register('firewall.sweep', () => this.sweep());
   }
 
+  /** Installs the checkpointing strategy this instance reports its events to. */
+  attach(hooks: CheckpointHooks): void {
+    this.conntrack.hooks = hooks;
+  }
+
+  /** The firewall crashed: this instance is abandoned; its timers do nothing any more. */
+  kill(): void {
+    this.dead = true;
+  }
+
+  get alive(): boolean {
+    return !this.dead;
+  }
+
   inspect(p: Packet, inPort: number, outPort: number, nowUs: number): number {
+    const verdict = this.decide(p, inPort, outPort, nowUs);
+    this.holdUs = this.chargeWrites(nowUs);
+    return verdict;
+  }
+
+  /**
+   * Synchronous checkpoint writes take time before the packet that caused them may go on
+   * (mode sync: "written before the packet is forwarded"), and the firewall is busy meanwhile:
+   * a packet arriving during that time waits for it too.
+   */
+  private chargeWrites(nowUs: number): number {
+    const cost = this.conntrack.hooks.takeWriteCostUs();
+    if (cost === 0 && this.busyUntilUs <= nowUs) return 0;
+    this.busyUntilUs = Math.max(this.busyUntilUs, nowUs) + cost;
+    return this.busyUntilUs - nowUs;
+  }
+
+  private decide(p: Packet, inPort: number, outPort: number, nowUs: number): number {
     const ct = this.conntrack;
     if (this.guard.applies(p.dstAddr) && !this.guard.allow(p.srcAddr, nowUs)) {
       ct.reset(); // refused before connection tracking: no connection is charged
@@ -185,7 +233,9 @@ export class Firewall implements InspectionHook {
   }
 
   private sweep(): void {
+    if (this.dead) return;
     const now = this.host.ctx.nowUs;
+    this.busyUntilUs = Math.max(this.busyUntilUs, now) + this.conntrack.hooks.takeWriteCostUs();
     this.conntrack.sweep(now, SWEEP_BUDGET);
     this.sweepPending = this.conntrack.table.count > 0 || this.conntrack.expectations.size > 0;
     if (this.sweepPending) this.host.ctx.scheduler.after(SWEEP_INTERVAL_US, this.sweepKind);

@@ -37,11 +37,15 @@ export class HelperDispatch {
       ftpInspect(part, p, dir, (a) => {
         part.announced++;
         this.ftpAnnounced(conn, a, nowUs);
+        this.conntrack.hooks.helperChanged(conn);
       });
     } else if (type === 'sip') {
       const part = modules.sipParts.get(conn.parts[ModuleId.sip]);
+      const stateBefore = part.state;
       const message = sipInspect(part, p);
       if (message === null) return;
+      if (part.state !== stateBefore && message.media.length === 0)
+        this.conntrack.hooks.helperChanged(conn);
       // Media comes from the other party of the call (conntrack's sip_direct_media).
       const peer = dir === 0 ? conn.dst : conn.src;
       for (const medium of message.media) {
@@ -59,6 +63,7 @@ export class HelperDispatch {
           );
         }
       }
+      if (message.media.length > 0) this.conntrack.hooks.helperChanged(conn);
     }
   }
 

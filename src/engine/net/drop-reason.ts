@@ -29,6 +29,10 @@ export const DropReason = {
   firewallRateLimit: 11,
   /** The connection table is full. */
   firewallTableFull: 12,
+  /** The firewall had crashed and the router fails closed. */
+  firewallDown: 13,
+  /** The firewall was recovering and its holding queue was full. */
+  firewallRecovering: 14,
 } as const;
 
 export type DropReasonCode = (typeof DropReason)[keyof typeof DropReason];
@@ -47,4 +51,6 @@ export const dropReasonNames: readonly string[] = [
   'firewall-mid-stream',
   'firewall-rate-limit',
   'firewall-table-full',
+  'firewall-down',
+  'firewall-recovering',
 ];

@@ -25,6 +25,8 @@ function threePorts(router: Partial<RouterConfig> = {}): Simulation {
         { name: 'b', address: '198.51.100.20', port: 'eth1' },
         { name: 'c', address: '203.0.113.30', port: 'eth2' },
       ],
+      // These tests are about the router itself: no firewall in its inspection hook.
+      firewall: { enabled: false },
     },
     { traceCapacity: 10_000 },
   );

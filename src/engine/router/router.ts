@@ -5,7 +5,7 @@ import type { NetworkContext } from '../net/network-context';
 import { summarizePacket, type Packet } from '../net/packet';
 import type { RouterConfig } from '../scenarios/schema';
 import { CrossbarFabric } from './fabric';
-import { ACCEPT, passThrough, type InspectionHook } from './inspection';
+import { ACCEPT, HELD, passThrough, type InspectionHook } from './inspection';
 import { PacketFifo } from './packet-fifo';
 import { RoutingTable } from './routing-table';
 
@@ -45,7 +45,10 @@ export class Router implements PacketSink {
   readonly routing = new RoutingTable();
   readonly fabric: CrossbarFabric;
   inspection: InspectionHook = passThrough;
+  /** Simulated time packets spent held by inspection (synchronous checkpoint writes), summed. */
+  heldUs = 0;
   private readonly processedKind: number;
+  private readonly releasedKind: number;
   private inService: Packet | null = null;
   private inServicePort = 0;
   private nextInput = 0;
@@ -67,6 +70,9 @@ export class Router implements PacketSink {
       (i, o, p) => this.toOutput(i, o, p),
     );
     this.processedKind = ctx.scheduler.register('router.processed', () => this.finishService());
+    this.releasedKind = ctx.scheduler.register('router.released', (slot, inPort) =>
+      this.release(slot, inPort),
+    );
   }
 
   get name(): string {
@@ -124,10 +130,34 @@ export class Router implements PacketSink {
     // Inspection sees unroutable packets too (the broadcast-storm guard counts them), then
     // the router drops them.
     const verdict = this.inspection.inspect(p, port.index, out, this.ctx.nowUs);
+    if (verdict === HELD) return; // still in this input's buffer; the hook gives it back
     if (verdict !== ACCEPT) return this.refuse(p, port, verdict);
     if (out < 0) return this.refuse(p, port, DropReason.noRoute);
     p.ttl--;
+    const hold = this.inspection.holdUs;
+    if (hold > 0) {
+      this.heldUs += hold;
+      this.ctx.scheduler.after(hold, this.releasedKind, p.slot, port.index);
+      return;
+    }
     this.fabric.enqueue(port.index, out, p);
+  }
+
+  /** A held packet is dropped after all (the firewall crashed again while holding it). */
+  refuseHeld(p: Packet, inPort: number, reason: number): void {
+    this.refuse(p, this.ports[inPort], reason);
+  }
+
+  /** A packet the inspection hook held comes back: it goes through processing again. */
+  reprocess(p: Packet, inPort: number): void {
+    this.process(p, this.ports[inPort]);
+  }
+
+  /** A held packet may go on: the write it waited for is done. */
+  private release(slot: number, inPort: number): void {
+    const p = this.ctx.packets.get(slot);
+    const out = this.routing.lookup(p.dstAddr);
+    this.fabric.enqueue(inPort, out, p);
   }
 
   /**

@@ -168,12 +168,72 @@ const videoCall: ScenarioInput = {
   ],
 };
 
+const ftpCrash: ScenarioInput = {
+  name: 'ftp-crash',
+  description:
+    "The patent's experiment: a client downloads a 20 MB file by FTP (passive) through the " +
+    'router while a viewer watches a UDP video stream and a third host makes 60 short web ' +
+    "requests; 0.8 s in, the router's firewall crashes. The router server notices (50 ms), " +
+    'restarts it (200 ms) and it rebuilds every connection from the checkpoint server, so the ' +
+    'transfer goes on after a pause. Try it with --strategy none to see the prior art.',
+  seed: 1,
+  router: {
+    ports: [
+      { name: 'eth0', prefix: '192.0.2.0/26' },
+      { name: 'eth1', prefix: '192.0.2.64/26' },
+      { name: 'eth2', prefix: '192.0.2.128/26' },
+      { name: 'eth3', prefix: '198.51.100.0/24', zone: 'outside' },
+    ],
+  },
+  hosts: [
+    { name: 'client', address: '192.0.2.10', port: 'eth0' },
+    { name: 'viewer', address: '192.0.2.70', port: 'eth1' },
+    { name: 'browser', address: '192.0.2.140', port: 'eth2' },
+    {
+      name: 'server',
+      address: '198.51.100.20',
+      port: 'eth3',
+      link: { bandwidthBps: 1_000_000_000 },
+    },
+  ],
+  traffic: [
+    {
+      kind: 'ftp',
+      name: 'download',
+      client: 'client',
+      server: 'server',
+      file: 'big.iso',
+      bytes: 20_000_000,
+    },
+    {
+      kind: 'udp-stream',
+      name: 'video',
+      source: 'server',
+      destination: 'viewer',
+      rateBps: 4_000_000,
+      durationUs: 4_000_000,
+      startUs: 100_000,
+    },
+    {
+      kind: 'tcp-requests',
+      name: 'web',
+      client: 'browser',
+      server: 'server',
+      connections: 60,
+      responseBytes: 20_000,
+      spreadUs: 2_000_000,
+    },
+  ],
+  faults: [{ kind: 'firewall-crash', atUs: 800_000 }],
+};
+
 export const builtinScenarios: Readonly<Record<string, ScenarioInput>> = {
   'ftp-transfer': ftpTransfer,
   'video-stream': videoStream,
   'many-flows': manyFlows,
   'blocked-address': blockedAddress,
   'video-call': videoCall,
+  'ftp-crash': ftpCrash,
 };
 
 export const builtinScenarioNames = Object.keys(builtinScenarios);

@@ -173,6 +173,49 @@ export const FirewallSchema = v.strictObject({
   inspectUs: v.optional(int(0, 1_000_000), 0),
 });
 
+/** How the firewall checkpoints its connections (the comparison is part of the product). */
+export const CheckpointSchema = v.strictObject({
+  /**
+   * none: the prior art, nothing is kept; snapshot: the whole table as one blob every
+   * snapshotIntervalUs; unique-id: the invention, one record per base layer and module part,
+   * tagged with the connection's unique identifier, written when it changes.
+   */
+  strategy: v.optional(v.picklist(['none', 'snapshot', 'unique-id']), 'unique-id'),
+  /** sync: a record is written before the packet that caused it goes on; async: in batches. */
+  mode: v.optional(v.picklist(['sync', 'async']), 'sync'),
+  snapshotIntervalUs: v.optional(int(1_000, 3_600_000_000), 500_000),
+  /** Async batches go out every flushIntervalUs, or as soon as flushRecords are waiting. */
+  flushIntervalUs: v.optional(int(1, 60_000_000), 10_000),
+  flushRecords: v.optional(int(1, 1_000_000), 64),
+  /** Bound of the async queue; writes beyond it are refused and counted. */
+  maxPendingRecords: v.optional(int(1, 10_000_000), 100_000),
+  /** The server's price per message (µs) and transfer speed (bytes per µs; 0: free). */
+  writeLatencyUs: v.optional(int(0, 1_000_000), 10),
+  bytesPerUs: v.optional(int(0, 1_000_000), 1_000),
+  /** Bounds of the checkpoint server's memory space. */
+  maxRecords: v.optional(int(1, 100_000_000), 4_000_000),
+  maxBytes: v.optional(int(1, 64 * 1024 * 1024 * 1024), 512 * 1024 * 1024),
+  /** A TCP window edge moving this far since the last record counts as a state change. */
+  tcpWindowBytes: v.optional(int(1, 4_294_967_295), 1_048_576),
+  /**
+   * Who reassembles after a restart: the firewall application fetches every record and
+   * attaches each part (firewall), or each module fetches its own area (modules).
+   */
+  embodiment: v.optional(v.picklist(['firewall', 'modules']), 'firewall'),
+});
+
+/** The router server: notices a firewall crash, restarts it, has it recover. */
+export const SupervisorSchema = v.strictObject({
+  detectUs: v.optional(int(0, 60_000_000), 50_000),
+  restartUs: v.optional(int(0, 60_000_000), 200_000),
+  /** Simulated time to reassemble one record (decode, find its connection, attach). */
+  reassemblyNsPerRecord: v.optional(int(0, 1_000_000), 500),
+  /** Packets held while the restarted firewall recovers; more are dropped. */
+  recoveryQueuePackets: v.optional(int(0, 1_000_000), 1_024),
+  /** While the firewall is down: false drops everything (fail closed); true lets everything through. */
+  failOpen: v.optional(v.boolean(), false),
+});
+
 const start = { name: v.optional(name), startUs: v.optional(int(0), 0) };
 
 export const FtpTrafficSchema = v.strictObject({
@@ -249,7 +292,23 @@ export const LinkLossFaultSchema = v.strictObject({
   rate: v.optional(probability, 1),
 });
 
-export const FaultSchema = v.variant('kind', [LinkLossFaultSchema]);
+export const FirewallCrashFaultSchema = v.pipe(
+  v.strictObject({
+    kind: v.literal('firewall-crash'),
+    /** When, in simulated µs … */
+    atUs: v.optional(int(0)),
+    /** … or at the count-th trace event of this kind (e.g. the 5000th 'link.transmit'). */
+    atEvent: v.optional(
+      v.strictObject({ kind: v.pipe(v.string(), v.maxLength(40)), count: int(1) }),
+    ),
+  }),
+  v.check(
+    (f) => (f.atUs === undefined) !== (f.atEvent === undefined),
+    'give exactly one of atUs and atEvent',
+  ),
+);
+
+export const FaultSchema = v.variant('kind', [LinkLossFaultSchema, FirewallCrashFaultSchema]);
 
 export const ScenarioSchema = v.strictObject({
   name,
@@ -262,6 +321,8 @@ export const ScenarioSchema = v.strictObject({
   routes: v.optional(v.array(RouteSchema), []),
   tcp: v.optional(TcpSchema, {}),
   firewall: v.optional(FirewallSchema, {}),
+  checkpoint: v.optional(CheckpointSchema, {}),
+  supervisor: v.optional(SupervisorSchema, {}),
   traffic: v.optional(v.array(TrafficSchema), []),
   faults: v.optional(v.array(FaultSchema), []),
 });
@@ -283,3 +344,6 @@ export type TcpRequestsTraffic = v.InferOutput<typeof TcpRequestsTrafficSchema>;
 export type SipCallTraffic = v.InferOutput<typeof SipCallTrafficSchema>;
 export type Fault = v.InferOutput<typeof FaultSchema>;
 export type LinkLossFault = v.InferOutput<typeof LinkLossFaultSchema>;
+export type FirewallCrashFault = v.InferOutput<typeof FirewallCrashFaultSchema>;
+export type CheckpointConfig = v.InferOutput<typeof CheckpointSchema>;
+export type SupervisorConfig = v.InferOutput<typeof SupervisorSchema>;

@@ -171,6 +171,7 @@ function crossReferenceIssues(s: Scenario): ScenarioIssue[] {
   }
 
   s.faults.forEach((f, i) => {
+    if (f.kind !== 'link-loss') return;
     if (!hosts.has(f.host)) add(`faults[${i}].host`, `no host named "${f.host}"`);
     if (f.toUs <= f.fromUs) add(`faults[${i}].toUs`, 'must be after fromUs');
   });

@@ -93,6 +93,7 @@ export function connection(overrides: Partial<ConnectionHistory>): ConnectionHis
     endedAtUs: null,
     endReason: null,
     packets: { accepted: 23, dropped: 0 },
+    recoveries: 0,
     ...overrides,
   };
 }

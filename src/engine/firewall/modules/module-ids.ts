@@ -4,3 +4,8 @@
  */
 export const ModuleId = { tcp: 0, udp: 1, icmp: 2, ftp: 3, sip: 4 } as const;
 export const MODULE_COUNT = 5;
+
+/** The layer-4 module tracking a protocol (TCP, UDP, or ICMP for everything else tracked). */
+export function l4Module(proto: number): number {
+  return proto === 6 ? ModuleId.tcp : proto === 17 ? ModuleId.udp : ModuleId.icmp;
+}

@@ -127,6 +127,7 @@ describe('TCP', () => {
   it('answers a repeated SYN with its SYN-ACK again when the first was lost', () => {
     const sim = createSimulation(
       twoHosts({
+        firewall: { enabled: false }, // TCP alone: no checkpoint writes shifting the timing
         faults: [
           { kind: 'link-loss', host: 'b', direction: 'to-router', fromUs: 1_500, toUs: 2_500 },
         ],

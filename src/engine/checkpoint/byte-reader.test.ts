@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ByteReader } from './byte-reader';
+import { ByteWriter } from './byte-writer';
+import { RecordFormatError } from './record-format-error';
+
+function failure(read: () => unknown): RecordFormatError {
+  try {
+    read();
+  } catch (error) {
+    if (error instanceof RecordFormatError) return error;
+    throw error;
+  }
+  throw new Error('expected a RecordFormatError');
+}
+
+describe('ByteReader', () => {
+  it('names the offset and what was expected when the bytes run out', () => {
+    const reader = new ByteReader(new Uint8Array([1, 2, 3]));
+    reader.u8();
+    const error = failure(() => reader.u32('tcp window'));
+    expect(error).toBeInstanceOf(Error);
+    expect(error.offset).toBe(1);
+    expect(error.message).toBe('at offset 1: expected tcp window (4 bytes), but only 2 remain');
+    expect(reader.offset).toBe(1); // a failed read does not move
+    expect(reader.u16()).toBe(0x0302);
+    expect(failure(() => reader.u8()).message).toBe(
+      'at offset 3: expected a u8 (1 byte), but only 0 remain',
+    );
+  });
+
+  it('refuses malformed values', () => {
+    expect(failure(() => new ByteReader(new Uint8Array([2])).bool('assured')).message).toBe(
+      'at offset 0: expected assured (0 or 1), found 2',
+    );
+    expect(
+      failure(() => new ByteReader(new Uint8Array([11])).u8Below(11, 'tcp state')).message,
+    ).toBe('at offset 0: expected tcp state below 11, found 11');
+    const bigHigh = new Uint8Array([0, 0, 0, 0, 0, 0, 0x20, 0]);
+    expect(failure(() => new ByteReader(bigHigh).u53('master id')).message).toBe(
+      'at offset 0: expected master id below 2^53, found high word 0x200000',
+    );
+    const nonAscii = new Uint8Array([2, 0, 0x41, 0xc3]);
+    expect(failure(() => new ByteReader(nonAscii).ascii('helper name')).message).toBe(
+      'at offset 3: expected helper name, found non-ASCII byte 0xc3',
+    );
+    const short = new Uint8Array([5, 0, 0x41]);
+    expect(failure(() => new ByteReader(short).ascii()).message).toBe(
+      'at offset 2: expected ascii text of 5 bytes, but only 1 remain',
+    );
+    const trailing = new ByteReader(new Uint8Array([1, 2]));
+    trailing.u8();
+    expect(failure(() => trailing.expectEnd()).message).toBe(
+      'at offset 1: expected the end of the payload, but 1 bytes remain',
+    );
+  });
+
+  it('reads from a view at its own offset, and bytes() returns a view', () => {
+    const backing = new Uint8Array([9, 9, 0x34, 0x12, 7, 8]);
+    const reader = new ByteReader(backing.subarray(2));
+    expect(reader.u16()).toBe(0x1234);
+    const tail = reader.bytes(2);
+    expect(Array.from(tail)).toEqual([7, 8]);
+    expect(tail.buffer).toBe(backing.buffer);
+    expect(reader.remaining).toBe(0);
+  });
+
+  it('on any truncation of a valid encoding, throws only RecordFormatError', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), fc.maxSafeNat(), fc.nat(), (text, id, cut) => {
+        const ascii = text.replace(/[^\x20-\x7e]/g, '?');
+        const full = new ByteWriter().ascii(ascii).u53(id).f64(0.5).bool(false).finish();
+        const reader = new ByteReader(full.subarray(0, cut % full.length));
+        expect(() => {
+          reader.ascii();
+          reader.u53();
+          reader.f64();
+          reader.bool();
+        }).toThrow(RecordFormatError);
+      }),
+    );
+  });
+});

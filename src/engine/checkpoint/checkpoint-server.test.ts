@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { CheckpointServer, type CheckpointServerConfig } from './checkpoint-server';
+import { encodeRecord } from './record';
+
+const AREAS = ['base', 'tcp', 'udp', 'icmp', 'ftp', 'sip'];
+const config: CheckpointServerConfig = {
+  maxRecords: 100,
+  maxBytes: 10_000,
+  writeLatencyUs: 20,
+  bytesPerUs: 8,
+};
+const rec = (area: number, id: number, version: number, size = 16) =>
+  encodeRecord(area, id, version, new Uint8Array(size));
+
+describe('CheckpointServer', () => {
+  it('charges writeLatencyUs + ceil(bytes / bytesPerUs) per write, whatever the outcome', () => {
+    const server = new CheckpointServer(AREAS, config);
+    expect(server.put(rec(0, 1, 1, 16))).toEqual({ outcome: 'stored', costUs: 20 + 5 }); // 40 B
+    expect(server.put(rec(0, 1, 1, 17))).toEqual({ outcome: 'stale', costUs: 20 + 6 }); // 41 B
+    expect(server.put(new Uint8Array(9))).toEqual({ outcome: 'malformed', costUs: 20 + 2 });
+    expect(server.messageCostUs(0)).toBe(20);
+    expect(server.stats).toMatchObject({
+      writes: 3,
+      bytesWritten: 90,
+      stored: 1,
+      refusedStale: 1,
+      refusedMalformed: 1,
+      busyUs: 25 + 26 + 22,
+    });
+    const free = new CheckpointServer(AREAS, { ...config, writeLatencyUs: 3, bytesPerUs: 0 });
+    expect(free.put(rec(0, 1, 1, 1000)).costUs).toBe(3);
+  });
+
+  it('reports full and malformed records without storing them', () => {
+    const server = new CheckpointServer(AREAS, { ...config, maxRecords: 1 });
+    expect(server.put(rec(1, 1, 1)).outcome).toBe('stored');
+    expect(server.put(rec(1, 2, 1)).outcome).toBe('full');
+    expect(server.put(rec(6, 3, 1)).outcome).toBe('malformed'); // no area 6 on this server
+    const truncated = rec(1, 4, 1).subarray(0, 30);
+    expect(server.put(truncated).outcome).toBe('malformed');
+    expect(server.stats).toMatchObject({ refusedFull: 1, refusedMalformed: 2, stored: 1 });
+    expect(server.space.recordCount).toBe(1);
+  });
+
+  it('stores a record whose CRC is wrong: recovery, not the server, checks it', () => {
+    const server = new CheckpointServer(AREAS, config);
+    const damaged = rec(0, 1, 1);
+    damaged[30] ^= 1;
+    expect(server.put(damaged).outcome).toBe('stored');
+  });
+
+  it('deletes a connection from every area for one message of latency', () => {
+    const server = new CheckpointServer(AREAS, config);
+    server.put(rec(0, 5, 1));
+    server.put(rec(1, 5, 1));
+    server.put(rec(4, 5, 1));
+    expect(server.deleteConnection(5)).toEqual({ removed: 3, costUs: 20 });
+    expect(server.deleteConnection(5)).toEqual({ removed: 0, costUs: 20 });
+    expect(server.stats).toMatchObject({ deletes: 2, recordsDeleted: 3 });
+    expect(server.hasData()).toBe(false);
+  });
+
+  it('answers recovery: anything there, the base records, an area, one connection', () => {
+    const server = new CheckpointServer(AREAS, config);
+    expect(server.hasData()).toBe(false);
+    expect(server.listBase()).toEqual({ records: [], costUs: 0 });
+    const base = [rec(0, 2, 1, 8), rec(0, 1, 1, 24)]; // 32 B and 48 B
+    for (const r of base) server.put(r);
+    server.put(rec(1, 2, 3, 0)); // 24 B
+    expect(server.hasData()).toBe(true);
+    const busyBefore = server.stats.busyUs;
+
+    const listed = server.listBase();
+    expect(listed.records).toEqual(base);
+    expect(listed.records[0]).toBe(base[0]); // the stored bytes, not copies
+    expect(listed.costUs).toBe(20 + 4 + (20 + 6));
+    expect(server.fetchArea('tcp')).toEqual({ records: [rec(1, 2, 3, 0)], costUs: 20 + 3 });
+    expect(server.fetchArea(1, 2).records).toHaveLength(1);
+    expect(server.fetchArea(1, 1)).toEqual({ records: [], costUs: 0 });
+    expect(server.stats).toMatchObject({ reads: 4, bytesRead: 32 + 48 + 24 + 24 });
+    expect(server.stats.busyUs - busyBefore).toBe(50 + 23 + 23);
+    expect(() => server.fetchArea('dns')).toThrow(RangeError);
+  });
+
+  it('keeps one whole-table snapshot, replaced by the next and counted in the byte bound', () => {
+    const server = new CheckpointServer(AREAS, { ...config, maxBytes: 100 });
+    expect(server.snapshot()).toEqual({ bytes: undefined, costUs: 0 });
+    expect(server.putSnapshot(new Uint8Array(64))).toEqual({ outcome: 'stored', costUs: 28 });
+    expect(server.hasData()).toBe(true);
+    expect(server.put(rec(0, 1, 1, 16)).outcome).toBe('full'); // 64 + 40 > 100
+    expect(server.putSnapshot(new Uint8Array(101)).outcome).toBe('full');
+    const read = server.snapshot();
+    expect(read.bytes).toHaveLength(64);
+    expect(read.costUs).toBe(28);
+    expect(server.stats).toMatchObject({ writes: 3, refusedFull: 2, reads: 1, bytesRead: 64 });
+  });
+
+  it('reports per-area usage', () => {
+    const server = new CheckpointServer(AREAS, config);
+    server.put(rec(0, 1, 1, 0));
+    server.put(rec(2, 1, 1, 6));
+    expect(server.areaUsage().filter((u) => u.records > 0)).toEqual([
+      { area: 0, name: 'base', records: 1, bytes: 24 },
+      { area: 2, name: 'udp', records: 1, bytes: 30 },
+    ]);
+  });
+
+  it('returns the same result object from every put (read it at once)', () => {
+    const server = new CheckpointServer(AREAS, config);
+    const first = server.put(rec(0, 1, 1));
+    const second = server.put(rec(0, 1, 1));
+    expect(second).toBe(first);
+    expect(first.outcome).toBe('stale');
+  });
+
+  it('refuses a cost model it cannot compute exactly', () => {
+    expect(() => new CheckpointServer(AREAS, { ...config, bytesPerUs: 0.5 })).toThrow('bytesPerUs');
+    expect(() => new CheckpointServer(AREAS, { ...config, writeLatencyUs: -1 })).toThrow(
+      'writeLatencyUs',
+    );
+  });
+});

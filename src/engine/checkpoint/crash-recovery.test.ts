@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../report';
+import { builtinScenarios } from '../scenarios/builtins';
+import type { ScenarioInput } from '../scenarios/schema';
+import { createSimulation } from '../simulation';
+
+type Overrides = Pick<ScenarioInput, 'checkpoint' | 'firewall' | 'supervisor' | 'faults'>;
+
+function ftpCrash(overrides: Partial<Overrides> = {}): ScenarioInput {
+  return { ...structuredClone(builtinScenarios['ftp-crash']), ...overrides };
+}
+
+function run(input: ScenarioInput) {
+  const sim = createSimulation(input, { traceCapacity: 500_000 });
+  sim.run();
+  const report = buildReport(sim);
+  const data = report.flows.find((f) => f.id === 'download/data');
+  return { sim, report, data, crash: report.crashes[0] };
+}
+
+describe('ftp-crash: the patent experiment', () => {
+  it('unique-id (sync): every connection is rebuilt exactly and the transfer finishes after a short pause', () => {
+    const { report, data, crash, sim } = run(ftpCrash());
+    expect(report.strategy).toBe('unique-id');
+    expect(crash).toMatchObject({ lost: 0, mismatches: 0, orphans: 0, corrupt: 0, incomplete: 0 });
+    expect(crash.recovered).toBe(crash.connectionsBefore);
+    expect(crash.connectionsBefore).toBeGreaterThan(10);
+    expect(data).toMatchObject({ completed: true, bytesDelivered: 20_000_000 });
+    expect(data?.contentCrc32).toBe(data?.expectedCrc32);
+
+    // The bound: the same run without the crash, plus the time the firewall was away
+    // (detection + restart + reassembly), plus one retransmission timeout — the gap between the
+    // data sender's last two timeout retransmissions, i.e. the back-off in force when it came back.
+    const baseline = run(ftpCrash({ faults: [] })).data?.completedAtUs ?? 0;
+    const away = (crash.recoveredAtUs ?? 0) - crash.atUs;
+    const timeouts = sim.trace
+      .events()
+      .flatMap((e) =>
+        e.kind === 'tcp.retransmit' && e.cause === 'timeout' && e.host === 'server' ? [e.atUs] : [],
+      );
+    const rto = Math.max(...timeouts.slice(1).map((t, i) => t - timeouts[i]));
+    expect(data?.completedAtUs).toBeLessThanOrEqual(baseline + away + rto);
+    expect(data?.maxStallUs).toBeLessThan(away + rto + 100_000);
+  });
+
+  it('none with strict mid-stream: the prior art loses every connection and the transfer never finishes', () => {
+    const { data, crash } = run(
+      ftpCrash({ checkpoint: { strategy: 'none' }, firewall: { midStream: 'strict' } }),
+    );
+    expect(crash).toMatchObject({ recovered: 0, records: 0 });
+    expect(crash.lost).toBe(crash.connectionsBefore);
+    expect(data?.completed).toBe(false);
+  });
+
+  it('snapshot: what was in the last snapshot comes back, what came after it is lost', () => {
+    const { crash, report } = run(
+      ftpCrash({ checkpoint: { strategy: 'snapshot', snapshotIntervalUs: 500_000 } }),
+    );
+    // The snapshot at 0.5 s holds the connections opened before it; the crash is at 0.8 s.
+    const opened = report.firewall.connections.filter((c) => c.createdAtUs < 800_000);
+    const afterSnapshot = opened.filter((c) => c.createdAtUs > 500_000);
+    expect(afterSnapshot.length).toBeGreaterThan(0);
+    expect(crash.lost).toBe(
+      afterSnapshot.filter((c) => c.endReason === 'lost in a firewall crash').length,
+    );
+    for (const c of afterSnapshot) expect(c.recoveries).toBe(0);
+    const beforeSnapshot = opened.filter(
+      (c) => c.createdAtUs < 500_000 && c.endReason !== 'expired',
+    );
+    expect(beforeSnapshot.every((c) => c.recoveries === 1)).toBe(true);
+    expect(crash.recovered).toBe(beforeSnapshot.length);
+  });
+
+  it('both embodiments (firewall-driven and module-driven) rebuild the same table', () => {
+    const byFirewall = run(ftpCrash({ checkpoint: { embodiment: 'firewall' } }));
+    const byModules = run(ftpCrash({ checkpoint: { embodiment: 'modules' } }));
+    expect(byModules.crash).toMatchObject({ lost: 0, mismatches: 0 });
+    expect(byModules.crash.recovered).toBe(byFirewall.crash.recovered);
+    expect(byModules.report.firewall.connections).toEqual(byFirewall.report.firewall.connections);
+  });
+});
+
+describe('damaged and unusual recoveries', () => {
+  it('reports a corrupted record and counts its connection lost instead of rebuilding it wrong', () => {
+    const sim = createSimulation(ftpCrash(), { traceCapacity: 0 });
+    sim.runUntil(790_000);
+    const data = [...(sim.firewall?.conntrack.table.live() ?? [])].find(
+      (c) => c.masterId >= 0 && c.proto === 6,
+    );
+    expect(data).toBeDefined();
+    sim.runUntil(900_000); // the firewall is down; flip bits in the data connection's TCP record
+    sim.runtime?.server.space.corrupt(1, data?.id ?? -1, 30, 0x5a);
+    sim.run();
+    const report = buildReport(sim);
+    expect(report.crashes[0]).toMatchObject({ corrupt: 1, incomplete: 1, lost: 1, mismatches: 0 });
+    expect(report.crashes[0].recovered).toBe(report.crashes[0].connectionsBefore - 1);
+    const lost = report.firewall.connections.find(
+      (c) => c.endReason === 'lost in a firewall crash',
+    );
+    expect(lost?.related).not.toBeNull();
+  });
+
+  it('survives a second crash during recovery: the router server starts over', () => {
+    const crashAt = 800_000;
+    const restartAt = crashAt + 50_000 + 200_000;
+    const { report, data } = run(
+      ftpCrash({
+        faults: [
+          { kind: 'firewall-crash', atUs: crashAt },
+          { kind: 'firewall-crash', atUs: restartAt + 100 },
+        ],
+      }),
+    );
+    expect(report.crashes).toHaveLength(2);
+    expect(report.crashes[0].recoveredAtUs).toBeNull(); // cut short by the second crash
+    expect(report.crashes[1]).toMatchObject({ lost: 0, mismatches: 0 });
+    expect(data?.completed).toBe(true);
+  });
+
+  it('fails open when told to: packets pass unchecked while the firewall is down, and are counted', () => {
+    const { report } = run(ftpCrash({ supervisor: { failOpen: true } }));
+    expect(report.failOpenExposure).toBeGreaterThan(0);
+    expect(report.packets.dropped['firewall-down']).toBe(0);
+  });
+});

@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MemorySpace } from './memory-space';
+import { decodeRecord, encodeRecord } from './record';
+
+const AREAS = ['base', 'tcp', 'udp', 'icmp', 'ftp', 'sip'];
+const rec = (area: number, id: number, version: number, size = 4) =>
+  encodeRecord(area, id, version, new Uint8Array(size).fill(version & 0xff));
+const space = (maxRecords = 1000, maxBytes = 1_000_000) =>
+  new MemorySpace(AREAS, { maxRecords, maxBytes });
+const write = (s: MemorySpace, area: number, id: number, version: number, size = 4) =>
+  s.write(area, id, version, rec(area, id, version, size));
+
+describe('MemorySpace', () => {
+  it('keeps one record per (area, id), counts them per area and in total', () => {
+    const s = space();
+    expect(write(s, 0, 1, 1)).toBe('stored');
+    expect(write(s, 1, 1, 1, 10)).toBe('stored');
+    expect(write(s, 0, 2, 1)).toBe('stored');
+    expect(s.recordsIn(0)).toBe(2);
+    expect(s.bytesIn(0)).toBe(56);
+    expect(s.recordsIn(1)).toBe(1);
+    expect(s.bytesIn(1)).toBe(34);
+    expect(s.recordCount).toBe(3);
+    expect(s.bytes).toBe(90);
+    expect(s.usage()[1]).toEqual({ area: 1, name: 'tcp', records: 1, bytes: 34 });
+    expect(s.areaId('sip')).toBe(5);
+    expect(() => s.areaId('dns')).toThrow('no area named "dns"');
+  });
+
+  it('refuses a write that does not fit, counting nothing and evicting nothing', () => {
+    const byCount = space(2);
+    expect(write(byCount, 0, 1, 1)).toBe('stored');
+    expect(write(byCount, 1, 1, 1)).toBe('stored');
+    expect(write(byCount, 0, 2, 1)).toBe('full');
+    expect([...byCount.ids(0)]).toEqual([1]);
+    expect(byCount.recordCount).toBe(2);
+    // A newer version of a stored record still fits: it replaces, it does not add.
+    expect(write(byCount, 0, 1, 2)).toBe('stored');
+
+    const byBytes = space(1000, 60);
+    expect(write(byBytes, 0, 1, 1)).toBe('stored'); // 28 bytes
+    expect(write(byBytes, 0, 2, 1, 12)).toBe('full'); // 36 more would make 64
+    expect(write(byBytes, 0, 1, 2, 36)).toBe('stored'); // grows to 60: exactly the bound
+    expect(write(byBytes, 0, 1, 3, 37)).toBe('full'); // 61
+    expect(decodeRecord(byBytes.get(0, 1)!)).toMatchObject({ ok: true, version: 2 });
+    expect(byBytes.bytes).toBe(60);
+  });
+
+  it('refuses a version not newer than the stored one; a newer one replaces in place', () => {
+    const s = space();
+    write(s, 2, 7, 5);
+    write(s, 2, 8, 1);
+    expect(write(s, 2, 7, 5)).toBe('stale');
+    expect(write(s, 2, 7, 4)).toBe('stale');
+    expect(decodeRecord(s.get(2, 7)!)).toMatchObject({ version: 5 });
+    expect(write(s, 2, 7, 6, 9)).toBe('stored');
+    expect(decodeRecord(s.get(2, 7)!)).toMatchObject({ version: 6 });
+    expect([...s.ids(2)]).toEqual([7, 8]); // kept its place
+    expect(s.bytesIn(2)).toBe(33 + 28);
+  });
+
+  it('deletes a connection from every area and says how many records went', () => {
+    const s = space();
+    for (const area of [0, 1, 4]) write(s, area, 3, 1, 8);
+    write(s, 0, 4, 1);
+    expect(s.deleteConnection(3)).toBe(3);
+    expect(s.deleteConnection(3)).toBe(0);
+    expect(s.recordCount).toBe(1);
+    expect(s.bytes).toBe(28);
+    expect(s.usage().map((u) => u.records)).toEqual([1, 0, 0, 0, 0, 0]);
+    // After a delete the id starts over (versions are per stored record, not remembered).
+    expect(write(s, 1, 3, 1)).toBe('stored');
+  });
+
+  it('iterates in insertion order, the same for the same writes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          // [area, id, version]; version 4 stands for a delete of the id
+          fc.tuple(fc.nat(3), fc.nat(20), fc.integer({ min: 1, max: 4 })),
+          { maxLength: 60 },
+        ),
+        (ops) => {
+          const listing = () => {
+            const s = space();
+            for (const [area, id, version] of ops) {
+              if (version === 4) s.deleteConnection(id);
+              else write(s, area, id, version);
+            }
+            return AREAS.map((_, area) => [...s.ids(area)]);
+          };
+          const first = listing();
+          expect(listing()).toEqual(first);
+          // A model: first-stored order, minus deletions.
+          let model = AREAS.map(() => [] as number[]);
+          for (const [area, id, version] of ops) {
+            if (version === 4) model = model.map((ids) => ids.filter((x) => x !== id));
+            else if (!model[area].includes(id)) model[area].push(id);
+          }
+          expect(first).toEqual(model);
+        },
+      ),
+    );
+  });
+
+  it('counts blobs in the byte bound, not the record bound', () => {
+    const s = space(1, 100);
+    expect(s.putBlob('snapshot', new Uint8Array(80))).toBe('stored');
+    expect(write(s, 0, 1, 1)).toBe('full'); // 80 + 28 > 100
+    expect(s.putBlob('snapshot', new Uint8Array(50))).toBe('stored'); // replaces: 50
+    expect(write(s, 0, 1, 1)).toBe('stored');
+    expect(s.putBlob('snapshot', new Uint8Array(73))).toBe('full'); // 73 + 28 > 100
+    expect(s.blob('snapshot')!.length).toBe(50); // the old one stays
+    expect(s.bytes).toBe(78);
+    expect(s.deleteBlob('snapshot')).toBe(true);
+    expect(s.blobBytes).toBe(0);
+  });
+
+  it('keeps the record it is handed (no copy); copies a blob that is a view', () => {
+    const s = space();
+    const own = rec(0, 1, 1);
+    s.write(0, 1, 1, own);
+    expect(s.get(0, 1)).toBe(own);
+    const scratch = new Uint8Array(100).fill(7);
+    s.putBlob('snapshot', scratch.subarray(10, 20));
+    scratch.fill(0);
+    expect(Array.from(s.blob('snapshot')!)).toEqual(Array(10).fill(7));
+  });
+
+  it('corrupt() flips bits in place, which decoding then detects', () => {
+    const s = space();
+    write(s, 3, 9, 2, 16);
+    expect(decodeRecord(s.get(3, 9)!).ok).toBe(true);
+    s.corrupt(3, 9, 30, 0x04);
+    expect(decodeRecord(s.get(3, 9)!)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^CRC mismatch/),
+    });
+    expect(() => s.corrupt(3, 10, 0, 1)).toThrow(RangeError);
+    expect(() => s.corrupt(3, 9, 40, 1)).toThrow(RangeError);
+    s.putBlob('snapshot', new Uint8Array([1]));
+    s.corruptBlob('snapshot', 0, 0xff);
+    expect(s.blob('snapshot')![0]).toBe(0xfe);
+  });
+
+  it('refuses bad configuration and bad writes', () => {
+    expect(() => new MemorySpace([], { maxRecords: 1, maxBytes: 1 })).toThrow(RangeError);
+    expect(() => new MemorySpace(['a', 'a'], { maxRecords: 1, maxBytes: 1 })).toThrow(RangeError);
+    expect(
+      () =>
+        new MemorySpace(
+          Array.from({ length: 17 }, (_, i) => `m${i}`),
+          { maxRecords: 1, maxBytes: 1 },
+        ),
+    ).toThrow(RangeError);
+    expect(() => new MemorySpace(['a'], { maxRecords: -1, maxBytes: 1 })).toThrow('maxRecords');
+    const s = space();
+    expect(() => s.write(6, 1, 1, rec(6, 1, 1))).toThrow('no area 6');
+    expect(() => s.write(0, 1, 2, rec(0, 1, 1))).toThrow(RangeError); // version disagrees
+  });
+});

@@ -1,0 +1,267 @@
+import type { ConnectionId } from '../firewall/connection-id';
+import { RECORD_HEADER_BYTES, MAX_AREA_ID, recordVersionOf } from './record';
+
+/**
+ * The checkpoint server's memory space (the patent's FIG. 5A): one area per firewall module
+ * (area 0 the base layer), each mapping a connection id to that connection's latest record.
+ * It holds bytes and nothing else, so nothing of the firewall's object graph can survive a
+ * crash through it.
+ *
+ * Bounded by a record count and a byte count; a write that does not fit is refused and says
+ * so ('full'): a checkpoint store that dropped or evicted records silently would make
+ * recovery restore a table with holes nobody knows about. A write whose version is not newer
+ * than the stored one is refused as 'stale', so a late, older write never wins (pfsync does
+ * the same with its state updates).
+ *
+ * Iteration follows Map insertion order (a replaced record keeps its place), so the same
+ * writes always list the same way.
+ */
+export type WriteOutcome = 'stored' | 'stale' | 'full';
+
+export interface MemoryLimits {
+  /** Records across all areas (blobs are not records). */
+  readonly maxRecords: number;
+  /** Bytes of records and blobs together. */
+  readonly maxBytes: number;
+}
+
+export interface AreaUsage {
+  readonly area: number;
+  readonly name: string;
+  readonly records: number;
+  readonly bytes: number;
+}
+
+export class MemorySpace {
+  readonly areaNames: readonly string[];
+  private readonly areas: Map<ConnectionId, Uint8Array>[];
+  private readonly areaRecords: number[];
+  private readonly areaBytes: number[];
+  private readonly blobs = new Map<string, Uint8Array>();
+  private totalRecords = 0;
+  private totalRecordBytes = 0;
+  private totalBlobBytes = 0;
+
+  constructor(
+    areaNames: readonly string[],
+    readonly limits: MemoryLimits,
+  ) {
+    if (areaNames.length === 0 || areaNames.length > MAX_AREA_ID + 1) {
+      throw new RangeError(
+        `a memory space has 1 to ${MAX_AREA_ID + 1} areas, got ${areaNames.length}`,
+      );
+    }
+    if (new Set(areaNames).size !== areaNames.length || areaNames.some((name) => name === '')) {
+      throw new RangeError(`area names must be distinct and non-empty: ${areaNames.join(', ')}`);
+    }
+    for (const key of ['maxRecords', 'maxBytes'] as const) {
+      const value = limits[key];
+      if (!(Number.isSafeInteger(value) && value >= 0)) {
+        throw new RangeError(`${key} must be a non-negative integer, got ${value}`);
+      }
+    }
+    this.areaNames = [...areaNames];
+    this.areas = areaNames.map(() => new Map<ConnectionId, Uint8Array>());
+    this.areaRecords = areaNames.map(() => 0);
+    this.areaBytes = areaNames.map(() => 0);
+  }
+
+  get areaCount(): number {
+    return this.areaNames.length;
+  }
+
+  /** The area's number for a name; throws RangeError for an unknown name. */
+  areaId(name: string): number {
+    const area = this.areaNames.indexOf(name);
+    if (area < 0) throw new RangeError(`no area named "${name}" (${this.areaNames.join(', ')})`);
+    return area;
+  }
+
+  /**
+   * Files a record under (area, id). `version` is the record's header version; the stored
+   * record's version is read back from its own bytes, because the space keeps nothing beside
+   * the bytes. The record is kept, not copied: the caller hands it over and must not touch it
+   * again (encodeRecord returns a fresh array each time; never pass a ByteWriter's view).
+   * Not copying is deliberate — it is the hot path — and so is not checking for a shared
+   * buffer: reading `.buffer` of a small typed array makes V8 move it off the heap, which
+   * tripled the cost of a write.
+   */
+  write(area: number, id: ConnectionId, version: number, record: Uint8Array): WriteOutcome {
+    const map = this.areaMap(area);
+    if (record.length < RECORD_HEADER_BYTES || recordVersionOf(record) !== version) {
+      throw new RangeError(
+        `write of (${this.areaNames[area]}, ${id}): not a record of version ${version}`,
+      );
+    }
+    const old = map.get(id);
+    if (old === undefined) {
+      if (
+        this.totalRecords + 1 > this.limits.maxRecords ||
+        this.bytes + record.length > this.limits.maxBytes
+      ) {
+        return 'full';
+      }
+      map.set(id, record);
+      this.totalRecords++;
+      this.areaRecords[area]++;
+    } else {
+      if (version <= recordVersionOf(old)) return 'stale';
+      if (this.bytes - old.length + record.length > this.limits.maxBytes) return 'full';
+      map.set(id, record);
+    }
+    const delta = record.length - (old === undefined ? 0 : old.length);
+    this.totalRecordBytes += delta;
+    this.areaBytes[area] += delta;
+    return 'stored';
+  }
+
+  get(area: number, id: ConnectionId): Uint8Array | undefined {
+    return this.areaMap(area).get(id);
+  }
+
+  has(area: number, id: ConnectionId): boolean {
+    return this.areaMap(area).has(id);
+  }
+
+  /** Connection ids in the area, in insertion order. */
+  ids(area: number): IterableIterator<ConnectionId> {
+    return this.areaMap(area).keys();
+  }
+
+  /** Records in the area, in insertion order. Do not modify them. */
+  records(area: number): IterableIterator<Uint8Array> {
+    return this.areaMap(area).values();
+  }
+
+  entries(area: number): IterableIterator<[ConnectionId, Uint8Array]> {
+    return this.areaMap(area).entries();
+  }
+
+  /** Removes the connection's record from every area; returns how many there were. */
+  deleteConnection(id: ConnectionId): number {
+    let removed = 0;
+    for (let area = 0; area < this.areas.length; area++) {
+      const map = this.areas[area];
+      const old = map.get(id);
+      if (old === undefined) continue;
+      map.delete(id);
+      this.areaRecords[area]--;
+      this.areaBytes[area] -= old.length;
+      this.totalRecords--;
+      this.totalRecordBytes -= old.length;
+      removed++;
+    }
+    return removed;
+  }
+
+  recordsIn(area: number): number {
+    this.areaMap(area);
+    return this.areaRecords[area];
+  }
+
+  bytesIn(area: number): number {
+    this.areaMap(area);
+    return this.areaBytes[area];
+  }
+
+  usage(): AreaUsage[] {
+    return this.areaNames.map((name, area) => ({
+      area,
+      name,
+      records: this.areaRecords[area],
+      bytes: this.areaBytes[area],
+    }));
+  }
+
+  /** Records in all areas. */
+  get recordCount(): number {
+    return this.totalRecords;
+  }
+
+  get recordBytes(): number {
+    return this.totalRecordBytes;
+  }
+
+  get blobBytes(): number {
+    return this.totalBlobBytes;
+  }
+
+  /** Everything held: records and blobs, the quantity maxBytes bounds. */
+  get bytes(): number {
+    return this.totalRecordBytes + this.totalBlobBytes;
+  }
+
+  /**
+   * Stores (or replaces) a named blob, e.g. a whole-table snapshot. Never refused as stale.
+   * Unlike a record it is copied when it is a view into a larger buffer (a snapshot is likely
+   * built in a reused writer, and is written rarely enough for the check to be free).
+   */
+  putBlob(name: string, bytes: Uint8Array): 'stored' | 'full' {
+    const old = this.blobs.get(name);
+    const delta = bytes.length - (old === undefined ? 0 : old.length);
+    if (this.bytes + delta > this.limits.maxBytes) return 'full';
+    this.blobs.set(name, owned(bytes));
+    this.totalBlobBytes += delta;
+    return 'stored';
+  }
+
+  blob(name: string): Uint8Array | undefined {
+    return this.blobs.get(name);
+  }
+
+  deleteBlob(name: string): boolean {
+    const old = this.blobs.get(name);
+    if (old === undefined) return false;
+    this.blobs.delete(name);
+    this.totalBlobBytes -= old.length;
+    return true;
+  }
+
+  get blobCount(): number {
+    return this.blobs.size;
+  }
+
+  /**
+   * Fault injection: XORs one byte of a stored record in place (a bit flip in the server's
+   * memory). Throws RangeError if there is no such record or byte — a test's mistake.
+   */
+  corrupt(area: number, id: ConnectionId, byteIndex: number, xorMask: number): void {
+    const record = this.get(area, id);
+    if (record === undefined) {
+      throw new RangeError(`no record of connection ${id} in area ${this.areaNames[area]}`);
+    }
+    flip(record, byteIndex, xorMask, `record of connection ${id}`);
+  }
+
+  /** Fault injection on a blob, as corrupt() does on a record. */
+  corruptBlob(name: string, byteIndex: number, xorMask: number): void {
+    const blob = this.blobs.get(name);
+    if (blob === undefined) throw new RangeError(`no blob named "${name}"`);
+    flip(blob, byteIndex, xorMask, `blob "${name}"`);
+  }
+
+  private areaMap(area: number): Map<ConnectionId, Uint8Array> {
+    const map = this.areas[area];
+    if (map === undefined) {
+      throw new RangeError(`no area ${area} (this space has ${this.areas.length})`);
+    }
+    return map;
+  }
+}
+
+/** The bytes to keep: the record itself, or a copy when it shares a buffer with others. */
+function owned(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? bytes
+    : bytes.slice();
+}
+
+function flip(bytes: Uint8Array, byteIndex: number, xorMask: number, what: string): void {
+  if (!(Number.isInteger(byteIndex) && byteIndex >= 0 && byteIndex < bytes.length)) {
+    throw new RangeError(`byte ${byteIndex} is outside the ${bytes.length}-byte ${what}`);
+  }
+  if (!(Number.isInteger(xorMask) && xorMask >= 1 && xorMask <= 0xff)) {
+    throw new RangeError(`xor mask must be an integer from 1 to 255, got ${xorMask}`);
+  }
+  bytes[byteIndex] ^= xorMask;
+}

@@ -1,0 +1,171 @@
+import type { ConnectionId } from '../firewall/connection-id';
+import { crc32 } from '../util/crc32';
+
+/**
+ * The checkpoint record: the unit the firewall writes to the checkpoint server and the only
+ * thing recovery may read back. A 24-byte header, then the module's own payload bytes.
+ *
+ *   [0]      u8   format version (1)
+ *   [1]      u8   area id: 0 = base layer, 1.. = modules (at most 15)
+ *   [2..3]   u16  reserved, 0
+ *   [4..11]  u32 low word, u32 high word of the connection id (an integer below 2^53)
+ *   [12..15] u32  record version, monotonic per (connection, area), from 1
+ *   [16..19] u32  payload length
+ *   [20..23] u32  CRC-32 over bytes 0..19, then the payload
+ *
+ * All little-endian. The CRC covers the header too, so a flipped bit in the id or the
+ * version is caught, not just one in the payload: recovery must never attach a part to the
+ * wrong connection or take an old part for a new one.
+ */
+export const RECORD_FORMAT_VERSION = 1;
+export const RECORD_HEADER_BYTES = 24;
+export const BASE_AREA = 0;
+export const MAX_AREA_ID = 15;
+export const MAX_RECORD_VERSION = 0xffff_ffff;
+
+const WORD = 0x1_0000_0000;
+/** The high word of an id below 2^53 is below 2^21. */
+const MAX_ID_HIGH_WORD = 2 ** 21 - 1;
+
+export interface RecordHeader {
+  area: number;
+  connectionId: ConnectionId;
+  version: number;
+}
+
+export type RecordDecoding =
+  | {
+      ok: true;
+      area: number;
+      connectionId: ConnectionId;
+      version: number;
+      /** A view into the record's own bytes, not a copy. */
+      payload: Uint8Array;
+    }
+  | { ok: false; error: string };
+
+/** Builds a record. Throws RangeError on arguments no record could hold (a caller's bug). */
+export function encodeRecord(
+  area: number,
+  connectionId: ConnectionId,
+  version: number,
+  payload: Uint8Array,
+): Uint8Array {
+  if (!(Number.isInteger(area) && area >= 0 && area <= MAX_AREA_ID)) {
+    throw new RangeError(`record area must be an integer from 0 to ${MAX_AREA_ID}, got ${area}`);
+  }
+  if (!(Number.isSafeInteger(connectionId) && connectionId >= 0)) {
+    throw new RangeError(
+      `connection id must be an integer from 0 to 2^53-1, got ${String(connectionId)}`,
+    );
+  }
+  if (!(Number.isInteger(version) && version >= 1 && version <= MAX_RECORD_VERSION)) {
+    throw new RangeError(`record version must be an integer from 1 to 2^32-1, got ${version}`);
+  }
+  // The record is the only allocation: header fields are stored byte by byte rather than
+  // through a DataView, which would be a second object per write.
+  const length = payload.length;
+  const out = new Uint8Array(RECORD_HEADER_BYTES + length);
+  out[0] = RECORD_FORMAT_VERSION;
+  out[1] = area;
+  putU32(out, 4, connectionId >>> 0); // ToUint32 is exact modulo 2^32 for any safe integer
+  putU32(out, 8, Math.floor(connectionId / WORD));
+  putU32(out, 12, version);
+  putU32(out, 16, length);
+  out.set(payload, RECORD_HEADER_BYTES);
+  putU32(out, 20, recordCrc(out, length));
+  return out;
+}
+
+/** Checks and splits a record. Never throws; the payload is a view, never a copy. */
+export function decodeRecord(bytes: Uint8Array): RecordDecoding {
+  const problem = headerProblem(bytes);
+  if (problem !== undefined) return { ok: false, error: problem };
+  const stored = getU32(bytes, 20);
+  const computed = recordCrc(bytes, bytes.length - RECORD_HEADER_BYTES);
+  if (stored !== computed) {
+    return {
+      ok: false,
+      error: `CRC mismatch (stored 0x${hex(stored)}, computed 0x${hex(computed)})`,
+    };
+  }
+  return {
+    ok: true,
+    area: bytes[1],
+    connectionId: idOf(bytes),
+    version: getU32(bytes, 12),
+    payload: bytes.subarray(RECORD_HEADER_BYTES),
+  };
+}
+
+/**
+ * The header fields for the checkpoint server's bookkeeping, or null when the header is not
+ * well formed (same checks as decodeRecord, except the CRC: the server files bytes, it does not
+ * vouch for them — recovery verifies each record when it decodes it). Pass `into` to reuse one
+ * object across calls and keep the write path free of allocations.
+ */
+export function readRecordHeader(
+  bytes: Uint8Array,
+  into: RecordHeader = { area: 0, connectionId: 0, version: 0 },
+): RecordHeader | null {
+  if (headerProblem(bytes) !== undefined) return null;
+  into.area = bytes[1];
+  into.connectionId = idOf(bytes);
+  into.version = getU32(bytes, 12);
+  return into;
+}
+
+/** The record version of a record already known to be well formed (the stale-write check). */
+export function recordVersionOf(bytes: Uint8Array): number {
+  return getU32(bytes, 12);
+}
+
+/** What is wrong with the header, or undefined. The message is built only on failure. */
+function headerProblem(bytes: Uint8Array): string | undefined {
+  const length = bytes.length;
+  if (length < RECORD_HEADER_BYTES) {
+    return `record of ${length} bytes is shorter than its ${RECORD_HEADER_BYTES}-byte header`;
+  }
+  if (bytes[0] !== RECORD_FORMAT_VERSION) return `unknown record format version ${bytes[0]}`;
+  if (bytes[2] !== 0 || bytes[3] !== 0) return 'reserved bytes are not zero';
+  if (bytes[1] > MAX_AREA_ID) {
+    return `area id ${bytes[1]} is out of range (0 to ${MAX_AREA_ID})`;
+  }
+  const high = getU32(bytes, 8);
+  if (high > MAX_ID_HIGH_WORD) {
+    return `connection id high word 0x${hex(high)} is too large (ids are below 2^53)`;
+  }
+  if (getU32(bytes, 12) === 0) return 'record version 0 is invalid (versions start at 1)';
+  const declared = getU32(bytes, 16);
+  if (declared !== length - RECORD_HEADER_BYTES) {
+    return (
+      `payload length ${declared} does not match the ${length - RECORD_HEADER_BYTES} ` +
+      'bytes after the header'
+    );
+  }
+  return undefined;
+}
+
+function recordCrc(bytes: Uint8Array, payloadLength: number): number {
+  const header = crc32(bytes, 0, 20);
+  return crc32(bytes, RECORD_HEADER_BYTES, payloadLength, header);
+}
+
+function idOf(bytes: Uint8Array): ConnectionId {
+  return getU32(bytes, 8) * WORD + getU32(bytes, 4);
+}
+
+function putU32(bytes: Uint8Array, at: number, value: number): void {
+  bytes[at] = value;
+  bytes[at + 1] = value >>> 8;
+  bytes[at + 2] = value >>> 16;
+  bytes[at + 3] = value >>> 24;
+}
+
+function getU32(bytes: Uint8Array, at: number): number {
+  return (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
+}
+
+function hex(value: number): string {
+  return value.toString(16).padStart(8, '0');
+}

@@ -1,0 +1,237 @@
+import { decodeBase, type SavedBase } from '../firewall/base-codec';
+import { Connection } from '../firewall/connection';
+import type { ConnectionLedger } from '../firewall/connection-ledger';
+import type { Firewall } from '../firewall/firewall';
+import { ModuleId } from '../firewall/modules/module-ids';
+import { AREA_COUNT, AREA_NAMES, BASE_AREA } from '../firewall/part-records';
+import type { CheckpointConfig } from '../scenarios/schema';
+import type { Trace } from '../sim/trace';
+import type { TraceEvent } from '../trace-event';
+import type { CheckpointServer } from './checkpoint-server';
+import { attachPart, restoreExpectations, type Attached } from './part-restore';
+import { decodeRecord } from './record';
+import { snapshotRecords } from './snapshot-checkpointer';
+
+/** What one recovery found and did (the crash report adds what it lost against the table before). */
+export interface RecoveryResult {
+  /** Records fetched from the server (all areas). */
+  records: number;
+  /** Connections rebuilt and taken into the new firewall's table. */
+  recovered: number;
+  /** Parts attached, per module name. */
+  partsByModule: Record<string, number>;
+  /** Module records with no base record for their connection: reported and discarded. */
+  orphans: number;
+  /** Records that failed their integrity check (or did not decode). */
+  corrupt: number;
+  /** Connections with a base record that could not be rebuilt whole (a part missing or corrupt). */
+  incomplete: number;
+  /** Ids of the connections rebuilt. */
+  recoveredIds: number[];
+  /** Simulated time: reading the records from the server plus reassembling them. */
+  costUs: number;
+}
+
+interface Pending {
+  readonly conn: Connection;
+  readonly base: SavedBase;
+  broken: boolean;
+}
+
+/**
+ * Recovery of separate but interrelated data (FIG. 9, acts 902–904, and FIG. 10, acts
+ * 1000–1004): asks the checkpoint server whether there is anything to recover, fetches it,
+ * rebuilds every base layer first, then attaches each module's records to the connection
+ * their identifier names, and finally re-creates the helpers' expectations. Masters are
+ * taken in before the connections related to them. Only the server's bytes are read: the
+ * crashed firewall is gone.
+ *
+ * Two embodiments: `firewall` — the firewall application fetches every area and does the
+ * attaching; `modules` — each module fetches its own area and attaches its parts.
+ */
+export function recover(
+  server: CheckpointServer,
+  target: Firewall,
+  ledger: ConnectionLedger,
+  config: CheckpointConfig,
+  nowUs: number,
+  reassemblyNsPerRecord: number,
+  trace: Trace<TraceEvent>,
+): RecoveryResult {
+  const result: RecoveryResult = {
+    records: 0,
+    recovered: 0,
+    partsByModule: Object.fromEntries(AREA_NAMES.slice(1).map((n) => [n, 0])),
+    orphans: 0,
+    corrupt: 0,
+    incomplete: 0,
+    recoveredIds: [],
+    costUs: 0,
+  };
+  const note = (
+    act: number,
+    detail: string,
+    connection: string | null = null,
+    area: string | null = null,
+  ) => {
+    if (trace.enabled) trace.emit({ kind: 'recovery', atUs: nowUs, act, detail, connection, area });
+  };
+  const hasData = server.hasData(); // act 902
+  note(902, hasData ? 'the checkpoint server holds data' : 'nothing to recover');
+  if (!hasData || config.strategy === 'none') return result;
+
+  const areas = fetch(server, config, result);
+  note(904, `fetched ${result.records} records`);
+  note(1000, 'data present: reassembling');
+  const byId = new Map<number, Pending>();
+  rebuildBases(areas[BASE_AREA], target, ledger, byId, result, note);
+  for (let area = 1; area < AREA_COUNT; area++) {
+    const records =
+      config.embodiment === 'modules' && config.strategy === 'unique-id'
+        ? server.fetchArea(area)
+        : null;
+    if (records !== null) {
+      result.costUs += records.costUs; // each module reads its own area
+      result.records += records.records.length;
+    }
+    attachArea(area, records?.records ?? areas[area], target, byId, result, note);
+  }
+  const attached: Attached[] = [];
+  for (const pending of byId.values()) {
+    if (pending.broken || !complete(pending)) {
+      result.incomplete++;
+      target.conntrack.modules.release(pending.conn);
+      continue;
+    }
+    target.conntrack.adopt(pending.conn, nowUs);
+    result.recovered++;
+    result.recoveredIds.push(pending.conn.id);
+    attached.push({ conn: pending.conn });
+  }
+  restoreExpectations(target, attached, nowUs);
+  result.costUs += Math.ceil((result.records * reassemblyNsPerRecord) / 1000);
+  return result;
+}
+
+/** Reads the records: every area (unique-id) or the snapshot blob; returns them by area. */
+function fetch(
+  server: CheckpointServer,
+  config: CheckpointConfig,
+  result: RecoveryResult,
+): Uint8Array[][] {
+  const areas: Uint8Array[][] = Array.from({ length: AREA_COUNT }, () => []);
+  if (config.strategy === 'snapshot') {
+    const read = server.snapshot();
+    result.costUs += read.costUs;
+    if (read.bytes === undefined) return areas;
+    let records: Uint8Array[];
+    try {
+      records = snapshotRecords(read.bytes);
+    } catch {
+      result.corrupt++; // the blob itself is damaged: nothing in it can be trusted
+      return areas;
+    }
+    for (const record of records) areas[record[1] < AREA_COUNT ? record[1] : 0].push(record);
+    result.records = records.length;
+    return areas;
+  }
+  const base = server.listBase();
+  result.costUs += base.costUs;
+  areas[BASE_AREA] = base.records;
+  result.records += base.records.length;
+  if (config.embodiment === 'firewall') {
+    for (let area = 1; area < AREA_COUNT; area++) {
+      const read = server.fetchArea(area);
+      result.costUs += read.costUs;
+      areas[area] = read.records;
+      result.records += read.records.length;
+    }
+  }
+  return areas;
+}
+
+/** Act 1002: the base layers, masters first, each a connection waiting for its parts. */
+function rebuildBases(
+  records: readonly Uint8Array[],
+  target: Firewall,
+  ledger: ConnectionLedger,
+  byId: Map<number, Pending>,
+  result: RecoveryResult,
+  note: (act: number, detail: string, connection?: string | null, area?: string | null) => void,
+): void {
+  const decoded: Array<{ id: number; base: SavedBase; version: number }> = [];
+  for (const bytes of records) {
+    const d = decodeRecord(bytes);
+    if (!d.ok || d.area !== BASE_AREA) {
+      result.corrupt++;
+      continue;
+    }
+    try {
+      decoded.push({ id: d.connectionId, base: decodeBase(d.payload), version: d.version });
+    } catch {
+      result.corrupt++;
+    }
+  }
+  decoded.sort((a, b) => Number(a.base.masterId >= 0) - Number(b.base.masterId >= 0));
+  const helpers = target.ruleset.helpers.map((h) => h.name);
+  for (const { id, base, version } of decoded) {
+    const related = base.masterId >= 0 ? (ledger.get(base.masterId)?.id ?? null) : null;
+    const history = ledger.recovered(id, base, base.createdUs, base.helper || null, related);
+    const conn = new Connection(
+      id,
+      base.proto,
+      base.src,
+      base.dst,
+      base.sport,
+      base.dport,
+      base.createdUs,
+      base.rule,
+      base.masterId,
+      history,
+    );
+    conn.seenReply = base.seenReply;
+    conn.helper = base.helper === '' ? -1 : helpers.indexOf(base.helper);
+    conn.versions[BASE_AREA] = version;
+    conn.written[BASE_AREA] = base.seenReply ? 1 : 0;
+    byId.set(id, { conn, base, broken: base.helper !== '' && conn.helper < 0 });
+    note(1002, 'base layer rebuilt', history.id, 'base');
+  }
+}
+
+/** Act 1004: one area's records, each attached to the connection its identifier names. */
+function attachArea(
+  area: number,
+  records: readonly Uint8Array[],
+  target: Firewall,
+  byId: Map<number, Pending>,
+  result: RecoveryResult,
+  note: (act: number, detail: string, connection?: string | null, area?: string | null) => void,
+): void {
+  for (const bytes of records) {
+    const d = decodeRecord(bytes);
+    if (!d.ok || d.area !== area) {
+      result.corrupt++;
+      continue;
+    }
+    const pending = byId.get(d.connectionId);
+    if (pending === undefined) {
+      result.orphans++;
+      continue;
+    }
+    if (!attachPart(target, pending.conn, area, d.payload, d.version)) {
+      result.corrupt++;
+      pending.broken = true;
+      continue;
+    }
+    result.partsByModule[AREA_NAMES[area]]++;
+    note(1004, `${AREA_NAMES[area]} part attached`, pending.conn.history.id, AREA_NAMES[area]);
+  }
+}
+
+/** Every module the base layer lists holds its part. */
+function complete(p: Pending): boolean {
+  for (let m = 0; m <= ModuleId.sip; m++) {
+    if ((p.base.parts & (1 << m)) !== 0 && p.conn.parts[m] < 0) return false;
+  }
+  return true;
+}

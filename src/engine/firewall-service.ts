@@ -1,0 +1,170 @@
+import { CheckpointServer } from './checkpoint/checkpoint-server';
+import { CheckpointStats } from './checkpoint/checkpoint-stats';
+import { recover, type RecoveryResult } from './checkpoint/recovery';
+import { SnapshotCheckpointer } from './checkpoint/snapshot-checkpointer';
+import { compareViews, tableView } from './checkpoint/table-view';
+import { UniqueIdCheckpointer } from './checkpoint/unique-id-checkpointer';
+import { noCheckpoints } from './firewall/checkpoint-hooks';
+import { ConnectionLedger } from './firewall/connection-ledger';
+import { Firewall, type FirewallHost } from './firewall/firewall';
+import { AREA_NAMES } from './firewall/part-records';
+import type { CompiledRuleset } from './firewall/rules/ruleset-types';
+import { VerdictStats } from './firewall/verdict-stats';
+import type { FirewallService } from './router/supervisor';
+import type { Scenario } from './scenarios/schema';
+
+/** One crash and what recovery made of it (the report's `crashes[]`). */
+export interface CrashReport {
+  atUs: number;
+  restartedAtUs: number | null;
+  recoveredAtUs: number | null;
+  /** Connections in the table when it crashed. */
+  connectionsBefore: number;
+  recovered: number;
+  /** Connections of the table before the crash that recovery did not bring back. */
+  lost: number;
+  orphans: number;
+  corrupt: number;
+  /** Connections rebuilt but not equal to what they were (checked against a copy kept aside). */
+  mismatches: number;
+  /** Records read from the checkpoint server. */
+  records: number;
+  partsByModule: Record<string, number>;
+  /** Connections with a base record but a part missing or unreadable (counted lost). */
+  incomplete: number;
+}
+
+/**
+ * Everything around the firewall application that outlives it: the checkpoint server, the
+ * connection ledger, the ruleset and its counters, the checkpointing statistics — and, for
+ * verification only, the view of the table each crash took with it. Builds each firewall
+ * instance with its strategy, and runs the recovery when the router server restarts one.
+ */
+export class FirewallRuntime implements FirewallService<Firewall> {
+  readonly server: CheckpointServer;
+  readonly ledger = new ConnectionLedger();
+  readonly stats = new CheckpointStats();
+  readonly crashes: CrashReport[] = [];
+  readonly verdicts: VerdictStats;
+  private readonly strategies = new Map<Firewall, { crash(): void }>();
+  private before = new Map<number, string>();
+  private lastRecovery: RecoveryResult | null = null;
+  /** Test hook: called with the durable view after each async flush or snapshot. */
+  onDurable: ((view: Map<number, string>) => void) | null = null;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly ruleset: CompiledRuleset,
+    private readonly host: FirewallHost,
+  ) {
+    const c = scenario.checkpoint;
+    this.server = new CheckpointServer(AREA_NAMES, c);
+    this.verdicts = new VerdictStats(ruleset);
+  }
+
+  start(epoch: number): Firewall {
+    const fw = new Firewall(
+      this.scenario.firewall,
+      this.ruleset,
+      this.host,
+      epoch,
+      this.ledger,
+      this.verdicts,
+    );
+    const c = this.scenario.checkpoint;
+    const { scheduler, trace } = this.host.ctx;
+    const durable = () => this.onDurable?.(tableView(fw));
+    if (c.strategy === 'unique-id') {
+      const strategy = new UniqueIdCheckpointer(
+        this.server,
+        fw.records,
+        c,
+        this.stats,
+        scheduler,
+        trace,
+        durable,
+      );
+      fw.attach(strategy);
+      this.strategies.set(fw, strategy);
+    } else if (c.strategy === 'snapshot') {
+      const strategy = new SnapshotCheckpointer(
+        this.server,
+        fw.conntrack,
+        fw.records,
+        c,
+        this.stats,
+        scheduler,
+        trace,
+        durable,
+      );
+      fw.attach(strategy);
+      this.strategies.set(fw, strategy);
+    } else {
+      fw.attach(noCheckpoints);
+    }
+    return fw;
+  }
+
+  crashed(fw: Firewall, nowUs: number): void {
+    this.before = tableView(fw); // verification only: recovery never sees this
+    this.strategies.get(fw)?.crash();
+    this.strategies.delete(fw);
+    const trace = this.host.ctx.trace;
+    if (trace.enabled) {
+      trace.emit({
+        kind: 'firewall.crash',
+        atUs: nowUs,
+        connections: this.before.size,
+        failOpen: this.scenario.supervisor.failOpen,
+      });
+    }
+    this.crashes.push({
+      atUs: nowUs,
+      restartedAtUs: null,
+      recoveredAtUs: null,
+      connectionsBefore: this.before.size,
+      recovered: 0,
+      lost: this.before.size,
+      orphans: 0,
+      corrupt: 0,
+      mismatches: 0,
+      records: 0,
+      partsByModule: {},
+      incomplete: 0,
+    });
+  }
+
+  recover(fw: Firewall, nowUs: number): number {
+    const s = this.scenario;
+    const result = recover(
+      this.server,
+      fw,
+      this.ledger,
+      s.checkpoint,
+      nowUs,
+      s.supervisor.reassemblyNsPerRecord,
+      this.host.ctx.trace,
+    );
+    this.lastRecovery = result;
+    const crash = this.crashes[this.crashes.length - 1];
+    crash.restartedAtUs = nowUs;
+    Object.assign(crash, {
+      records: result.records,
+      orphans: result.orphans,
+      corrupt: result.corrupt,
+      incomplete: result.incomplete,
+      partsByModule: result.partsByModule,
+    });
+    return result.costUs;
+  }
+
+  recovered(fw: Firewall, nowUs: number): void {
+    const crash = this.crashes[this.crashes.length - 1];
+    const { lost, mismatched } = compareViews(this.before, tableView(fw));
+    crash.recoveredAtUs = nowUs;
+    crash.recovered = this.lastRecovery?.recovered ?? 0;
+    crash.lost = lost.length;
+    crash.mismatches = mismatched.length;
+    for (const id of lost) this.ledger.lost(id, nowUs, 'lost in a firewall crash');
+  }
+}

@@ -1,0 +1,66 @@
+import { ByteReader } from '../checkpoint/byte-reader';
+import type { ByteWriter } from '../checkpoint/byte-writer';
+import type { Connection } from './connection';
+import { MODULE_COUNT } from './modules/module-ids';
+
+/** The base layer as its record carries it (the id is in the record's header). */
+export interface SavedBase {
+  readonly proto: number;
+  readonly src: number;
+  readonly dst: number;
+  readonly sport: number;
+  readonly dport: number;
+  readonly createdUs: number;
+  readonly rule: number;
+  /** Name of the `ct helper` object assigned, '' for none. */
+  readonly helper: string;
+  readonly masterId: number;
+  readonly seenReply: boolean;
+  /** Bit m set when module m takes part: recovery knows which parts to expect. */
+  readonly parts: number;
+}
+
+/**
+ * The base layer's record (FIG. 6, act 604): the original 5-tuple, times, the admitting rule,
+ * the helper, the master, and which modules hold a part of this connection.
+ */
+export function encodeBase(c: Connection, helperName: string, w: ByteWriter): void {
+  let parts = 0;
+  for (let m = 0; m < MODULE_COUNT; m++) if (c.parts[m] >= 0) parts |= 1 << m;
+  w.u8(c.proto).u32(c.src).u32(c.dst).u16(c.sport).u16(c.dport).f64(c.createdUs).u32(c.rule);
+  w.ascii(helperName)
+    .bool(c.masterId >= 0)
+    .u53(Math.max(c.masterId, 0))
+    .bool(c.seenReply)
+    .u8(parts);
+}
+
+export function decodeBase(payload: Uint8Array): SavedBase {
+  const r = new ByteReader(payload);
+  const proto = r.u8('the protocol');
+  const src = r.u32('the source address');
+  const dst = r.u32('the destination address');
+  const sport = r.u16('the source port');
+  const dport = r.u16('the destination port');
+  const createdUs = r.f64('the creation time');
+  const rule = r.u32('the admitting rule');
+  const helper = r.ascii('the helper name');
+  const hasMaster = r.bool('the master flag');
+  const master = r.u53('the master id');
+  const seenReply = r.bool('the seen-reply flag');
+  const parts = r.u8('the parts mask');
+  r.expectEnd();
+  return {
+    proto,
+    src,
+    dst,
+    sport,
+    dport,
+    createdUs,
+    rule,
+    helper,
+    masterId: hasMaster ? master : -1,
+    seenReply,
+    parts,
+  };
+}

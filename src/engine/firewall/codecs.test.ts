@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ByteReader } from '../checkpoint/byte-reader';
+import { ByteWriter } from '../checkpoint/byte-writer';
+import { decodeExpectations } from './expectation-codec';
+import { decodeFtpPart, decodeSipPart, encodeFtpPart, encodeSipPart } from './modules/helper-codec';
+import { decodeTcpPart, encodeTcpPart } from './modules/tcp/tcp-codec';
+import {
+  decodeIcmpPart,
+  decodeUdpPart,
+  encodeIcmpPart,
+  encodeUdpPart,
+} from './modules/udp-icmp-codec';
+import type { TcpPart } from './modules/tcp/tcp-part';
+
+const u32 = fc.integer({ min: 0, max: 0xffffffff });
+const u8 = fc.integer({ min: 0, max: 255 });
+const windowArb = fc.record({
+  tdEnd: u32,
+  tdMaxend: u32,
+  tdMaxwin: u32,
+  tdMaxack: u32,
+  tdScale: fc.integer({ min: 0, max: 14 }),
+  flags: u8,
+});
+const tcpArb: fc.Arbitrary<TcpPart> = fc.record({
+  state: fc.integer({ min: 0, max: 9 }),
+  seen: fc.tuple(windowArb, windowArb),
+  retrans: u32,
+  lastIndex: fc.integer({ min: 0, max: 5 }),
+  lastDir: fc.integer({ min: 0, max: 1 }),
+  lastSeq: u32,
+  lastAck: u32,
+  lastEnd: u32,
+  lastWin: u32,
+  lastWscale: u8,
+  lastFlags: u8,
+  status: fc.integer({ min: 0, max: 3 }),
+  expiresUs: fc.constant(0),
+});
+const expectationArb = fc.record({
+  masterSlot: fc.constant(0),
+  masterId: fc.constant(1),
+  proto: fc.constantFrom(6, 17),
+  src: u32,
+  dst: u32,
+  dport: fc.integer({ min: 1, max: 65_535 }),
+  createdUs: fc.integer({ min: 0, max: 2 ** 40 }),
+  expiresUs: fc.integer({ min: 0, max: 2 ** 40 }),
+  helper: fc.constant('ftp'),
+});
+
+const bytesOf = (encode: (w: ByteWriter) => void) => {
+  const w = new ByteWriter();
+  encode(w);
+  return w.finish();
+};
+
+describe('module part codecs', () => {
+  it('round-trip a TCP part (all but its expiry, which recovery sets afresh)', () => {
+    fc.assert(
+      fc.property(tcpArb, (part) => {
+        expect(decodeTcpPart(bytesOf((w) => encodeTcpPart(part, w)))).toEqual(part);
+      }),
+    );
+  });
+
+  it('round-trip UDP and ICMP parts', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 0, max: 2 ** 45 }),
+        (state, streamFromUs) => {
+          const udp = { state, streamFromUs };
+          expect(decodeUdpPart(bytesOf((w) => encodeUdpPart(udp, w)))).toEqual(udp);
+        },
+      ),
+    );
+    expect(decodeIcmpPart(bytesOf((w) => encodeIcmpPart({ state: 1 }, w)))).toEqual({ state: 1 });
+  });
+
+  it('round-trip helper parts with their pending expectations', () => {
+    const text = fc.string({ maxLength: 40 }).map((s) => s.replace(/[^\x20-\x7e]/g, ''));
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.integer({ min: -1, max: 0xffffffff }), u32),
+        fc.tuple(text, text),
+        fc.array(expectationArb, { maxLength: 4 }),
+        (nextSeq, line, pending) => {
+          const part = { nextSeq, line, synced: [true, false] as [boolean, boolean], announced: 3 };
+          const decoded = decodeFtpPart(bytesOf((w) => encodeFtpPart(part, pending, w)));
+          expect(decoded.part).toEqual(part);
+          expect(decoded.pending).toEqual(
+            pending.map(({ proto, src, dst, dport, createdUs, expiresUs }) => ({
+              proto,
+              src,
+              dst,
+              dport,
+              createdUs,
+              expiresUs,
+            })),
+          );
+          const sip = decodeSipPart(
+            bytesOf((w) => encodeSipPart({ state: 2, announced: 4 }, pending, w)),
+          );
+          expect(sip.part).toEqual({ state: 2, announced: 4 });
+        },
+      ),
+    );
+  });
+
+  it('refuses payloads that are cut short, too long or out of range', () => {
+    const tcp = bytesOf((w) => encodeTcpPart(fc.sample(tcpArb, 1)[0], w));
+    expect(() => decodeTcpPart(tcp.subarray(0, tcp.length - 1))).toThrow();
+    expect(() => decodeTcpPart(Uint8Array.of(...tcp, 0))).toThrow();
+    expect(() => decodeUdpPart(bytesOf((w) => w.u8(7).f64(0)))).toThrow(/UDP state 7/);
+    expect(() => decodeExpectations(new ByteReader(Uint8Array.of(5, 0)))).toThrow();
+  });
+});

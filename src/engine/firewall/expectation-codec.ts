@@ -1,0 +1,39 @@
+import type { ByteReader } from '../checkpoint/byte-reader';
+import type { ByteWriter } from '../checkpoint/byte-writer';
+import type { Expectation } from './expectations';
+
+/** A helper's pending expectation as its record carries it (the master is the record's connection). */
+export interface SavedExpectation {
+  readonly proto: number;
+  readonly src: number;
+  readonly dst: number;
+  readonly dport: number;
+  readonly createdUs: number;
+  readonly expiresUs: number;
+}
+
+/**
+ * Expectations belong to the helper that made them, so they travel inside that helper's
+ * record: created or consumed, the helper's part has changed and is checkpointed again.
+ */
+export function encodeExpectations(list: readonly Expectation[], w: ByteWriter): void {
+  w.u16(list.length);
+  for (const e of list)
+    w.u8(e.proto).u32(e.src).u32(e.dst).u16(e.dport).f64(e.createdUs).f64(e.expiresUs);
+}
+
+export function decodeExpectations(r: ByteReader): SavedExpectation[] {
+  const count = r.u16('the number of expectations');
+  const out: SavedExpectation[] = [];
+  for (let i = 0; i < count; i++) {
+    out.push({
+      proto: r.u8('an expectation protocol'),
+      src: r.u32('an expectation source'),
+      dst: r.u32('an expectation destination'),
+      dport: r.u16('an expectation port'),
+      createdUs: r.f64('an expectation creation time'),
+      expiresUs: r.f64('an expectation expiry'),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+import { ByteReader } from '../../../checkpoint/byte-reader';
+import type { ByteWriter } from '../../../checkpoint/byte-writer';
+import { newTcpPart, type TcpPart, type TcpWindowState } from './tcp-part';
+import { TCP_CT_STATE_COUNT } from './tcp-states';
+
+/**
+ * The TCP module's checkpoint record: its whole part (the kernel's ip_ct_tcp) but the expiry,
+ * which recovery sets afresh from the state. Only this module's own data — the connection it
+ * belongs to is named by the record's header, not by anything in here.
+ */
+export function encodeTcpPart(part: TcpPart, w: ByteWriter): void {
+  w.u8(part.state).u8(part.status).u32(part.retrans).u8(part.lastIndex).u8(part.lastDir);
+  w.u32(part.lastSeq)
+    .u32(part.lastAck)
+    .u32(part.lastEnd)
+    .u32(part.lastWin)
+    .u8(part.lastWscale)
+    .u8(part.lastFlags);
+  for (const s of part.seen)
+    w.u32(s.tdEnd).u32(s.tdMaxend).u32(s.tdMaxwin).u32(s.tdMaxack).u8(s.tdScale).u8(s.flags);
+}
+
+export function decodeTcpPart(payload: Uint8Array): TcpPart {
+  const r = new ByteReader(payload);
+  const part = newTcpPart();
+  part.state = r.u8('the TCP state');
+  if (part.state >= TCP_CT_STATE_COUNT)
+    throw new RangeError(`TCP state ${part.state} does not exist`);
+  part.status = r.u8('the TCP status bits');
+  part.retrans = r.u32('the retransmission count');
+  part.lastIndex = r.u8('the last packet class');
+  part.lastDir = r.u8('the last direction');
+  part.lastSeq = r.u32();
+  part.lastAck = r.u32();
+  part.lastEnd = r.u32();
+  part.lastWin = r.u32();
+  part.lastWscale = r.u8();
+  part.lastFlags = r.u8();
+  for (const s of part.seen) readWindow(r, s);
+  r.expectEnd();
+  return part;
+}
+
+function readWindow(r: ByteReader, s: TcpWindowState): void {
+  s.tdEnd = r.u32('td_end');
+  s.tdMaxend = r.u32('td_maxend');
+  s.tdMaxwin = r.u32('td_maxwin');
+  s.tdMaxack = r.u32('td_maxack');
+  s.tdScale = r.u8('td_scale');
+  s.flags = r.u8('the window flags');
+}
