@@ -118,6 +118,51 @@ describe('sim CLI', () => {
     );
   });
 
+  it('crashes the firewall on request and reports what each strategy recovered', () => {
+    const report = (...args: string[]) =>
+      JSON.parse(
+        sim('--scenario', 'ftp-transfer', '--crash-at', '0.5', '--until', '5', '--json', ...args)
+          .stdout,
+      );
+    const invention = report();
+    expect(Object.keys(invention)).toEqual(
+      expect.arrayContaining(['strategy', 'checkpointMode', 'checkpoint', 'crashes']),
+    );
+    expect(invention).toMatchObject({ strategy: 'unique-id', checkpointMode: 'sync' });
+    expect(Object.keys(invention.checkpoint)).toEqual(
+      expect.arrayContaining(['writes', 'bytes', 'deletes', 'recordsLive', 'bytesLive', 'byArea']),
+    );
+    expect(invention.crashes).toHaveLength(1);
+    const crash = invention.crashes[0];
+    for (const key of [
+      'atUs',
+      'restartedAtUs',
+      'recoveredAtUs',
+      'connectionsBefore',
+      'recovered',
+      'lost',
+      'orphans',
+      'corrupt',
+      'mismatches',
+    ]) {
+      expect(crash).toHaveProperty(key);
+    }
+    expect(crash).toMatchObject({ atUs: 500_000, connectionsBefore: 2, recovered: 2, lost: 0 });
+    expect(invention.flows.find((f: { kind: string }) => f.kind === 'ftp-data').completed).toBe(
+      true,
+    );
+
+    const priorArt = report('--strategy', 'none');
+    expect(priorArt.crashes[0]).toMatchObject({ connectionsBefore: 2, recovered: 0, lost: 2 });
+    expect(priorArt.flows.find((f: { kind: string }) => f.kind === 'ftp-data').completed).toBe(
+      false,
+    );
+
+    const async = report('--checkpoint-mode', 'async', '--fail-open');
+    expect(async.checkpointMode).toBe('async');
+    expect(async.failOpenExposure).toBeGreaterThan(0);
+  });
+
   it.each([
     [['--scenario', 'nope'], /^sim: no built-in scenario or file named "nope"/],
     [['--scenario', 'ftp-transfer', '--seed', '1.5'], /^sim: --seed must be an integer/],
@@ -128,6 +173,14 @@ describe('sim CLI', () => {
     ],
     [['--scenario', 'ftp-transfer', '--frobnicate'], /^sim: Unknown option '--frobnicate'/],
     [[], /^sim: missing --scenario/],
+    [
+      ['--scenario', 'ftp-crash', '--strategy', 'magic'],
+      /^sim: --strategy must be one of none, snapshot, unique-id/,
+    ],
+    [
+      ['--scenario', 'ftp-crash', '--crash-at', 'later'],
+      /^sim: --crash-at must be a number of seconds/,
+    ],
   ])('refuses %j with one line on stderr and exit code 2', (args, message) => {
     const r = sim(...args);
     expect(r.code).toBe(2);

@@ -13,6 +13,7 @@ export interface CheckpointReport {
   byArea: Record<string, { records: number; bytes: number }>;
   timeUs: number;
   addedLatencyUs: number;
+  heldPackets: number;
 }
 
 export interface CheckpointSection {
@@ -46,6 +47,7 @@ export function buildCheckpointSection(sim: Simulation): CheckpointSection {
       byArea,
       timeUs: stats?.timeUs ?? 0,
       addedLatencyUs: sim.router.heldUs,
+      heldPackets: sim.router.heldPackets,
     },
     crashes: (runtime?.crashes ?? []).map((crash) => ({
       ...crash,

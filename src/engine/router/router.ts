@@ -47,6 +47,8 @@ export class Router implements PacketSink {
   inspection: InspectionHook = passThrough;
   /** Simulated time packets spent held by inspection (synchronous checkpoint writes), summed. */
   heldUs = 0;
+  /** Packets that were held at all. */
+  heldPackets = 0;
   private readonly processedKind: number;
   private readonly releasedKind: number;
   private inService: Packet | null = null;
@@ -137,6 +139,7 @@ export class Router implements PacketSink {
     const hold = this.inspection.holdUs;
     if (hold > 0) {
       this.heldUs += hold;
+      this.heldPackets++;
       this.ctx.scheduler.after(hold, this.releasedKind, p.slot, port.index);
       return;
     }

@@ -1,3 +1,4 @@
 export * from './schema';
+export { CheckpointSchema, FirewallSchema, SupervisorSchema } from './schema-firewall';
 export * from './validate';
 export { builtinScenarios, builtinScenarioNames } from './builtins';
