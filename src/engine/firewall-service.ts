@@ -5,11 +5,10 @@ import { SnapshotCheckpointer } from './checkpoint/snapshot-checkpointer';
 import { compareViews, tableView } from './checkpoint/table-view';
 import { UniqueIdCheckpointer } from './checkpoint/unique-id-checkpointer';
 import { noCheckpoints } from './firewall/checkpoint-hooks';
-import { ConnectionLedger } from './firewall/connection-ledger';
 import { Firewall, type FirewallHost } from './firewall/firewall';
 import { AREA_NAMES } from './firewall/part-records';
 import type { CompiledRuleset } from './firewall/rules/ruleset-types';
-import { VerdictStats } from './firewall/verdict-stats';
+import { newFirewallShared, type FirewallShared } from './firewall/shared-state';
 import type { FirewallService } from './router/supervisor';
 import type { Scenario } from './scenarios/schema';
 
@@ -32,6 +31,8 @@ export interface CrashReport {
   partsByModule: Record<string, number>;
   /** Connections with a base record but a part missing or unreadable (counted lost). */
   incomplete: number;
+  /** Connections whose leftover records recovery deleted (nothing could be rebuilt from them). */
+  discarded: number;
 }
 
 /**
@@ -42,10 +43,9 @@ export interface CrashReport {
  */
 export class FirewallRuntime implements FirewallService<Firewall> {
   readonly server: CheckpointServer;
-  readonly ledger = new ConnectionLedger();
+  readonly shared: FirewallShared;
   readonly stats = new CheckpointStats();
   readonly crashes: CrashReport[] = [];
-  readonly verdicts: VerdictStats;
   private readonly strategies = new Map<Firewall, { crash(): void }>();
   private before = new Map<number, string>();
   private lastRecovery: RecoveryResult | null = null;
@@ -54,23 +54,16 @@ export class FirewallRuntime implements FirewallService<Firewall> {
 
   constructor(
     private readonly scenario: Scenario,
-    private readonly ruleset: CompiledRuleset,
+    readonly ruleset: CompiledRuleset,
     private readonly host: FirewallHost,
   ) {
     const c = scenario.checkpoint;
     this.server = new CheckpointServer(AREA_NAMES, c);
-    this.verdicts = new VerdictStats(ruleset);
+    this.shared = newFirewallShared(ruleset);
   }
 
   start(epoch: number): Firewall {
-    const fw = new Firewall(
-      this.scenario.firewall,
-      this.ruleset,
-      this.host,
-      epoch,
-      this.ledger,
-      this.verdicts,
-    );
+    const fw = new Firewall(this.scenario.firewall, this.ruleset, this.host, epoch, this.shared);
     const c = this.scenario.checkpoint;
     const { scheduler, trace } = this.host.ctx;
     const durable = () => this.onDurable?.(tableView(fw));
@@ -95,6 +88,7 @@ export class FirewallRuntime implements FirewallService<Firewall> {
         this.stats,
         scheduler,
         trace,
+        (cost) => fw.busy(cost),
         durable,
       );
       fw.attach(strategy);
@@ -131,6 +125,7 @@ export class FirewallRuntime implements FirewallService<Firewall> {
       records: 0,
       partsByModule: {},
       incomplete: 0,
+      discarded: 0,
     });
   }
 
@@ -139,7 +134,7 @@ export class FirewallRuntime implements FirewallService<Firewall> {
     const result = recover(
       this.server,
       fw,
-      this.ledger,
+      this.shared.ledger,
       s.checkpoint,
       nowUs,
       s.supervisor.reassemblyNsPerRecord,
@@ -149,10 +144,13 @@ export class FirewallRuntime implements FirewallService<Firewall> {
     const crash = this.crashes[this.crashes.length - 1];
     crash.restartedAtUs = nowUs;
     Object.assign(crash, {
+      recovered: result.recovered,
+      lost: crash.connectionsBefore - result.recovered,
       records: result.records,
       orphans: result.orphans,
       corrupt: result.corrupt,
       incomplete: result.incomplete,
+      discarded: result.discarded,
       partsByModule: result.partsByModule,
     });
     return result.costUs;
@@ -162,9 +160,9 @@ export class FirewallRuntime implements FirewallService<Firewall> {
     const crash = this.crashes[this.crashes.length - 1];
     const { lost, mismatched } = compareViews(this.before, tableView(fw));
     crash.recoveredAtUs = nowUs;
-    crash.recovered = this.lastRecovery?.recovered ?? 0;
     crash.lost = lost.length;
     crash.mismatches = mismatched.length;
-    for (const id of lost) this.ledger.lost(id, nowUs, 'lost in a firewall crash');
+    for (const id of lost) this.shared.ledger.lost(id, nowUs, 'lost in a firewall crash');
+    for (const id of this.lastRecovery?.recoveredIds ?? []) this.shared.ledger.cameBack(id);
   }
 }

@@ -64,7 +64,12 @@ export function buildReport(sim: Simulation): SimulationReport {
       droppedTotal: counters.droppedTotal(),
     },
     flows: sim.flowList.map((f) => flowReport(f, endUs)),
-    firewall: buildFirewallReport(sim.firewall, sim.runtime?.ledger ?? null),
+    firewall: buildFirewallReport({
+      state: sim.firewallState,
+      ruleset: sim.runtime?.ruleset ?? null,
+      shared: sim.runtime?.shared ?? null,
+      firewall: sim.firewall,
+    }),
     ...buildCheckpointSection(sim),
     links: sim.channels.channels.map((c) => ({
       name: c.name,

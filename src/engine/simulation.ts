@@ -1,5 +1,11 @@
 import { FlowRegistry, type Flow } from './apps/flow';
-import { defaultRuleset, parseRuleset, type Firewall, type FirewallHost } from './firewall';
+import {
+  defaultRuleset,
+  parseRuleset,
+  type Firewall,
+  type FirewallHost,
+  type FirewallState,
+} from './firewall';
 import { FirewallRuntime } from './firewall-service';
 import { Supervisor } from './router/supervisor';
 import { installTraffic } from './install-traffic';
@@ -115,9 +121,14 @@ export class Simulation {
     return new FirewallRuntime(this.scenario, ruleset, host);
   }
 
-  /** The firewall instance in service (or recovering); null when the scenario has none. */
+  /** The firewall instance in service (or recovering); null when the scenario has none or it is down. */
   get firewall(): Firewall | null {
-    return this.supervisor?.firewall ?? null;
+    const s = this.supervisor;
+    return s === null || s.state === 'down' ? null : s.firewall;
+  }
+
+  get firewallState(): FirewallState {
+    return this.supervisor?.state ?? 'disabled';
   }
 
   /** Crashes the firewall application now (the router server then restarts it). */

@@ -18,7 +18,8 @@ export interface CheckpointReport {
 
 export interface CheckpointSection {
   strategy: string;
-  checkpointMode: string;
+  /** sync or async for unique-id; null for the other strategies. */
+  checkpointMode: string | null;
   checkpoint: CheckpointReport;
   crashes: CrashReport[];
   /** Packets let through unchecked while the firewall was down (fail-open only). */
@@ -35,7 +36,7 @@ export function buildCheckpointSection(sim: Simulation): CheckpointSection {
   const space = runtime?.server.space;
   return {
     strategy: c.strategy,
-    checkpointMode: c.mode,
+    checkpointMode: c.strategy === 'unique-id' ? c.mode : null,
     checkpoint: {
       writes: stats?.writes ?? 0,
       bytes: stats?.bytes ?? 0,

@@ -7,10 +7,8 @@ export class CheckpointStats {
   deletes = 0;
   /** Writes the server refused (memory full, stale version) or the async queue could not take. */
   refused = 0;
-  /** Records lost with an unflushed async queue at a crash. */
+  /** Async operations (record writes and deletes) lost with the queue at a crash. */
   lostInQueue = 0;
-  /** Simulated time writes kept packets waiting (sync), summed over packets. */
-  addedLatencyUs = 0;
   /** Simulated time the firewall spent writing (sync writes, snapshots). */
   timeUs = 0;
 }

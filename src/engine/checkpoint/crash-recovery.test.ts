@@ -89,7 +89,11 @@ describe('damaged and unusual recoveries', () => {
     );
     expect(data).toBeDefined();
     sim.runUntil(900_000); // the firewall is down; flip bits in the data connection's TCP record
-    sim.runtime?.server.space.corrupt(1, data?.id ?? -1, 30, 0x5a);
+    const space = sim.runtime?.server.space;
+    space?.corrupt(1, data?.id ?? -1, 30, 0x5a);
+    sim.runUntil(1_100_000); // recovered
+    // What could not be rebuilt is deleted: no record outlives its connection.
+    expect([space?.has(0, data?.id ?? -1), space?.has(1, data?.id ?? -1)]).toEqual([false, false]);
     sim.run();
     const report = buildReport(sim);
     expect(report.crashes[0]).toMatchObject({ corrupt: 1, incomplete: 1, lost: 1, mismatches: 0 });
@@ -113,8 +117,34 @@ describe('damaged and unusual recoveries', () => {
     );
     expect(report.crashes).toHaveLength(2);
     expect(report.crashes[0].recoveredAtUs).toBeNull(); // cut short by the second crash
+    expect(report.crashes[0].recovered).toBe(report.crashes[0].connectionsBefore); // it had rebuilt them all
+    // One outage as far as the connections are concerned: each came back once.
+    const back = report.firewall.connections.filter((c) => c.recoveries > 0);
+    expect(back.every((c) => c.recoveries === 1)).toBe(true);
     expect(report.crashes[1]).toMatchObject({ lost: 0, mismatches: 0 });
     expect(data?.completed).toBe(true);
+  });
+
+  it('counts expectations over the whole run, across the crash', () => {
+    const { report } = run(ftpCrash());
+    expect(report.firewall.expectations).toMatchObject({ created: 1, matched: 1 });
+    expect(report.firewall.state).toBe('up');
+    expect(
+      run(ftpCrash({ checkpoint: { strategy: 'snapshot' } })).report.checkpointMode,
+    ).toBeNull();
+  });
+
+  it('async with a tiny queue applies back-pressure: no record is dropped, no connection left half-written', () => {
+    const many = structuredClone(builtinScenarios['many-flows']);
+    many.traffic = many.traffic?.map((t) => ({ ...t, connections: 70 }));
+    many.checkpoint = { mode: 'async', maxPendingRecords: 8, flushRecords: 8 };
+    const sim = createSimulation(many);
+    sim.runUntil(2_000_000);
+    const space = sim.runtime?.server.space;
+    const live = [...(sim.firewall?.conntrack.table.live() ?? [])];
+    expect(live.length).toBeGreaterThan(100);
+    expect(live.every((c) => space?.has(0, c.id) && space.has(1, c.id))).toBe(true);
+    expect(sim.runtime?.stats.refused).toBe(0);
   });
 
   it('fails open when told to: packets pass unchecked while the firewall is down, and are counted', () => {

@@ -79,7 +79,7 @@ export function restoreExpectations(
       conn.parts[ModuleId.ftp] >= 0 ? 'ftp' : conn.parts[ModuleId.sip] >= 0 ? 'sip' : null;
     for (const e of pendingByConnection.get(conn) ?? []) {
       if (e.expiresUs <= nowUs || helper === null) continue;
-      ct.expectations.add({ ...e, masterSlot: conn.slot, masterId: conn.id, helper }, Infinity);
+      ct.expectations.restore({ ...e, masterSlot: conn.slot, masterId: conn.id, helper });
     }
   }
 }

@@ -26,6 +26,8 @@ export interface RecoveryResult {
   corrupt: number;
   /** Connections with a base record that could not be rebuilt whole (a part missing or corrupt). */
   incomplete: number;
+  /** Connections whose leftover records were deleted because nothing could be rebuilt from them. */
+  discarded: number;
   /** Ids of the connections rebuilt. */
   recoveredIds: number[];
   /** Simulated time: reading the records from the server plus reassembling them. */
@@ -65,6 +67,7 @@ export function recover(
     orphans: 0,
     corrupt: 0,
     incomplete: 0,
+    discarded: 0,
     recoveredIds: [],
     costUs: 0,
   };
@@ -109,8 +112,32 @@ export function recover(
     attached.push({ conn: pending.conn });
   }
   restoreExpectations(target, attached, nowUs);
+  if (config.strategy === 'unique-id') result.costUs += discardLeftovers(server, result, note);
   result.costUs += Math.ceil((result.records * reassemblyNsPerRecord) / 1000);
   return result;
+}
+
+/**
+ * Records that rebuilt no connection (orphans, corrupt ones, parts of an incomplete
+ * connection) are deleted: no record may outlive its connection, and the next recovery must
+ * not meet them again. Deleted by the key the server filed them under.
+ */
+function discardLeftovers(
+  server: CheckpointServer,
+  result: RecoveryResult,
+  note: (act: number, detail: string, connection?: string | null, area?: string | null) => void,
+): number {
+  const kept = new Set(result.recoveredIds);
+  const leftovers = new Set<number>();
+  for (let area = 0; area < AREA_COUNT; area++) {
+    for (const id of server.space.ids(area)) if (!kept.has(id)) leftovers.add(id);
+  }
+  let costUs = 0;
+  for (const id of leftovers) costUs += server.deleteConnection(id).costUs;
+  result.discarded = leftovers.size;
+  if (leftovers.size > 0)
+    note(1004, `deleted the records of ${leftovers.size} connections that could not be rebuilt`);
+  return costUs;
 }
 
 /** Reads the records: every area (unique-id) or the snapshot blob; returns them by area. */

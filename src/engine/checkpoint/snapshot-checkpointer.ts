@@ -18,7 +18,6 @@ import type { CheckpointStats } from './checkpoint-stats';
  * since recovery must decode something) with its length.
  */
 export class SnapshotCheckpointer implements CheckpointHooks {
-  private costUs = 0;
   private readonly kind: number;
   private dead = false;
   private readonly writer = new ByteWriter(4_096);
@@ -31,6 +30,8 @@ export class SnapshotCheckpointer implements CheckpointHooks {
     private readonly stats: CheckpointStats,
     private readonly scheduler: Scheduler,
     private readonly trace: Trace<TraceEvent>,
+    /** The firewall is busy for this long from now (serialising and sending the blob). */
+    private readonly busy: (costUs: number) => void,
     private readonly onSnapshot: () => void = () => {},
   ) {
     this.kind = scheduler.register('checkpoint.snapshot', () => this.snapshot());
@@ -42,11 +43,9 @@ export class SnapshotCheckpointer implements CheckpointHooks {
   helperChanged(): void {}
   ended(): void {}
 
+  /** A snapshot's cost is charged when it is taken (see `busy`), not to a packet. */
   takeWriteCostUs(): number {
-    const cost = this.costUs;
-    this.costUs = 0;
-    this.stats.timeUs += cost;
-    return cost;
+    return 0;
   }
 
   crash(): void {
@@ -68,7 +67,8 @@ export class SnapshotCheckpointer implements CheckpointHooks {
     }
     const blob = w.finish();
     const result = this.server.putSnapshot(blob);
-    this.costUs += result.costUs;
+    this.busy(result.costUs);
+    this.stats.timeUs += result.costUs;
     this.stats.writes++;
     this.stats.bytes += blob.length;
     if (result.outcome !== 'stored') this.stats.refused++;

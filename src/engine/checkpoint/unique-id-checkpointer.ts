@@ -9,6 +9,12 @@ import type { TraceEvent } from '../trace-event';
 import type { CheckpointServer } from './checkpoint-server';
 import type { CheckpointStats } from './checkpoint-stats';
 
+interface QueuedWrite {
+  readonly record: Uint8Array;
+  readonly conn: Connection;
+  readonly area: number;
+}
+
 const TCP_AREA = areaOfModule(ModuleId.tcp);
 const FTP_AREA = areaOfModule(ModuleId.ftp);
 const SIP_AREA = areaOfModule(ModuleId.sip);
@@ -23,8 +29,8 @@ const SIP_AREA = areaOfModule(ModuleId.sip);
  */
 export class UniqueIdCheckpointer implements CheckpointHooks {
   private costUs = 0;
-  /** Async queue: records, or connection ids whose records must be deleted. */
-  private queue: Array<Uint8Array | number> = [];
+  /** Async queue: records to write (with whose they are), or ids of connections to delete. */
+  private queue: Array<QueuedWrite | number> = [];
   /** When the next batch is due (Infinity: none scheduled); later timers are ignored. */
   private flushAtUs = Infinity;
   private flushGeneration = 0;
@@ -90,7 +96,7 @@ export class UniqueIdCheckpointer implements CheckpointHooks {
   /** The firewall crashed: an async queue not yet flushed is lost with it. */
   crash(): void {
     this.dead = true;
-    this.stats.lostInQueue += this.queue.filter((op) => typeof op !== 'number').length;
+    this.stats.lostInQueue += this.queue.length;
     this.queue = [];
   }
 
@@ -99,17 +105,25 @@ export class UniqueIdCheckpointer implements CheckpointHooks {
     this.stats.writes++;
     this.stats.bytes += record.length;
     if (this.trace.enabled) this.traceWrite(conn, area, record.length, acts);
-    if (this.config.mode === 'async') return this.enqueue(record);
+    if (this.config.mode === 'async') return this.enqueue({ record, conn, area });
     const result = this.server.put(record);
     this.costUs += result.costUs;
-    if (result.outcome !== 'stored') this.stats.refused++;
+    if (result.outcome !== 'stored') this.refused(conn, area);
   }
 
-  private enqueue(op: Uint8Array | number): void {
-    if (this.queue.length >= this.config.maxPendingRecords) {
-      this.stats.refused++;
-      return;
-    }
+  /**
+   * The server did not take the record (memory full, or a newer version already there): the
+   * part is marked unwritten, so the next packet that touches it writes it again.
+   */
+  private refused(conn: Connection, area: number): void {
+    this.stats.refused++;
+    if (conn.slot >= 0) conn.written[area] = NaN;
+  }
+
+  private enqueue(op: QueuedWrite | number): void {
+    // A full queue is sent at once rather than dropping anything (back-pressure); nothing is
+    // ever thrown away, deletes included.
+    if (this.queue.length >= this.config.maxPendingRecords) this.flush();
     this.queue.push(op);
     // A full batch goes at once — but after the packet being handled, so that one batch
     // never splits the records a single packet caused (recovery would find half a connection).
@@ -133,7 +147,7 @@ export class UniqueIdCheckpointer implements CheckpointHooks {
     this.queue = [];
     for (const op of ops) {
       if (typeof op === 'number') this.server.deleteConnection(op);
-      else if (this.server.put(op).outcome !== 'stored') this.stats.refused++;
+      else if (this.server.put(op.record).outcome !== 'stored') this.refused(op.conn, op.area);
     }
     if (this.trace.enabled)
       this.trace.emit({

@@ -57,10 +57,15 @@ export class ConnectionLedger {
     const known = this.byId.get(id);
     const entry = known ?? this.opened(id, tuple, createdUs, 'recovery', helper, related);
     if (known === undefined) entry.packets.accepted = 0;
-    entry.recoveries++;
     entry.endedAtUs = null;
     entry.endReason = null;
     return entry;
+  }
+
+  /** A rebuilt connection is back in service (its recovery completed). */
+  cameBack(id: ConnectionId): void {
+    const entry = this.byId.get(id);
+    if (entry !== undefined) entry.recoveries++;
   }
 
   /** The connection was lost (a crash it did not survive). */

@@ -33,7 +33,7 @@ describe('connection tracking', () => {
       'accept: rule 3 [established]',
     ]);
     expect(fw.live()).toEqual(['tcp 192.0.2.10:40000 → 198.51.100.20:80 #1']);
-    const history = fw.sim.runtime?.ledger.entries[0];
+    const history = fw.sim.runtime?.shared.ledger.entries[0];
     expect(history?.states).toEqual(['SYN_SENT', 'SYN_RECV', 'ESTABLISHED']);
   });
 
@@ -52,7 +52,7 @@ describe('connection tracking', () => {
     expect(loose.tcp(false, 80, 40_000, ACK, 5001, 1001)).toBe('drop: policy (forward) [new]');
     expect(loose.tcp(true, 40_000, 80, ACK, 1001, 5001)).toBe('accept: rule 4 [new]');
     expect(loose.tcp(false, 80, 40_000, ACK, 5001, 1001)).toBe('accept: rule 3 [established]');
-    expect(loose.sim.runtime?.ledger.entries[0].states).toEqual(['ESTABLISHED']);
+    expect(loose.sim.runtime?.shared.ledger.entries[0].states).toEqual(['ESTABLISHED']);
   });
 
   it('drops what conntrack finds invalid before the rules, naming why', () => {
@@ -79,10 +79,10 @@ describe('connection tracking', () => {
     fw.tcp(true, 40_000, 80, FINACK, 1001, 5001);
     fw.tcp(false, 80, 40_000, FINACK, 5001, 1002);
     fw.tcp(true, 40_000, 80, ACK, 1002, 5002);
-    expect(fw.sim.runtime?.ledger.entries[0].states.at(-1)).toBe('TIME_WAIT');
+    expect(fw.sim.runtime?.shared.ledger.entries[0].states.at(-1)).toBe('TIME_WAIT');
     expect(fw.tcp(true, 40_000, 80, SYN, 90_000, 0)).toBe('accept: rule 4 [new]');
     expect(fw.live()).toEqual(['tcp 192.0.2.10:40000 → 198.51.100.20:80 #2']);
-    expect(fw.sim.runtime?.ledger.entries[0]).toMatchObject({ endReason: 'reopened' });
+    expect(fw.sim.runtime?.shared.ledger.entries[0]).toMatchObject({ endReason: 'reopened' });
   });
 
   it('expires idle connections by their state timeout', () => {
@@ -92,7 +92,7 @@ describe('connection tracking', () => {
     expect(fw.live()).toHaveLength(1);
     fw.wait(3_000_000);
     expect(fw.live()).toEqual([]);
-    expect(fw.sim.runtime?.ledger.entries[0]).toMatchObject({ endReason: 'expired' });
+    expect(fw.sim.runtime?.shared.ledger.entries[0]).toMatchObject({ endReason: 'expired' });
   });
 
   it('tracks UDP from unreplied to replied to assured', () => {
@@ -102,7 +102,11 @@ describe('connection tracking', () => {
     expect(fw.udp(false, 53, 5000)).toBe('accept: rule 3 [established]');
     fw.wait(3_000_000);
     fw.udp(true, 5000, 53);
-    expect(fw.sim.runtime?.ledger.entries[0].states).toEqual(['UNREPLIED', 'REPLIED', 'ASSURED']);
+    expect(fw.sim.runtime?.shared.ledger.entries[0].states).toEqual([
+      'UNREPLIED',
+      'REPLIED',
+      'ASSURED',
+    ]);
   });
 
   it('tracks ICMP echo by identifier; a reply with no request is invalid', () => {
@@ -177,6 +181,6 @@ describe('regressions', () => {
     expect(syn).toBe('accept: rule 4 [new]');
     fw.udp(true, 1, 9, parseIpv4('239.1.1.1'));
     fw.udp(true, 1, 9, parseIpv4('239.1.1.1'));
-    expect(fw.sim.runtime?.ledger.entries[0].packets).toEqual({ accepted: 3, dropped: 0 });
+    expect(fw.sim.runtime?.shared.ledger.entries[0].packets).toEqual({ accepted: 3, dropped: 0 });
   });
 });

@@ -9,6 +9,7 @@ import { TrackResult } from './modules/track-result';
 import { CtStateBit, type HelperObject } from './rules/ruleset-types';
 import { noCheckpoints, type CheckpointHooks } from './checkpoint-hooks';
 import type { ConnectionLedger } from './connection-ledger';
+import type { FirewallShared } from './shared-state';
 import { areaOfModule, BASE_AREA } from './part-records';
 import { l4Module } from './modules/module-ids';
 
@@ -26,6 +27,7 @@ export class Conntrack {
   readonly expectations: ExpectationTable;
   readonly modules: ConntrackModules;
   readonly ids: ConnectionIdAllocator;
+  readonly ledger: ConnectionLedger;
   /** Told about every event worth checkpointing (the strategy of this firewall instance). */
   hooks: CheckpointHooks = noCheckpoints;
   created = 0;
@@ -48,10 +50,11 @@ export class Conntrack {
   constructor(
     readonly config: FirewallConfig,
     epoch: number,
-    readonly ledger: ConnectionLedger,
+    shared: FirewallShared,
   ) {
+    this.ledger = shared.ledger;
     this.table = new ConnectionTable(config.maxConnections);
-    this.expectations = new ExpectationTable(config.maxExpectations);
+    this.expectations = new ExpectationTable(config.maxExpectations, shared.expectations);
     this.modules = new ConntrackModules(config);
     this.ids = new ConnectionIdAllocator(epoch);
   }

@@ -28,6 +28,12 @@ export interface ExpectationStats {
   evicted: number;
   /** Announcements repeated while their expectation was pending (timeout renewed). */
   renewed: number;
+  /** Announcements a helper would not expect (FTP bounce, IPv6 on an IPv4 connection). */
+  refused: number;
+}
+
+export function newExpectationStats(): ExpectationStats {
+  return { created: 0, matched: 0, expired: 0, evicted: 0, renewed: 0, refused: 0 };
 }
 
 /**
@@ -37,9 +43,11 @@ export interface ExpectationStats {
 export class ExpectationTable {
   private readonly byDestination = new Map<number, Expectation[]>();
   private readonly all: Expectation[] = [];
-  readonly stats: ExpectationStats = { created: 0, matched: 0, expired: 0, evicted: 0, renewed: 0 };
-
-  constructor(readonly maxTotal: number) {}
+  constructor(
+    readonly maxTotal: number,
+    /** Shared by successive firewall instances, so the counts cover the whole run. */
+    readonly stats: ExpectationStats = newExpectationStats(),
+  ) {}
 
   get size(): number {
     return this.all.length;
@@ -74,6 +82,11 @@ export class ExpectationTable {
       this.remove(this.all[0]);
       this.stats.evicted++;
     }
+    this.restore(e);
+  }
+
+  /** Re-creates an expectation read back from a helper's record after a crash (not a new one). */
+  restore(e: Expectation): void {
     this.all.push(e);
     const key = destinationKey(e.dst, e.dport, e.proto);
     const list = this.byDestination.get(key);

@@ -1,11 +1,16 @@
 import type { ConnectionHistory } from './connection';
-import type { ConnectionLedger } from './connection-ledger';
+import type { CompiledRuleset } from './rules/ruleset-types';
+import type { FirewallShared } from './shared-state';
 import type { Firewall } from './firewall';
 import type { VerdictCount } from './verdict-stats';
 
 /** The firewall's part of a run report; see README for every field. */
+/** disabled: the scenario has no firewall; down: crashed, not yet restarted; recovering: restarted, reassembling. */
+export type FirewallState = 'disabled' | 'up' | 'down' | 'recovering';
+
 export interface FirewallReport {
   enabled: boolean;
+  state: FirewallState;
   /** Connections in the table now. */
   connectionsTracked: number;
   /** Connections confirmed over the run. */
@@ -43,41 +48,26 @@ export interface FirewallReport {
   connectionsOmitted: number;
 }
 
-export function buildFirewallReport(
-  fw: Firewall | null,
-  ledger: ConnectionLedger | null,
-): FirewallReport {
-  if (fw === null) {
-    return {
-      enabled: false,
-      connectionsTracked: 0,
-      connectionsCreated: 0,
-      verdicts: [],
-      rules: [],
-      chains: [],
-      helpers: [],
-      expectations: {
-        created: 0,
-        matched: 0,
-        expired: 0,
-        evicted: 0,
-        renewed: 0,
-        refused: 0,
-        pending: 0,
-      },
-      connections: ledger?.entries.map(copyHistory) ?? [],
-      connectionsOmitted: ledger?.omitted ?? 0,
-    };
-  }
-  if (ledger === null) throw new Error('a firewall always has a ledger');
-  const ct = fw.conntrack;
-  const chains = fw.ruleset.chains;
+/** Everything the report reads: the instance in service (if any) and what outlives it. */
+export interface FirewallReportSource {
+  readonly state: FirewallState;
+  readonly ruleset: CompiledRuleset | null;
+  readonly shared: FirewallShared | null;
+  /** The instance in service or recovering; null when disabled or down. */
+  readonly firewall: Firewall | null;
+}
+
+export function buildFirewallReport(src: FirewallReportSource): FirewallReport {
+  const { ruleset, shared, firewall } = src;
+  const chains = ruleset?.chains ?? [];
+  const stats = shared?.expectations;
   return {
-    enabled: true,
-    connectionsTracked: ct.table.count,
-    connectionsCreated: ledger.entries.length + ledger.omitted,
-    verdicts: fw.verdicts.summary(),
-    rules: fw.ruleset.rules.map((r) => ({
+    enabled: src.state !== 'disabled',
+    state: src.state,
+    connectionsTracked: firewall?.conntrack.table.count ?? 0,
+    connectionsCreated: shared === null ? 0 : shared.ledger.entries.length + shared.ledger.omitted,
+    verdicts: shared?.verdicts.summary() ?? [],
+    rules: (ruleset?.rules ?? []).map((r) => ({
       number: r.number,
       chain: chains[r.chain].name,
       text: r.text,
@@ -94,14 +84,22 @@ export function buildFirewallReport(
       policy: c.policy,
       policyPackets: c.policyPackets,
     })),
-    helpers: fw.ruleset.helpers.map((h) => ({ name: h.name, type: h.type, protocol: h.protocol })),
+    helpers: (ruleset?.helpers ?? []).map((h) => ({
+      name: h.name,
+      type: h.type,
+      protocol: h.protocol,
+    })),
     expectations: {
-      ...ct.expectations.stats,
-      refused: fw.expectationsRefused,
-      pending: ct.expectations.size,
+      created: stats?.created ?? 0,
+      matched: stats?.matched ?? 0,
+      expired: stats?.expired ?? 0,
+      evicted: stats?.evicted ?? 0,
+      renewed: stats?.renewed ?? 0,
+      refused: stats?.refused ?? 0,
+      pending: firewall?.conntrack.expectations.size ?? 0,
     },
-    connections: ledger.entries.map(copyHistory),
-    connectionsOmitted: ledger.omitted,
+    connections: shared?.ledger.entries.map(copyHistory) ?? [],
+    connectionsOmitted: shared?.ledger.omitted ?? 0,
   };
 }
 

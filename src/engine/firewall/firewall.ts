@@ -20,7 +20,7 @@ import {
 import { VerdictStats } from './verdict-stats';
 import type { CheckpointHooks } from './checkpoint-hooks';
 import { PartRecords } from './part-records';
-import type { ConnectionLedger } from './connection-ledger';
+import { newFirewallShared, type FirewallShared } from './shared-state';
 
 /** What the firewall needs from the router it runs in. */
 export interface FirewallHost {
@@ -50,6 +50,7 @@ const ctStateNames: Record<number, string> = {
  */
 export class Firewall implements InspectionHook {
   readonly conntrack: Conntrack;
+  readonly verdicts: VerdictStats;
   /** Turns the base layer and module parts into checkpoint records (used by the strategies and recovery). */
   readonly records: PartRecords;
   readonly costUs: number;
@@ -83,11 +84,11 @@ export class Firewall implements InspectionHook {
     readonly ruleset: CompiledRuleset,
     private readonly host: FirewallHost,
     epoch: number,
-    ledger: ConnectionLedger,
-    /** Shared by successive instances, so counts add up across crashes. */
-    readonly verdicts: VerdictStats = new VerdictStats(ruleset),
+    /** What successive instances share for the report (never read to decide anything). */
+    shared: FirewallShared = newFirewallShared(ruleset),
   ) {
-    this.conntrack = new Conntrack(config, epoch, ledger);
+    this.verdicts = shared.verdicts;
+    this.conntrack = new Conntrack(config, epoch, shared);
     this.records = new PartRecords(
       this.conntrack,
       ruleset.helpers.map((h) => h.name),
@@ -105,6 +106,11 @@ export class Firewall implements InspectionHook {
   /** Installs the checkpointing strategy this instance reports its events to. */
   attach(hooks: CheckpointHooks): void {
     this.conntrack.hooks = hooks;
+  }
+
+  /** The firewall spends `costUs` from now on checkpoint work: packets arriving meanwhile wait. */
+  busy(costUs: number): void {
+    if (costUs > 0) this.busyUntilUs = Math.max(this.busyUntilUs, this.host.ctx.nowUs) + costUs;
   }
 
   /** The firewall crashed: this instance is abandoned; its timers do nothing any more. */
@@ -227,16 +233,11 @@ export class Firewall implements InspectionHook {
     }
   }
 
-  /** FTP/SIP announcements the helpers refused (bounce, IPv6 on IPv4). */
-  get expectationsRefused(): number {
-    return this.helpers.refused;
-  }
-
   private sweep(): void {
     if (this.dead) return;
     const now = this.host.ctx.nowUs;
-    this.busyUntilUs = Math.max(this.busyUntilUs, now) + this.conntrack.hooks.takeWriteCostUs();
     this.conntrack.sweep(now, SWEEP_BUDGET);
+    this.busy(this.conntrack.hooks.takeWriteCostUs()); // the deletes the sweep caused
     this.sweepPending = this.conntrack.table.count > 0 || this.conntrack.expectations.size > 0;
     if (this.sweepPending) this.host.ctx.scheduler.after(SWEEP_INTERVAL_US, this.sweepKind);
   }

@@ -34,7 +34,7 @@ function control(fw: Injector) {
 /** The server's active-mode data connection: from port 20 outside to the client's port 50000. */
 const activeSyn = (fw: Injector) => fw.tcp(false, 20, 50_000, SYN, 7, 0);
 const expectations = (fw: Injector) => fw.sim.firewall?.conntrack.expectations;
-const refusedCount = (fw: Injector) => fw.sim.firewall?.expectationsRefused;
+const refusedCount = (fw: Injector) => fw.sim.firewall?.conntrack.expectations.stats.refused;
 
 describe('FTP helper expectations through the firewall', () => {
   it('without an announcement the server cannot connect in', () => {

@@ -19,9 +19,6 @@ const SIP_MAX_EXPECTED = 8;
  * own (the FTP bounce attack) gets no expectation unless `ftpLoose` is set.
  */
 export class HelperDispatch {
-  /** Announcements refused (bounce, IPv6 on an IPv4 connection). */
-  refused = 0;
-
   constructor(
     private readonly config: FirewallConfig,
     private readonly conntrack: Conntrack,
@@ -124,7 +121,7 @@ export class HelperDispatch {
   }
 
   private refuse(conn: Connection, why: string, nowUs: number): void {
-    this.refused++;
+    this.conntrack.expectations.stats.refused++;
     if (this.ctx.trace.enabled) this.trace('refused', 'ftp', conn, why, nowUs);
   }
 

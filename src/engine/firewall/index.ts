@@ -1,5 +1,5 @@
 export { Firewall, type FirewallHost } from './firewall';
-export { buildFirewallReport, type FirewallReport } from './firewall-report';
+export { buildFirewallReport, type FirewallReport, type FirewallState } from './firewall-report';
 export { defaultRuleset } from './default-ruleset';
 export { parseRuleset, RulesetError } from './rules';
 export type { ConnectionHistory } from './connection';

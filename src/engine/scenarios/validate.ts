@@ -154,6 +154,13 @@ function crossReferenceIssues(s: Scenario): ScenarioIssue[] {
     }
   });
 
+  if (s.checkpoint.maxPendingRecords < s.checkpoint.flushRecords) {
+    add(
+      'checkpoint.maxPendingRecords',
+      `must be at least flushRecords (${s.checkpoint.flushRecords}): a batch has to fit the queue`,
+    );
+  }
+
   if (s.firewall.enabled && s.firewall.rules !== undefined) {
     try {
       parseRuleset(

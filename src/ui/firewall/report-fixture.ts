@@ -4,6 +4,7 @@ import type { ConnectionHistory, FirewallReport } from '../../engine';
 export function firewallReport(overrides: Partial<FirewallReport> = {}): FirewallReport {
   return {
     enabled: true,
+    state: 'up',
     connectionsTracked: 1,
     connectionsCreated: 1,
     verdicts: [
