@@ -32,8 +32,11 @@ export {
   RulesetError,
   type ConnectionHistory,
   type FirewallReport,
+  type FirewallState,
   type VerdictCount,
 } from './firewall';
+export type { CrashReport } from './firewall-service';
+export type { CheckpointReport } from './checkpoint/checkpoint-report';
 export { formatIpv4, parseIpv4, parsePrefix } from './net/ipv4';
 export { tcpStateNames } from './net/tcp/tcp-state';
 export type { Flow, FlowKind } from './apps/flow';

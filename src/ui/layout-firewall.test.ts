@@ -28,8 +28,9 @@ describe('firewall box layout', () => {
     const width = firewallUnwrapped(enabled);
     const box = firewallBox(enabled, { x: 0, y: 0, width, height: firewallHeight(enabled, width) });
     expect(box.lines.map((l) => l.text)).toEqual(['firewall application', '5 rules · policy drop']);
+    expect(box.state.map((l) => l.text)).toEqual(['● crashed — down']);
     expect(box.connections.map((l) => l.text)).toEqual(['65,536 connections']);
-    for (const line of [...box.lines, ...box.connections]) {
+    for (const line of [...box.lines, ...box.state, ...box.connections]) {
       expect(inside(box.rect, lineBounds(line))).toBe(true);
     }
   });
@@ -45,15 +46,16 @@ describe('firewall box layout', () => {
       '5 rules',
       'policy drop',
     ]);
+    expect(box.state.map((l) => l.text)).toEqual(['● crashed —', 'down']);
     expect(box.connections.map((l) => l.text)).toEqual(['65,536', 'connections']);
-    for (const line of [...box.lines, ...box.connections]) {
+    for (const line of [...box.lines, ...box.state, ...box.connections]) {
       expect(inside(box.rect, lineBounds(line))).toBe(true);
     }
     const bottom = Math.max(...box.connections.map((l) => l.y));
     expect(bottom).toBeLessThan(height);
   });
 
-  it('reserves no room for a count when the firewall is disabled', () => {
+  it('reserves no room for a state or a count when the firewall is disabled', () => {
     const width = firewallUnwrapped(disabled);
     const box = firewallBox(disabled, {
       x: 0,
@@ -66,6 +68,7 @@ describe('firewall box layout', () => {
       'firewall application',
       'disabled: everything passes',
     ]);
+    expect(box.state).toEqual([]);
     expect(box.connections).toEqual([]);
   });
 });

@@ -6,20 +6,25 @@ import { textWidth, wrapPhrases, type TextKind } from './text-metrics';
 
 /**
  * The firewall application's box inside the routing processor (FIG. 3, item 310): its title,
- * a note on the ruleset ("5 rules · policy drop") or "disabled: everything passes", and room
- * for the live number of tracked connections, sized for the most the table can hold so the
- * box does not change size while a run goes on. Narrow boxes wrap each part by phrases.
+ * a note on the ruleset ("5 rules · policy drop") or "disabled: everything passes", room for
+ * its state ("● up", "● crashed — down", "● recovering") and for the live number of tracked
+ * connections, sized for the longest state and the most the table can hold so the box does
+ * not change size while a run goes on. Narrow boxes wrap each part by phrases.
  */
 
 export const FIREWALL_TITLE = 'firewall application';
 const TITLE_WORDS = FIREWALL_TITLE.split(' ');
 const CONNECTIONS_WORD = 'connections';
+/** The longest state text, as the phrases it may wrap into (see firewall-state-text.ts). */
+export const STATE_PHRASES = ['● crashed —', 'down'] as const;
 
 export interface FirewallLayout {
   readonly rect: Rect;
   readonly enabled: boolean;
   /** Title and note. */
   readonly lines: readonly TextLine[];
+  /** Where the state goes: one line or two, as wide as the longest state. Empty when disabled. */
+  readonly state: readonly TextLine[];
   /**
    * Where the connection count goes: one line ("12 connections") or two ("12" above
    * "connections"); each holds the widest possible text. Empty when the firewall is disabled.
@@ -37,8 +42,9 @@ function parts(caption: FirewallCaption): Part[] {
   const title: Part = { phrases: TITLE_WORDS, separator: ' ', kind: 'name' };
   const note: Part = { phrases: caption.note, separator: caption.separator, kind: 'caption' };
   if (!caption.enabled) return [title, note];
+  const state: Part = { phrases: STATE_PHRASES, separator: ' ', kind: 'caption' };
   const widest = [formatCount(caption.maxConnections), CONNECTIONS_WORD];
-  return [title, note, { phrases: widest, separator: ' ', kind: 'caption' }];
+  return [title, note, state, { phrases: widest, separator: ' ', kind: 'caption' }];
 }
 
 const items = (part: Part, maxWidth: number): TextItem[] =>
@@ -69,13 +75,14 @@ export function firewallHeight(caption: FirewallCaption, width: number): number 
 
 /** The box's text centred in `rect` (which should be firewallHeight tall). */
 export function firewallBox(caption: FirewallCaption, rect: Rect): FirewallLayout {
-  const [title, note, live = []] = allItems(caption, rect.width);
-  const lines = centredLines([...title, ...note, ...live], rect);
+  const [title, note, state = [], live = []] = allItems(caption, rect.width);
+  const lines = centredLines([...title, ...note, ...state, ...live], rect);
   const fixed = title.length + note.length;
   return {
     rect,
     enabled: caption.enabled,
     lines: lines.slice(0, fixed),
-    connections: lines.slice(fixed),
+    state: lines.slice(fixed, fixed + state.length),
+    connections: lines.slice(fixed + state.length),
   };
 }

@@ -3,14 +3,7 @@ import type { ByteWriter } from '../checkpoint/byte-writer';
 import type { Expectation } from './expectations';
 
 /** A helper's pending expectation as its record carries it (the master is the record's connection). */
-export interface SavedExpectation {
-  readonly proto: number;
-  readonly src: number;
-  readonly dst: number;
-  readonly dport: number;
-  readonly createdUs: number;
-  readonly expiresUs: number;
-}
+export type SavedExpectation = Omit<Expectation, 'masterSlot' | 'masterId' | 'helper'>;
 
 /**
  * Expectations belong to the helper that made them, so they travel inside that helper's

@@ -95,6 +95,16 @@ const manyFlows: ScenarioInput = {
   })),
 };
 
+/** Three inside networks (/26 each) on eth0–eth2, servers outside on eth3. */
+const threeInsideOneOutside: ScenarioInput['router'] = {
+  ports: [
+    { name: 'eth0', prefix: '192.0.2.0/26' },
+    { name: 'eth1', prefix: '192.0.2.64/26' },
+    { name: 'eth2', prefix: '192.0.2.128/26' },
+    { name: 'eth3', prefix: '198.51.100.0/24', zone: 'outside' },
+  ],
+};
+
 /** The ruleset of blocked-address, as `nft list ruleset` would print it. */
 const blockingRules = `table inet filter {
 	ct helper ftp-standard {
@@ -123,14 +133,7 @@ const blockedAddress: ScenarioInput = {
     'drops everything from 192.0.2.66 (rule 3), so that host never gets a connection ' +
     'through while the other two complete.',
   seed: 1,
-  router: {
-    ports: [
-      { name: 'eth0', prefix: '192.0.2.0/26' },
-      { name: 'eth1', prefix: '192.0.2.64/26' },
-      { name: 'eth2', prefix: '192.0.2.128/26' },
-      { name: 'eth3', prefix: '198.51.100.0/24', zone: 'outside' },
-    ],
-  },
+  router: threeInsideOneOutside,
   hosts: [
     { name: 'client-a', address: '192.0.2.10', port: 'eth0' },
     { name: 'blocked', address: '192.0.2.66', port: 'eth1' },
@@ -177,14 +180,7 @@ const ftpCrash: ScenarioInput = {
     'restarts it (200 ms) and it rebuilds every connection from the checkpoint server, so the ' +
     'transfer goes on after a pause. Try it with --strategy none to see the prior art.',
   seed: 1,
-  router: {
-    ports: [
-      { name: 'eth0', prefix: '192.0.2.0/26' },
-      { name: 'eth1', prefix: '192.0.2.64/26' },
-      { name: 'eth2', prefix: '192.0.2.128/26' },
-      { name: 'eth3', prefix: '198.51.100.0/24', zone: 'outside' },
-    ],
-  },
+  router: threeInsideOneOutside,
   hosts: [
     { name: 'client', address: '192.0.2.10', port: 'eth0' },
     { name: 'viewer', address: '192.0.2.70', port: 'eth1' },

@@ -4,6 +4,7 @@ import { MAX_FRAME_MS, STEP_FRAME_MS, SimulationRunner } from './simulation-runn
 
 const ftp = parseScenario(builtinScenarios['ftp-transfer']);
 const video = parseScenario(builtinScenarios['video-stream']);
+const noFirewall = { ...ftp, firewall: { ...ftp.firewall, enabled: false } };
 
 /** Plays from the current state until the run finishes, one 16 ms frame at a time. */
 function runToEnd(runner: SimulationRunner): void {
@@ -20,7 +21,13 @@ function fakeClock(msPerRead: number): () => number {
 describe('SimulationRunner', () => {
   it('starts paused at time 0 with every flow waiting', () => {
     const runner = new SimulationRunner(ftp);
-    expect(runner.state).toEqual({ status: 'paused', speed: 1, nowUs: 0, finishedBy: null });
+    expect(runner.state).toEqual({
+      status: 'paused',
+      speed: 1,
+      nowUs: 0,
+      finishedBy: null,
+      firewall: 'up',
+    });
     const { report, queues } = runner.metrics();
     expect(report.flows.map((f) => f.id)).toEqual(['download/control', 'download/data']);
     expect(report.flows.every((f) => f.startedAtUs === null || f.startedAtUs === 0)).toBe(true);
@@ -123,9 +130,56 @@ describe('SimulationRunner', () => {
     expect(first.flows[0]).toMatchObject({ id: 'video', completed: true });
 
     runner.reset();
-    expect(runner.state).toEqual({ status: 'paused', speed: 'max', nowUs: 0, finishedBy: null });
+    expect(runner.state).toEqual({
+      status: 'paused',
+      speed: 'max',
+      nowUs: 0,
+      finishedBy: null,
+      firewall: 'up',
+    });
     expect(runner.metrics().report.packets.sent).toBe(0);
     runToEnd(runner);
     expect(runner.metrics().report).toEqual(first);
+  });
+
+  it('crashes the firewall now; the router server restarts it and it recovers every connection', () => {
+    const runner = new SimulationRunner(ftp, { speed: 1 });
+    runner.play();
+    runner.tick(0);
+    runner.tick(100); // 100 ms: the transfer is under way
+    const before = runner.metrics().report.firewall.connectionsTracked;
+    expect(before).toBeGreaterThan(0);
+
+    expect(runner.crashFirewall()).toBe(true);
+    expect(runner.state).toMatchObject({ status: 'running', nowUs: 100_000, firewall: 'down' });
+    expect(runner.metrics().report.crashes).toMatchObject([{ atUs: 100_000, recoveredAtUs: null }]);
+    expect(runner.crashFirewall()).toBe(false);
+    expect(runner.metrics().report.crashes).toHaveLength(1);
+
+    runner.setSpeed('max');
+    for (let wallMs = 200; runner.state.status === 'running'; wallMs += 16) runner.tick(wallMs);
+    const { crashes, flows } = runner.metrics().report;
+    expect(runner.state.firewall).toBe('up');
+    expect(crashes).toMatchObject([{ connectionsBefore: before, recovered: before, lost: 0 }]);
+    expect(flows.find((f) => f.kind === 'ftp-data')).toMatchObject({ completed: true });
+  });
+
+  it('crashes a paused run at its current time, but not a finished one', () => {
+    const runner = new SimulationRunner(ftp, { speed: 0.1 });
+    runner.step();
+    expect(runner.crashFirewall()).toBe(true);
+    expect(runner.state).toMatchObject({ status: 'paused', firewall: 'down' });
+
+    const finished = new SimulationRunner(video, { speed: 'max', clock: fakeClock(1) });
+    runToEnd(finished);
+    expect(finished.state.firewall).toBe('up');
+    expect(finished.crashFirewall()).toBe(false);
+    expect(finished.metrics().report.crashes).toEqual([]);
+  });
+
+  it('has nothing to crash when the scenario turns the firewall off', () => {
+    const runner = new SimulationRunner(noFirewall);
+    expect(runner.state.firewall).toBe('disabled');
+    expect(runner.crashFirewall()).toBe(false);
   });
 });

@@ -1,14 +1,17 @@
 import {
   buildReport,
   createSimulation,
+  type FirewallState,
   type PortQueues,
   type Scenario,
   type Simulation,
   type SimulationReport,
 } from '../../engine';
+import { canCrashFirewall } from './crash-hint';
 import { DEFAULT_SPEED, type Speed } from './speed';
 
 export type RunStatus = 'paused' | 'running' | 'finished';
+export type { FirewallState };
 
 /** What the run bar shows; cheap, read every frame. */
 export interface RunState {
@@ -17,6 +20,8 @@ export interface RunState {
   readonly nowUs: number;
   /** Why the run finished: all traffic ended, or the scenario's duration was reached. */
   readonly finishedBy: 'traffic' | 'duration' | null;
+  /** The firewall's state now ('disabled' when the scenario has none). */
+  readonly firewall: FirewallState;
 }
 
 /** What the tables and queue bars show; a few per second while running. */
@@ -78,6 +83,7 @@ export class SimulationRunner {
       speed: this.currentSpeed,
       nowUs: this.sim.nowUs,
       finishedBy: this.finishedBy(),
+      firewall: this.sim.firewallState,
     };
   }
 
@@ -108,6 +114,17 @@ export class SimulationRunner {
   setSpeed(speed: Speed): void {
     this.currentSpeed = speed;
     this.targetUs = this.sim.nowUs;
+  }
+
+  /**
+   * Crashes the firewall application now, at the current simulated time (the router server
+   * then notices, restarts it and it recovers from the checkpoint server as the run goes on).
+   * Does nothing, and returns false, when canCrashFirewall(state) is false.
+   */
+  crashFirewall(): boolean {
+    if (!canCrashFirewall(this.state)) return false;
+    this.sim.crashFirewall();
+    return true;
   }
 
   /** Back to time 0 with a fresh simulation of the same scenario; paused. */
