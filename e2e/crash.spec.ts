@@ -8,7 +8,7 @@ const SIZES = [
 ] as const;
 
 const clockSeconds = async (page: Page) =>
-  parseFloat((await page.getByTestId('sim-clock').textContent()) ?? '0');
+  parseFloat((await page.getByTestId('sim-time').textContent()) ?? '0');
 
 async function expectNoSideScroll(page: Page, width: number): Promise<void> {
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -81,7 +81,7 @@ test.describe('firewall crash', () => {
       await crash.click();
       await expect(state).toHaveText('down');
       await expect(crash).toBeDisabled();
-      await page.getByTestId('play').click();
+      await page.getByTestId('pause').click();
       await expect(page.getByTestId('run-status')).toHaveText('paused');
       await expect(state).toHaveText('down');
       const box = page.getByTestId('firewall-application');

@@ -4,9 +4,9 @@ import { expect, type Page } from '@playwright/test';
 export async function open(page: Page, scenario: string, width = 1280, height = 800) {
   await page.setViewportSize({ width, height });
   await page.goto('/');
-  await page.getByTestId('scenario-select').selectOption(scenario);
+  await page.getByTestId('scenario').selectOption(scenario);
   await expect(page.getByTestId('run-status')).toHaveText('paused');
-  await expect(page.getByTestId('sim-clock')).toHaveText('0.000000 s');
+  await expect(page.getByTestId('sim-time')).toHaveText('0.000000 s');
 }
 
 /** Plays at max speed until the run finishes. */
@@ -19,12 +19,12 @@ export async function runToEnd(page: Page): Promise<void> {
 /** Plays at the chosen speed until the clock passes `seconds`, then pauses. */
 export async function runUntilPast(page: Page, seconds: number): Promise<void> {
   await page.getByTestId('play').click();
-  await expect(page.getByTestId('play')).toHaveText('Pause');
+  await expect(page.getByTestId('pause')).toHaveText('Pause');
   await expect
-    .poll(async () => parseFloat((await page.getByTestId('sim-clock').textContent()) ?? '0'), {
+    .poll(async () => parseFloat((await page.getByTestId('sim-time').textContent()) ?? '0'), {
       timeout: 20_000,
     })
     .toBeGreaterThan(seconds);
-  await page.getByTestId('play').click();
+  await page.getByTestId('pause').click();
   await expect(page.getByTestId('run-status')).toHaveText('paused');
 }

@@ -25,11 +25,11 @@ test.describe('run', () => {
     await expect(page.getByTestId('flow-download/control')).toContainText('completed at');
     const counters = page.getByTestId('packet-counters');
     await expect(counters.getByTestId('packets-dropped')).toHaveText('0');
-    const clock = await page.getByTestId('sim-clock').textContent();
+    const clock = await page.getByTestId('sim-time').textContent();
     expect(parseFloat(clock ?? '0')).toBeGreaterThan(1);
 
     await page.getByTestId('reset').click();
-    await expect(page.getByTestId('sim-clock')).toHaveText('0.000000 s');
+    await expect(page.getByTestId('sim-time')).toHaveText('0.000000 s');
     await expect(page.getByTestId('run-status')).toHaveText('paused');
     await expect(page.getByTestId('play')).toHaveText('Play');
     await expect(data.getByTestId('flow-bytes')).toHaveText('0 B / 20.0 MB');
@@ -45,23 +45,27 @@ test.describe('run', () => {
     await expect(video.getByTestId('flow-status')).toHaveText(/^completed at \d+\.\d{3} s$/);
     await expect(video).toContainText('udp-stream');
     // The viewer subscribes, the server streams 10 s, and the run stops once it has all arrived.
-    await expect(page.getByTestId('sim-clock')).toHaveText(/^10\.\d{6} s$/);
+    await expect(page.getByTestId('sim-time')).toHaveText(/^10\.\d{6} s$/);
     await expect(page.getByText('all traffic ended')).toBeVisible();
     await page.screenshot({ path: `${SCREENSHOTS}/run-video-stream-finished.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
 
-  test('Step advances by one frame and changing scenario resets the run', async ({ page }) => {
+  test('Step executes one event and changing scenario starts a new run', async ({ page }) => {
     await open(page, 'ftp-transfer');
     await page.getByTestId('speed').selectOption('1');
+    // The first events are the FTP client's connect at 0 s: the clock stays, the trace moves.
     await page.getByTestId('step').click();
-    await expect(page.getByTestId('sim-clock')).toHaveText('0.016666 s');
     await expect(page.getByTestId('run-status')).toHaveText('paused');
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('sim-time')).not.toHaveText('0.000000 s');
+    await expect(page).toHaveURL(/[?&]t=0\.\d+/);
 
-    await page.getByTestId('scenario-select').selectOption('video-stream');
-    await expect(page.getByTestId('sim-clock')).toHaveText('0.000000 s');
+    await page.getByTestId('scenario').selectOption('video-stream');
+    await expect(page.getByTestId('sim-time')).toHaveText('0.000000 s');
     await expect(page.getByTestId('speed')).toHaveValue('1');
     await expect(page.getByTestId('flow-video')).toContainText('waiting');
+    await expect(page).toHaveURL(/[?&]scenario=video-stream/);
   });
 
   test('many-flows lists a summary per kind and the first flows only', async ({ page }) => {
@@ -85,7 +89,7 @@ test.describe('run', () => {
       const shot = `${SCREENSHOTS}/run-many-flows-mid-${size.name}.png`;
       await page.screenshot({ path: shot, fullPage: true });
 
-      await page.getByTestId('scenario-select').selectOption('ftp-transfer');
+      await page.getByTestId('scenario').selectOption('ftp-transfer');
       await page.getByTestId('speed').selectOption('1');
       await runUntilPast(page, 0.5);
       const mid = `${SCREENSHOTS}/run-ftp-transfer-mid-${size.name}.png`;

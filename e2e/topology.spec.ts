@@ -9,7 +9,7 @@ test.describe('topology', () => {
     await page.goto('/');
     await expect(page).toHaveTitle('Checkpoint Router');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Checkpoint Router');
-    const options = page.getByTestId('scenario-select').locator('option');
+    const options = page.getByTestId('scenario').locator('option');
     await expect(options).toHaveText(builtinScenarioNames);
     await expect(page.getByTestId('scenario-error')).toHaveCount(0);
     expect(errors).toEqual([]);
@@ -21,7 +21,7 @@ test.describe('topology', () => {
       const scenario = parseScenario(builtinScenarios[name]);
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto('/');
-      await page.getByTestId('scenario-select').selectOption(name);
+      await page.getByTestId('scenario').selectOption(name);
 
       await expect(page.getByTestId('scenario-description')).toHaveText(scenario.description);
       const svg = page.getByTestId('topology');
@@ -69,7 +69,7 @@ test.describe('topology', () => {
     const errors = watchErrors(page);
     await page.setViewportSize({ width: 420, height: 900 });
     await page.goto('/');
-    await page.getByTestId('scenario-select').selectOption('ftp-transfer');
+    await page.getByTestId('scenario').selectOption('ftp-transfer');
     const svg = page.getByTestId('topology');
     await expect(svg.getByTestId('host-client')).toContainText('192.0.2.10');
 

@@ -1,15 +1,13 @@
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import {
+  applyOverrides,
   buildReport,
   builtinScenarioNames,
   builtinScenarios,
   createSimulation,
   InputError,
-  parseRuleset,
-  parseScenario,
   parseScenarioJson,
   ScenarioError,
-  type ScenarioInput,
   type Simulation,
 } from '../engine/index';
 import { parseSimArgs, usage, UsageError, type SimArgs } from './args';
@@ -35,9 +33,15 @@ function main(argv: string[]): number {
   }
   let sim: Simulation;
   try {
-    const scenario = withOverrides(withLoss(loadScenario(args.scenario), args.lossRate), args);
-    const ruled = args.rulesPath === undefined ? scenario : withRules(scenario, args.rulesPath);
-    sim = createSimulation(ruled, { seed: args.seed });
+    const scenario = applyOverrides(loadScenario(args.scenario), {
+      strategy: args.strategy,
+      checkpointMode: args.checkpointMode,
+      failOpen: args.failOpen ? true : undefined,
+      crashAtUs: args.crashAtUs,
+      lossRate: args.lossRate,
+      rules: readRules(args.rulesPath),
+    });
+    sim = createSimulation(scenario, { seed: args.seed });
   } catch (error) {
     return fail(error);
   }
@@ -67,46 +71,11 @@ function loadScenario(nameOrPath: string): unknown {
   return parseScenarioJson(readFileSync(nameOrPath, 'utf8'), nameOrPath);
 }
 
-/** --strategy, --checkpoint-mode, --crash-at, --fail-open: changes to the scenario's own settings. */
-function withOverrides(scenario: unknown, args: SimArgs): unknown {
-  if (typeof scenario !== 'object' || scenario === null) return scenario; // validation will explain
-  const s = { ...(scenario as ScenarioInput) };
-  if (args.strategy !== undefined || args.checkpointMode !== undefined) {
-    s.checkpoint = { ...s.checkpoint };
-    if (args.strategy !== undefined) s.checkpoint.strategy = args.strategy;
-    if (args.checkpointMode !== undefined) s.checkpoint.mode = args.checkpointMode;
-  }
-  if (args.failOpen) s.supervisor = { ...s.supervisor, failOpen: true };
-  if (args.crashAtUs.length > 0) {
-    const crashes = args.crashAtUs.map((atUs) => ({ kind: 'firewall-crash' as const, atUs }));
-    s.faults = [...(Array.isArray(s.faults) ? s.faults : []), ...crashes];
-  }
-  return s;
-}
-
-/** --loss: the same loss rate on every link, both directions. */
-function withLoss(scenario: unknown, lossRate: number | undefined): unknown {
-  if (lossRate === undefined) return scenario;
-  const s = structuredClone(scenario) as ScenarioInput;
-  if (!Array.isArray(s?.hosts)) return scenario; // validation will explain
-  s.hosts = s.hosts.map((h) => ({ ...h, link: { ...h.link, lossRate } }));
-  return s;
-}
-
-/**
- * --rules: the file replaces the scenario's ruleset. It is checked here first, against the
- * scenario's router ports, so that an error names the file, line and column.
- */
-function withRules(scenario: unknown, path: string): unknown {
+/** The file given with --rules, read here so that a missing file is named as such. */
+function readRules(path: string | undefined): { text: string; source: string } | undefined {
+  if (path === undefined) return undefined;
   if (!existsSync(path)) throw new UsageError(`no rules file "${path}"`);
-  const text = readFileSync(path, 'utf8');
-  const valid = parseScenario(scenario);
-  parseRuleset(
-    text,
-    path,
-    valid.router.ports.map((p) => p.name),
-  );
-  return { ...(scenario as ScenarioInput), firewall: { ...valid.firewall, rules: text } };
+  return { text: readFileSync(path, 'utf8'), source: path };
 }
 
 /** Runs in slices so a long run can report progress on stderr when it is a terminal. */

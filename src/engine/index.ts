@@ -12,6 +12,7 @@ export { buildReport, type SimulationReport, type FlowReport } from './report';
 export type { TraceEvent, TraceEventKind } from './trace-event';
 export { InputError } from './errors';
 export {
+  applyOverrides,
   builtinScenarios,
   builtinScenarioNames,
   parseScenario,
@@ -20,6 +21,7 @@ export {
   type Scenario,
   type ScenarioInput,
   type ScenarioIssue,
+  type RunOverrides,
   type HostConfig,
   type LinkConfig,
   type RouterConfig,

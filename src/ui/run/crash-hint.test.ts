@@ -8,6 +8,8 @@ const state = (status: RunState['status'], firewall: RunState['firewall']): RunS
   speed: 1,
   nowUs: 0,
   finishedBy: null,
+  seekUs: null,
+  reachedUs: 0,
 });
 
 describe('crashHint', () => {

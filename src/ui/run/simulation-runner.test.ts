@@ -4,7 +4,6 @@ import { MAX_FRAME_MS, STEP_FRAME_MS, SimulationRunner } from './simulation-runn
 
 const ftp = parseScenario(builtinScenarios['ftp-transfer']);
 const video = parseScenario(builtinScenarios['video-stream']);
-const noFirewall = { ...ftp, firewall: { ...ftp.firewall, enabled: false } };
 
 /** Plays from the current state until the run finishes, one 16 ms frame at a time. */
 function runToEnd(runner: SimulationRunner): void {
@@ -27,6 +26,8 @@ describe('SimulationRunner', () => {
       nowUs: 0,
       finishedBy: null,
       firewall: 'up',
+      seekUs: null,
+      reachedUs: 0,
     });
     const { report, queues } = runner.metrics();
     expect(report.flows.map((f) => f.id)).toEqual(['download/control', 'download/data']);
@@ -136,50 +137,76 @@ describe('SimulationRunner', () => {
       nowUs: 0,
       finishedBy: null,
       firewall: 'up',
+      seekUs: null,
+      reachedUs: first.simulatedUs,
     });
     expect(runner.metrics().report.packets.sent).toBe(0);
     runToEnd(runner);
     expect(runner.metrics().report).toEqual(first);
   });
 
-  it('crashes the firewall now; the router server restarts it and it recovers every connection', () => {
-    const runner = new SimulationRunner(ftp, { speed: 1 });
+  it('steps exactly one engine event while paused', () => {
+    const runner = new SimulationRunner(ftp);
+    runner.stepEvent();
+    expect(runner.eventsProcessed).toBe(1);
+    const at = runner.state.nowUs;
+    for (let i = 0; i < 50; i++) runner.stepEvent();
+    expect(runner.eventsProcessed).toBe(51);
+    expect(runner.state.nowUs).toBeGreaterThanOrEqual(at);
     runner.play();
-    runner.tick(0);
-    runner.tick(100); // 100 ms: the transfer is under way
-    const before = runner.metrics().report.firewall.connectionsTracked;
-    expect(before).toBeGreaterThan(0);
-
-    expect(runner.crashFirewall()).toBe(true);
-    expect(runner.state).toMatchObject({ status: 'running', nowUs: 100_000, firewall: 'down' });
-    expect(runner.metrics().report.crashes).toMatchObject([{ atUs: 100_000, recoveredAtUs: null }]);
-    expect(runner.crashFirewall()).toBe(false);
-    expect(runner.metrics().report.crashes).toHaveLength(1);
-
-    runner.setSpeed('max');
-    for (let wallMs = 200; runner.state.status === 'running'; wallMs += 16) runner.tick(wallMs);
-    const { crashes, flows } = runner.metrics().report;
-    expect(runner.state.firewall).toBe('up');
-    expect(crashes).toMatchObject([{ connectionsBefore: before, recovered: before, lost: 0 }]);
-    expect(flows.find((f) => f.kind === 'ftp-data')).toMatchObject({ completed: true });
+    runner.stepEvent();
+    expect(runner.eventsProcessed).toBe(51);
   });
 
-  it('crashes a paused run at its current time, but not a finished one', () => {
-    const runner = new SimulationRunner(ftp, { speed: 0.1 });
-    runner.step();
-    expect(runner.crashFirewall()).toBe(true);
-    expect(runner.state).toMatchObject({ status: 'paused', firewall: 'down' });
+  it('seeks forward and back to exactly the state a straight run reaches', () => {
+    const straight = new SimulationRunner(ftp);
+    straight.seek(300_000);
+    straight.finishSeek();
+    const there = straight.metrics().report;
+    expect(straight.state).toMatchObject({ status: 'paused', nowUs: 300_000, seekUs: null });
 
-    const finished = new SimulationRunner(video, { speed: 'max', clock: fakeClock(1) });
-    runToEnd(finished);
-    expect(finished.state.firewall).toBe('up');
-    expect(finished.crashFirewall()).toBe(false);
-    expect(finished.metrics().report.crashes).toEqual([]);
+    const runner = new SimulationRunner(ftp, { speed: 'max', clock: fakeClock(1) });
+    runToEnd(runner);
+    const end = runner.state.nowUs;
+    runner.seek(300_000);
+    expect(runner.state).toMatchObject({ status: 'seeking', seekUs: 300_000 });
+    runner.finishSeek();
+    expect(runner.state).toMatchObject({ status: 'paused', nowUs: 300_000, reachedUs: end });
+    expect(runner.metrics().report).toEqual(there);
   });
 
-  it('has nothing to crash when the scenario turns the firewall off', () => {
-    const runner = new SimulationRunner(noFirewall);
-    expect(runner.state.firewall).toBe('disabled');
-    expect(runner.crashFirewall()).toBe(false);
+  it('does a seek a frame budget at a time, then plays on if it was playing', () => {
+    const runner = new SimulationRunner(ftp, {
+      speed: 1,
+      clock: fakeClock(1),
+      maxFrameBudgetMs: 4,
+    });
+    runner.play();
+    runner.seek(1_000_000);
+    let frames = 0;
+    while (runner.state.status === 'seeking') runner.tick(++frames * 16);
+    expect(frames).toBeGreaterThan(1);
+    expect(runner.state).toMatchObject({ status: 'running', nowUs: 1_000_000 });
+  });
+
+  it('clamps a seek to the run and stops at the end of traffic', () => {
+    const runner = new SimulationRunner(ftp);
+    runner.seek(-5);
+    runner.finishSeek();
+    expect(runner.state.nowUs).toBe(0);
+    runner.seek(Number.MAX_SAFE_INTEGER);
+    runner.finishSeek();
+    expect(runner.state).toMatchObject({ status: 'finished', finishedBy: 'traffic' });
+  });
+
+  it('hands every simulation it builds to attach', () => {
+    const built: unknown[] = [];
+    const runner = new SimulationRunner(ftp, { attach: (sim) => built.push(sim) });
+    runner.seek(10_000);
+    runner.finishSeek();
+    runner.seek(5_000); // backwards: a fresh simulation
+    runner.reset();
+    expect(built).toHaveLength(3);
+    expect(new Set(built).size).toBe(3);
   });
 });

@@ -7,10 +7,10 @@ import {
   type Simulation,
   type SimulationReport,
 } from '../../engine';
-import { canCrashFirewall } from './crash-hint';
 import { DEFAULT_SPEED, type Speed } from './speed';
 
-export type RunStatus = 'paused' | 'running' | 'finished';
+/** seeking: re-running toward a playhead (scrub, a link, a crash added now), a slice a frame. */
+export type RunStatus = 'paused' | 'running' | 'finished' | 'seeking';
 export type { FirewallState };
 
 /** What the run bar shows; cheap, read every frame. */
@@ -22,6 +22,10 @@ export interface RunState {
   readonly finishedBy: 'traffic' | 'duration' | null;
   /** The firewall's state now ('disabled' when the scenario has none). */
   readonly firewall: FirewallState;
+  /** While seeking: the playhead being run to; otherwise null. */
+  readonly seekUs: number | null;
+  /** The furthest simulated time this scenario has been run to (what the timeline spans). */
+  readonly reachedUs: number;
 }
 
 /** What the tables and queue bars show; a few per second while running. */
@@ -32,8 +36,9 @@ export interface RunMetrics {
 }
 
 export interface RunnerOptions {
-  readonly seed?: number;
   readonly speed?: Speed;
+  /** Called with every simulation the runner builds (at start, on reset and on a seek back). */
+  readonly attach?: (sim: Simulation) => void;
   /** Wall clock in ms, read only at speed 'max' to bound each frame's work. */
   readonly clock?: () => number;
   /** Wall time a 'max' frame may spend simulating. */
@@ -65,6 +70,10 @@ export class SimulationRunner {
   private sliceUs = 1_000;
   private readonly clock: () => number;
   private readonly budgetMs: number;
+  private seekTargetUs: number | null = null;
+  /** Whether the run goes on playing once a seek is done. */
+  private playAfterSeek = false;
+  private furthestUs = 0;
 
   constructor(
     readonly scenario: Scenario,
@@ -84,6 +93,8 @@ export class SimulationRunner {
       nowUs: this.sim.nowUs,
       finishedBy: this.finishedBy(),
       firewall: this.sim.firewallState,
+      seekUs: this.seekTargetUs,
+      reachedUs: Math.max(this.furthestUs, this.sim.nowUs),
     };
   }
 
@@ -95,7 +106,13 @@ export class SimulationRunner {
     return { nowUs: this.sim.nowUs, report: buildReport(this.sim), queues: this.sim.portQueues() };
   }
 
+  /** Events the engine has executed so far in this simulation. */
+  get eventsProcessed(): number {
+    return this.sim.scheduler.eventsProcessed;
+  }
+
   play(): void {
+    if (this.status === 'seeking') this.playAfterSeek = true;
     if (this.status !== 'paused') return;
     this.status = 'running';
     this.lastWallMs = null;
@@ -104,10 +121,12 @@ export class SimulationRunner {
 
   pause(): void {
     if (this.status === 'running') this.status = 'paused';
+    this.playAfterSeek = false;
   }
 
   toggle(): void {
-    if (this.status === 'running') this.pause();
+    if (this.status === 'running' || (this.status === 'seeking' && this.playAfterSeek))
+      this.pause();
     else this.play();
   }
 
@@ -116,21 +135,12 @@ export class SimulationRunner {
     this.targetUs = this.sim.nowUs;
   }
 
-  /**
-   * Crashes the firewall application now, at the current simulated time (the router server
-   * then notices, restarts it and it recovers from the checkpoint server as the run goes on).
-   * Does nothing, and returns false, when canCrashFirewall(state) is false.
-   */
-  crashFirewall(): boolean {
-    if (!canCrashFirewall(this.state)) return false;
-    this.sim.crashFirewall();
-    return true;
-  }
-
   /** Back to time 0 with a fresh simulation of the same scenario; paused. */
   reset(): void {
     this.sim = this.create();
     this.status = 'paused';
+    this.seekTargetUs = null;
+    this.playAfterSeek = false;
     this.lastWallMs = null;
     this.targetUs = 0;
     this.finishIfDone();
@@ -143,12 +153,46 @@ export class SimulationRunner {
     this.advance(STEP_FRAME_MS);
   }
 
+  /** Executes exactly one engine event while paused (the clock jumps to its time). */
+  stepEvent(): void {
+    if (this.status !== 'paused') return;
+    this.sim.step();
+    this.targetUs = this.sim.nowUs;
+    this.finishIfDone();
+  }
+
+  /**
+   * Moves the playhead to `us` (clamped to the scenario's duration). Forward runs on from
+   * here; backward starts a fresh simulation from the seed — the engine is deterministic, so
+   * it passes through exactly the same states. The work is done by tick(), a frame's budget
+   * at a time, so the page stays responsive; finishSeek() does it at once (tests, links).
+   */
+  seek(us: number): void {
+    const target = Math.min(Math.max(Math.round(us), 0), this.scenario.durationUs);
+    this.playAfterSeek =
+      this.status === 'running' || (this.status === 'seeking' && this.playAfterSeek);
+    if (target < this.sim.nowUs) this.sim = this.create();
+    this.seekTargetUs = target;
+    this.status = 'seeking';
+    this.lastWallMs = null;
+    this.settleSeek();
+  }
+
+  /** Completes a seek in one go. */
+  finishSeek(): void {
+    while (this.status === 'seeking') this.seekSlice(Number.POSITIVE_INFINITY);
+  }
+
   /**
    * One animation frame at wall time `wallMs` (e.g. requestAnimationFrame's timestamp).
    * The first frame after play only notes the time; later frames advance the simulated clock
    * by the wall time since the previous frame times the speed. Returns whether anything ran.
    */
   tick(wallMs: number): boolean {
+    if (this.status === 'seeking') {
+      this.seekSlice(this.budgetMs);
+      return true;
+    }
     if (this.status !== 'running') return false;
     const last = this.lastWallMs;
     this.lastWallMs = wallMs;
@@ -171,12 +215,30 @@ export class SimulationRunner {
     this.finishIfDone();
   }
 
-  /** Simulates in slices until `budgetMs` of wall time is spent or the run is over. */
-  private runFor(budgetMs: number): void {
+  /** Runs toward the seek target for up to `budgetMs` of wall time. */
+  private seekSlice(budgetMs: number): void {
+    if (this.seekTargetUs === null) return;
+    this.runFor(budgetMs, this.seekTargetUs);
+    this.settleSeek();
+  }
+
+  /** Ends the seek once its target (or the end of the run) is reached. */
+  private settleSeek(): void {
+    const target = this.seekTargetUs;
+    if (target === null || (this.sim.nowUs < target && !this.done())) return;
+    this.seekTargetUs = null;
+    this.targetUs = this.sim.nowUs;
+    this.status = this.playAfterSeek ? 'running' : 'paused';
+    this.playAfterSeek = false;
+    this.finishIfDone();
+  }
+
+  /** Simulates in slices until `budgetMs` of wall time is spent, `limitUs` reached or the run is over. */
+  private runFor(budgetMs: number, limitUs = this.scenario.durationUs): void {
     const start = this.clock();
     let now = start;
-    while (now - start < budgetMs && !this.done()) {
-      const until = Math.min(this.sim.nowUs + this.sliceUs, this.scenario.durationUs);
+    while (now - start < budgetMs && !this.done() && this.sim.nowUs < limitUs) {
+      const until = Math.min(this.sim.nowUs + this.sliceUs, limitUs);
       this.sim.runUntil(until);
       const spent = this.clock() - now;
       now += spent;
@@ -196,10 +258,13 @@ export class SimulationRunner {
   }
 
   private finishIfDone(): void {
-    if (this.done()) this.status = 'finished';
+    this.furthestUs = Math.max(this.furthestUs, this.sim.nowUs);
+    if (this.done() && this.status !== 'seeking') this.status = 'finished';
   }
 
   private create(): Simulation {
-    return createSimulation(this.scenario, { seed: this.options.seed });
+    const sim = createSimulation(this.scenario);
+    this.options.attach?.(sim);
+    return sim;
   }
 }

@@ -4,7 +4,8 @@
  */
 export type Speed = number | 'max';
 
-export const SPEEDS: readonly Speed[] = [0.01, 0.1, 1, 10, 'max'];
+/** From a thousandth of real time (a packet crossing a 1 ms link takes a second) to 1000×. */
+export const SPEEDS: readonly Speed[] = [0.001, 0.01, 0.1, 1, 10, 100, 1000, 'max'];
 export const DEFAULT_SPEED: Speed = 1;
 
 export function speedLabel(speed: Speed): string {
