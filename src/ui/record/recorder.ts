@@ -1,0 +1,74 @@
+import type { Simulation, TraceEvent } from '../../engine';
+
+/** Events kept by default: ftp-crash has ~75k, many-flows ~280k (its oldest then drop out). */
+export const DEFAULT_RECORDER_CAPACITY = 200_000;
+
+/**
+ * What the views know of a run's history: the engine's trace events as they happen, in a
+ * bounded ring, each with its sequence number (its position in the whole run, from 0). The
+ * event log lists them; the scene finds the packets in flight and the checkpoint writes by
+ * scanning back from the latest; the flowcharts find the acts being executed. One recorder
+ * per simulation: a seek backwards replays a fresh simulation into a fresh recorder.
+ */
+export class Recorder {
+  private readonly ring: TraceEvent[] = [];
+  /** Sequence number of the next event; also how many events were recorded in all. */
+  private nextSeq = 0;
+  private readonly listeners = new Set<(event: TraceEvent, seq: number) => void>();
+  private readonly stop: () => void;
+
+  constructor(
+    sim: Simulation,
+    readonly capacity = DEFAULT_RECORDER_CAPACITY,
+  ) {
+    if (!(Number.isInteger(capacity) && capacity > 0)) {
+      throw new RangeError(`recorder capacity must be a positive integer, got ${capacity}`);
+    }
+    this.stop = sim.trace.subscribe((event) => this.record(event));
+  }
+
+  /** Events recorded since the run began, including those that fell out of the ring. */
+  get total(): number {
+    return this.nextSeq;
+  }
+
+  /** The oldest sequence number still held. */
+  get firstSeq(): number {
+    return this.nextSeq - this.ring.length;
+  }
+
+  /** The event with sequence number `seq`, or undefined when it is not (or no longer) held. */
+  get(seq: number): TraceEvent | undefined {
+    if (!Number.isInteger(seq) || seq < this.firstSeq || seq >= this.nextSeq) return undefined;
+    return this.ring[seq % this.capacity];
+  }
+
+  /**
+   * Visits held events from the latest back, until `visit` returns false. The way views find
+   * what is happening now (packets in flight, the act being executed) without an index.
+   */
+  scanBack(visit: (event: TraceEvent, seq: number) => boolean): void {
+    for (let seq = this.nextSeq - 1; seq >= this.firstSeq; seq--) {
+      if (!visit(this.ring[seq % this.capacity], seq)) return;
+    }
+  }
+
+  /** Calls `listener` with every event recorded from now on; returns the unsubscriber. */
+  subscribe(listener: (event: TraceEvent, seq: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stops recording (the simulation was replaced). */
+  detach(): void {
+    this.stop();
+    this.listeners.clear();
+  }
+
+  private record(event: TraceEvent): void {
+    const seq = this.nextSeq++;
+    if (this.ring.length < this.capacity) this.ring.push(event);
+    else this.ring[seq % this.capacity] = event;
+    for (const listener of this.listeners) listener(event, seq);
+  }
+}

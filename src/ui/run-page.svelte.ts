@@ -1,0 +1,122 @@
+import { Recorder } from './record/recorder';
+import { OverviewClient, type OverviewReply } from './overview/overview-client';
+import { defaultConfig, type RunConfig } from './run/run-config';
+import { RunSession, type Configured } from './run/run-session';
+import type { RunMetrics, RunState, SimulationRunner } from './run/simulation-runner';
+import type { Speed } from './run/speed';
+import { readUrl, writeUrl } from './run/url-state';
+import { RunView } from './run-view.svelte';
+
+/** Where the page keeps its address: the browser's, or a stand-in in tests. */
+export interface AddressBar {
+  readonly search: string;
+  replace(search: string): void;
+}
+
+export type OverviewReplyHandler = (config: RunConfig, reply: OverviewReply) => void;
+
+/** Computes overviews: a web worker in the page, a stand-in in tests. */
+export interface OverviewSource {
+  request(config: RunConfig): void;
+}
+
+/**
+ * The page's glue: opens the run its address names, keeps the address naming the run, starts
+ * a new run when settings change (keeping the old one if the new cannot run), asks the worker
+ * for each config's overview, and keeps the shared RunView current.
+ */
+export class RunPage {
+  readonly view = new RunView();
+  runner = $state.raw<SimulationRunner | null>(null);
+  /** Why parts of the address the page was opened with could not be used. */
+  notices = $state<string[]>([]);
+  /** Why the last change of settings could not be run (the run on screen is kept). */
+  configError = $state('');
+  private readonly session: RunSession;
+  private readonly overviews: OverviewSource;
+
+  constructor(
+    private readonly address: AddressBar,
+    fallbackScenario: string,
+    speed: Speed,
+    overviews: (onreply: OverviewReplyHandler) => OverviewSource = (onreply) =>
+      new OverviewClient(onreply),
+  ) {
+    this.session = new RunSession({
+      speed,
+      attach: (sim) => {
+        this.view.recorder?.detach();
+        this.view.recorder = new Recorder(sim);
+      },
+    });
+    this.overviews = overviews((asked, reply) => {
+      if (asked === this.view.config) this.view.overview = reply.ok ? reply.overview : null;
+    });
+    this.open(fallbackScenario);
+  }
+
+  /** The address of the run at its playhead (where a seek is taking it, while it seeks). */
+  get search(): string {
+    const config = this.view.config;
+    const state = this.view.runState;
+    const playheadUs = state === null ? null : (state.seekUs ?? state.nowUs);
+    return config === null ? '' : writeUrl({ config, playheadUs });
+  }
+
+  reconfigure(next: RunConfig): void {
+    this.configError = this.adopt(this.session.configure(next)) ?? '';
+  }
+
+  crashNow(): void {
+    this.adopt(this.session.crashNow());
+  }
+
+  /** Adds a crash at `atUs`; returns why it could not be added, or null. */
+  crashAt(atUs: number): string | null {
+    return this.adopt(this.session.crashAt(atUs, this.view.runState?.status === 'running'));
+  }
+
+  /** The run bar's report of every frame (metrics only when fresh ones were taken). */
+  update(state: RunState, fresh: RunMetrics | null): void {
+    const before = this.view.runState?.status;
+    this.view.runState = state;
+    if (fresh) this.view.metrics = fresh;
+    const resting = state.status === 'paused' || state.status === 'finished';
+    if (resting && (before !== state.status || state.status === 'paused')) this.keepAddress();
+  }
+
+  private open(fallbackScenario: string): void {
+    const { state, problems } = readUrl(this.address.search, fallbackScenario);
+    const notices = [...problems];
+    let opened = this.session.configure(state.config, state.playheadUs);
+    if (!opened.ok) {
+      notices.push(
+        `The link's run cannot be built: ${opened.message}. Showing "${state.config.scenario}" as defined.`,
+      );
+      opened = this.session.configure(defaultConfig(state.config.scenario), state.playheadUs);
+    }
+    this.notices = notices;
+    this.adopt(opened);
+  }
+
+  private adopt(result: Configured): string | null {
+    if (!result.ok) return result.message;
+    const runner = this.session.runner;
+    this.runner = runner;
+    this.view.config = this.session.config;
+    this.view.scenario = this.session.scenario;
+    this.view.runState = runner?.state ?? null;
+    this.view.metrics = runner?.metrics() ?? null;
+    this.view.overview = null;
+    this.view.selection.clear();
+    if (this.view.config) this.overviews.request(this.view.config);
+    this.keepAddress();
+    return null;
+  }
+
+  /** The address bar follows the run whenever it rests (not every frame while it plays). */
+  private keepAddress(): void {
+    const next = this.search;
+    if (next !== '' && next !== this.address.search) this.address.replace(next);
+  }
+}

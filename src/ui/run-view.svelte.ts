@@ -1,0 +1,59 @@
+import { getContext, setContext } from 'svelte';
+import type { Scenario } from '../engine';
+import type { Overview } from './overview/overview';
+import type { Recorder } from './record/recorder';
+import type { RunConfig } from './run/run-config';
+import type { RunMetrics, RunState } from './run/simulation-runner';
+
+/**
+ * What every view of the run shares, by context rather than through props: the run's config
+ * and state, its metrics, the overview computed ahead, the recorder of its events, and the
+ * user's selection. The page (App) owns it and writes it; views only read it — and act on the
+ * run through its callbacks.
+ */
+export class RunView {
+  config = $state.raw<RunConfig | null>(null);
+  scenario = $state.raw<Scenario | null>(null);
+  /** Fresh every animation frame while the run moves. */
+  runState = $state.raw<RunState | null>(null);
+  /** Fresh a few times a second while the run moves, and whenever it rests. */
+  metrics = $state.raw<RunMetrics | null>(null);
+  overview = $state.raw<Overview | null>(null);
+  /** The current simulation's events; replaced when a seek backwards replays the run. */
+  recorder = $state.raw<Recorder | null>(null);
+  readonly selection = new Selection();
+  /** Moves the playhead (the page replays the run if it must go back). */
+  seek: (us: number) => void = () => {};
+}
+
+/**
+ * What the user picked, anywhere on the page. Selecting a connection highlights all its
+ * separate but interrelated pieces everywhere: its packets, its module parts, its records in
+ * every area of the checkpoint server, its related connections.
+ */
+export class Selection {
+  /** The connection's readable unique id ("tcp 192.0.2.10:50047 → 198.51.100.20:21 #1"). */
+  connection = $state<string | null>(null);
+  /** A packet's engine id, for the packet inspector. */
+  packetId = $state<number | null>(null);
+  /** A recorded event's sequence number (the event log's row). */
+  eventSeq = $state<number | null>(null);
+
+  clear(): void {
+    this.connection = null;
+    this.packetId = null;
+    this.eventSeq = null;
+  }
+}
+
+const KEY = Symbol('run-view');
+
+export function setRunView(view: RunView): RunView {
+  return setContext(KEY, view);
+}
+
+export function getRunView(): RunView {
+  const view = getContext<RunView | undefined>(KEY);
+  if (view === undefined) throw new Error('getRunView() outside the page that sets the run view');
+  return view;
+}
