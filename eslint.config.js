@@ -43,7 +43,7 @@ const engineRules = {
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/'],
+    ignores: ['dist/', 'dist-*/', 'node_modules/', 'test-results/', 'test-results-*/', 'playwright-report/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -10,6 +10,7 @@ export {
 } from './simulation';
 export { buildReport, type SimulationReport, type FlowReport } from './report';
 export type { TraceEvent, TraceEventKind } from './trace-event';
+export type { PacketSummary } from './net/packet';
 export { InputError } from './errors';
 export {
   applyOverrides,
