@@ -50,7 +50,9 @@ export class RunPage {
       },
     });
     this.overviews = overviews((asked, reply) => {
-      if (asked === this.view.config) this.view.overview = reply.ok ? reply.overview : null;
+      if (asked !== this.view.config) return;
+      this.view.overview = reply.ok ? reply.overview : null;
+      this.view.baseline = reply.ok ? (reply.baseline ?? null) : null;
     });
     this.open(fallbackScenario);
   }
@@ -108,6 +110,7 @@ export class RunPage {
     this.view.runState = runner?.state ?? null;
     this.view.metrics = runner?.metrics() ?? null;
     this.view.overview = null;
+    this.view.baseline = null;
     this.view.selection.clear();
     if (this.view.config) this.overviews.request(this.view.config);
     this.keepAddress();

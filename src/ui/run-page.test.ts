@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeOverview } from './overview/overview';
+import { computeOverview, withoutCrashes } from './overview/overview';
 import { buildScenario, defaultConfig, type RunConfig } from './run/run-config';
 import { RunPage, type OverviewReplyHandler } from './run-page.svelte';
 
@@ -20,8 +20,16 @@ function fakeAddress(search: string) {
 /** Computes overviews at once, in this thread. */
 function inline(onreply: OverviewReplyHandler) {
   return {
-    request: (config: RunConfig) =>
-      onreply(config, { id: 0, ok: true, overview: computeOverview(buildScenario(config)) }),
+    request: (config: RunConfig) => {
+      const scenario = buildScenario(config);
+      const calm = withoutCrashes(scenario);
+      onreply(config, {
+        id: 0,
+        ok: true,
+        overview: computeOverview(scenario),
+        baseline: calm === null ? null : computeOverview(calm),
+      });
+    },
   };
 }
 
@@ -33,6 +41,8 @@ describe('RunPage', () => {
     expect(page.view.config).toEqual({ ...defaultConfig('ftp-crash'), seed: 3 });
     expect(page.notices).toEqual([]);
     expect(page.view.overview?.endUs).toBeGreaterThan(0);
+    expect(page.view.baseline?.crashes).toEqual([]);
+    expect(page.view.baseline?.events).toBeGreaterThan(0);
     expect(page.view.recorder?.total).toBeGreaterThan(0);
     expect(address.written.at(-1)).toBe(
       '?scenario=ftp-crash&seed=3&strategy=unique-id&mode=sync&fail=closed&t=0.5',

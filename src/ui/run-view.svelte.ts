@@ -19,6 +19,8 @@ export class RunView {
   /** Fresh a few times a second while the run moves, and whenever it rests. */
   metrics = $state.raw<RunMetrics | null>(null);
   overview = $state.raw<Overview | null>(null);
+  /** The same run without firewall crashes (what a crash costs is measured against it). */
+  baseline = $state.raw<Overview | null>(null);
   /** The current simulation's events; replaced when a seek backwards replays the run. */
   recorder = $state.raw<Recorder | null>(null);
   readonly selection = new Selection();

@@ -2,7 +2,13 @@ import type { RunConfig } from '../run/run-config';
 import type { Overview } from './overview';
 
 export type OverviewReply =
-  | { readonly id: number; readonly ok: true; readonly overview: Overview }
+  | {
+      readonly id: number;
+      readonly ok: true;
+      readonly overview: Overview;
+      /** The run without crashes; null: there were none; undefined: still being computed. */
+      readonly baseline: Overview | null | undefined;
+    }
   | { readonly id: number; readonly ok: false; readonly message: string };
 
 /**
@@ -24,7 +30,7 @@ export class OverviewClient {
     this.busy = true;
     worker.onmessage = (event: MessageEvent<OverviewReply>) => {
       if (event.data.id !== this.nextId) return;
-      this.busy = false;
+      this.busy = event.data.ok && event.data.baseline === undefined;
       this.onreply(config, event.data);
     };
     worker.onerror = (event) => {

@@ -1,16 +1,23 @@
 /// <reference lib="webworker" />
 import { buildScenario, type RunConfig } from '../run/run-config';
-import { computeOverview } from './overview';
+import { computeOverview, withoutCrashes } from './overview';
 import type { OverviewReply } from './overview-client';
 
-// Runs a config to its end off the page's thread and sends back its overview.
+// Runs a config to its end off the page's thread and sends back its overview — then, when it
+// has crashes, the same run without them (the baseline), in a second message.
 self.onmessage = (event: MessageEvent<{ id: number; config: RunConfig }>) => {
   const { id, config } = event.data;
-  let reply: OverviewReply;
   try {
-    reply = { id, ok: true, overview: computeOverview(buildScenario(config)) };
+    const scenario = buildScenario(config);
+    const overview = computeOverview(scenario);
+    const calm = withoutCrashes(scenario);
+    post({ id, ok: true, overview, baseline: calm === null ? null : undefined });
+    if (calm !== null) post({ id, ok: true, overview, baseline: computeOverview(calm) });
   } catch (error) {
-    reply = { id, ok: false, message: error instanceof Error ? error.message : String(error) };
+    post({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
   }
-  self.postMessage(reply);
 };
+
+function post(reply: OverviewReply): void {
+  self.postMessage(reply);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildScenario, defaultConfig } from '../run/run-config';
 import { SimulationRunner } from '../run/simulation-runner';
-import { computeOverview, DEFAULT_LIMITS } from './overview';
+import { computeOverview, DEFAULT_LIMITS, withoutCrashes } from './overview';
 
 describe('computeOverview', () => {
   const scenario = buildScenario(defaultConfig('ftp-crash'));
@@ -54,5 +54,15 @@ describe('computeOverview', () => {
     expect(none.crashes[0].lost).toBeGreaterThan(0);
     const data = none.flows.find((f) => f.kind === 'ftp-data');
     expect(data?.completedAtUs).toBeNull();
+  });
+
+  it('takes the crashes away for the baseline, and only them', () => {
+    const calm = withoutCrashes(scenario);
+    expect(calm?.faults).toEqual([]);
+    expect(withoutCrashes(buildScenario(defaultConfig('ftp-transfer')))).toBeNull();
+    const baseline = computeOverview(calm ?? scenario);
+    expect(baseline.crashes).toEqual([]);
+    const done = (o: typeof overview) => o.flows.find((f) => f.kind === 'ftp-data')?.completedAtUs;
+    expect(done(baseline)).toBeLessThan(done(overview) ?? 0);
   });
 });

@@ -85,6 +85,16 @@ export function computeOverview(
   };
 }
 
+/**
+ * The same scenario without any firewall crash: what the run would have been had the
+ * firewall never failed — the baseline a crash's cost (the transfer's added delay) is measured
+ * against. Null when the scenario has no crash to take away.
+ */
+export function withoutCrashes(scenario: Scenario): Scenario | null {
+  const faults = scenario.faults.filter((f) => f.kind !== 'firewall-crash');
+  return faults.length === scenario.faults.length ? null : { ...scenario, faults };
+}
+
 /** Cumulative samples with a bounded count: when full, every other sample goes. */
 class Sampler {
   bucketUs: number;
