@@ -40,6 +40,24 @@ export {
 } from './firewall';
 export type { CrashReport } from './firewall-service';
 export type { CheckpointReport } from './checkpoint/checkpoint-report';
+export { AREA_NAMES as checkpointAreaNames } from './firewall/part-records';
+export {
+  connectionIdOfReadable,
+  connectionNumber,
+  describePart,
+  MEMORY_MODULES,
+  readFirewallMemory,
+  type FirewallMemory,
+  type PartText,
+} from './firewall/memory-view';
+export {
+  baseIndex,
+  checkpointConnectionLabel,
+  readCheckpointMemory,
+  type BaseColumns,
+  type CheckpointAreaMemory,
+  type CheckpointMemory,
+} from './checkpoint/memory-view';
 export { formatIpv4, parseIpv4, parsePrefix } from './net/ipv4';
 export { tcpStateNames } from './net/tcp/tcp-state';
 export type { Flow, FlowKind } from './apps/flow';

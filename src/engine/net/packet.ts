@@ -119,19 +119,39 @@ export function tcpFlagsText(flags: number): string {
   return out || 'none';
 }
 
+/** Longest payload text a summary carries (a SIP INVITE with its SDP fits). */
+export const SUMMARY_TEXT_MAX_CHARS = 512;
+
 /** A copy of the fields a person or a view wants, safe to keep after the packet is reused. */
 export interface PacketSummary {
+  /** Unique within a run: a pooled packet object gets a new id each time it is reused. */
   readonly id: number;
   readonly proto: 'tcp' | 'udp' | 'icmp' | 'other';
   readonly src: string;
   readonly dst: string;
+  /** ICMP: the echo id. */
   readonly sport: number;
+  /** ICMP: the echo sequence number. */
   readonly dport: number;
   readonly flags: string;
   readonly seq: number;
   readonly ack: number;
+  /** Payload bytes. */
   readonly len: number;
+  /** IPv4 total length. */
   readonly bytes: number;
+  readonly ttl: number;
+  /** IPv4 identification. */
+  readonly ipId: number;
+  /** TCP window field as sent (unscaled); 0 for other protocols. */
+  readonly window: number;
+  readonly icmpType: number | null;
+  readonly icmpCode: number | null;
+  /**
+   * The payload as text when it is line-based text (FTP commands and replies, SIP with its
+   * SDP), at most SUMMARY_TEXT_MAX_CHARS characters; null for binary or empty payloads.
+   */
+  readonly text: string | null;
 }
 
 export function summarizePacket(p: Packet): PacketSummary {
@@ -143,17 +163,46 @@ export function summarizePacket(p: Packet): PacketSummary {
         : p.proto === IPPROTO_ICMP
           ? 'icmp'
           : 'other';
+  const icmp = proto === 'icmp';
   return {
     id: p.id,
     proto,
     src: formatIpv4(p.srcAddr),
     dst: formatIpv4(p.dstAddr),
-    sport: proto === 'icmp' ? p.icmpId : p.srcPort,
-    dport: proto === 'icmp' ? p.icmpSeq : p.dstPort,
-    flags: proto === 'tcp' ? tcpFlagsText(p.flags) : proto === 'icmp' ? `type ${p.icmpType}` : '',
+    sport: icmp ? p.icmpId : p.srcPort,
+    dport: icmp ? p.icmpSeq : p.dstPort,
+    flags: proto === 'tcp' ? tcpFlagsText(p.flags) : icmp ? `type ${p.icmpType}` : '',
     seq: p.seq,
     ack: p.ack,
     len: p.payloadLen,
     bytes: p.ipBytes,
+    ttl: p.ttl,
+    ipId: p.ipId,
+    window: proto === 'tcp' ? p.window : 0,
+    icmpType: icmp ? p.icmpType : null,
+    icmpCode: icmp ? p.icmpCode : null,
+    text: payloadText(p.payload, p.payloadLen),
   };
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const TAB = 0x09;
+
+/**
+ * The start of a payload as text when it is line-based text: it ends a line (LF) and its first
+ * SUMMARY_TEXT_MAX_CHARS bytes are printable ASCII, tabs or line breaks. The end-of-line test
+ * comes first, so binary payloads (file data, RTP) cost one comparison, and it keeps a short
+ * random tail of a file from passing for text.
+ */
+export function payloadText(payload: Uint8Array, length: number): string | null {
+  if (length === 0 || payload[length - 1] !== LF) return null;
+  const n = Math.min(length, SUMMARY_TEXT_MAX_CHARS);
+  let text = '';
+  for (let i = 0; i < n; i++) {
+    const b = payload[i];
+    if ((b < 0x20 || b > 0x7e) && b !== LF && b !== CR && b !== TAB) return null;
+    text += String.fromCharCode(b);
+  }
+  return text;
 }
