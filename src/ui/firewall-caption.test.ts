@@ -14,6 +14,7 @@ describe('firewallCaption', () => {
       note: ['5 rules', 'policy drop'],
       separator: ' · ',
       maxConnections: 65_536,
+      modules: ['base', 'tcp', 'udp', 'icmp', 'ftp', 'sip'],
     });
   });
 

@@ -1,4 +1,5 @@
-import { defaultRuleset, parseRuleset, type Scenario } from '../engine';
+import { checkpointAreaNames, defaultRuleset, parseRuleset, type Scenario } from '../engine';
+import { formatCountOf } from './run/quantity-format';
 
 /**
  * What the topology's firewall-application box says about a scenario's firewall before any
@@ -12,6 +13,8 @@ export interface FirewallCaption {
   readonly separator: string;
   /** The most connections the table can hold: sizes the room for the live count. */
   readonly maxConnections: number;
+  /** The base layer and the modules, each drawn as a lane (none when disabled). */
+  readonly modules: readonly string[];
 }
 
 /** The effective policy: drop when any chain a forwarded packet crosses drops by default. */
@@ -22,14 +25,17 @@ const DISABLED: FirewallCaption = {
   note: ['disabled:', 'everything', 'passes'],
   separator: ' ',
   maxConnections: 0,
+  modules: [],
 };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function compute(scenario: Scenario): FirewallCaption {
   const config = scenario.firewall;
   if (!config.enabled) return DISABLED;
-  const base = { enabled: true, maxConnections: config.maxConnections };
+  const base = {
+    enabled: true,
+    maxConnections: config.maxConnections,
+    modules: checkpointAreaNames,
+  };
   try {
     const portNames = scenario.router.ports.map((p) => p.name);
     const ruleset = parseRuleset(config.rules ?? defaultRuleset(scenario), 'rules', portNames);
@@ -37,7 +43,7 @@ function compute(scenario: Scenario): FirewallCaption {
     const policy: EffectivePolicy = forwarded.some((c) => c.policy === 'drop') ? 'drop' : 'accept';
     return {
       ...base,
-      note: [plural(ruleset.rules.length, 'rule'), `policy ${policy}`],
+      note: [formatCountOf(ruleset.rules.length, 'rule'), `policy ${policy}`],
       separator: ' · ',
     };
   } catch {

@@ -17,6 +17,7 @@ const caption: FirewallCaption = {
   note: ['5 rules', 'policy drop'],
   separator: ' · ',
   maxConnections: 65_536,
+  modules: ['base', 'tcp', 'udp', 'icmp', 'ftp', 'sip'],
 };
 const slot = (y: number): TextLine => ({ text: '', kind: 'caption', x: 50, y, anchor: 'middle' });
 const shown = (lines: ReturnType<typeof stateLines>) =>

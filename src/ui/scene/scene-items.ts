@@ -1,0 +1,201 @@
+import type { PacketSummary, TraceEvent } from '../../engine';
+import type { Recorder } from '../record/recorder';
+import type { Point } from '../topology-types';
+import { alongRoute, type SceneGeometry } from './scene-geometry';
+
+/** Records travel for this share of the window: quick dashes, not a crowd. */
+const MOVE_SHARE = 0.4;
+
+/**
+ * What the scene draws at one instant, computed from the recorded events alone (RaftScope's
+ * way): a packet is where it must be between the time it left the sender and the time it
+ * arrives, so pausing, stepping and scrubbing show exactly the right picture. Things that
+ * are instantaneous in simulated time — a drop, a checkpoint write, a record read back — are
+ * kept on screen for a short `windowUs` of simulated time (a fraction of a second of wall
+ * time at the current speed), fading with age.
+ */
+
+export interface Flight {
+  readonly at: Point;
+  readonly packetId: number;
+  readonly connection: string | null;
+  /** Let through unchecked while the firewall was down (fail open). */
+  readonly exposed: boolean;
+  /** Lost on the wire: drawn falling off the link after its midpoint. */
+  readonly lost: boolean;
+  /** How far along its link, 0 (just left the sender) to 1 (arriving). */
+  readonly progress: number;
+}
+
+export interface DropMark {
+  readonly at: Point;
+  readonly reason: string;
+  readonly connection: string | null;
+  /** 0: just now; 1: about to disappear. */
+  readonly age: number;
+}
+
+/** A record on its way: written to the checkpoint server, or read back during reassembly. */
+export interface RecordMove {
+  readonly kind: 'write' | 'read';
+  /** Where it is now, on its way between its module's lane and its area of the server. */
+  readonly at: Point;
+  readonly area: string;
+  readonly connection: string | null;
+  /** 0 → 1 along the way. */
+  readonly progress: number;
+}
+
+export interface SceneItems {
+  readonly flights: readonly Flight[];
+  readonly drops: readonly DropMark[];
+  readonly moves: readonly RecordMove[];
+  /** Packets put on each link direction within the window: how busy it is. */
+  readonly busy: ReadonlyMap<string, number>;
+}
+
+export interface SceneLimits {
+  /** Events looked at, newest first; older ones are not drawn. */
+  readonly maxEvents: number;
+  readonly maxFlights: number;
+  readonly maxDrops: number;
+  readonly maxMoves: number;
+}
+
+export const SCENE_LIMITS: SceneLimits = {
+  maxEvents: 30_000,
+  maxFlights: 3_000,
+  maxDrops: 200,
+  maxMoves: 400,
+};
+
+export interface SceneQuery {
+  readonly nowUs: number;
+  /** How long an instantaneous event stays visible, in simulated µs. */
+  readonly windowUs: number;
+  /** The longest a packet can be on a link (transmission + propagation), µs. */
+  readonly maxFlightUs: number;
+  readonly connectionOf: (packet: PacketSummary) => string | null;
+  /** While a fail-open router lets packets through unchecked: since when; else null. */
+  readonly exposedSinceUs: number | null;
+}
+
+export function sceneItems(
+  recorder: Recorder,
+  geometry: SceneGeometry,
+  q: SceneQuery,
+  limits: SceneLimits = SCENE_LIMITS,
+): SceneItems {
+  const out = new Collector(geometry, q, limits);
+  const oldestUs = q.nowUs - Math.max(q.windowUs, q.maxFlightUs);
+  let looked = 0;
+  recorder.scanBack((event) => {
+    if (event.atUs < oldestUs || ++looked > limits.maxEvents) return false;
+    out.add(event);
+    return true;
+  });
+  return out.items();
+}
+
+class Collector {
+  private readonly flights: Flight[] = [];
+  private readonly drops: DropMark[] = [];
+  private readonly moves: RecordMove[] = [];
+  private readonly busy = new Map<string, number>();
+  /** Scanning back, a crash was passed: older records in flight died with that firewall. */
+  private crashPassed = false;
+
+  constructor(
+    private readonly g: SceneGeometry,
+    private readonly q: SceneQuery,
+    private readonly limits: SceneLimits,
+  ) {}
+
+  add(e: TraceEvent): void {
+    const age = (this.q.nowUs - e.atUs) / this.q.windowUs;
+    switch (e.kind) {
+      case 'link.transmit':
+        if (age <= 1) this.busy.set(e.link, (this.busy.get(e.link) ?? 0) + 1);
+        return this.flight(e);
+      case 'packet.drop':
+        return this.drop(e.where, e.reason, e.packet, age);
+      case 'firewall.crash':
+        this.crashPassed = true;
+        return;
+      case 'checkpoint.write':
+        if (!this.crashPassed) this.move('write', e.area, e.connection, age / MOVE_SHARE);
+        return;
+      case 'recovery':
+        if (e.area !== null && (e.act === 1002 || e.act === 1004)) {
+          this.move('read', e.area, e.connection, age / MOVE_SHARE);
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  items(): SceneItems {
+    return { flights: this.flights, drops: this.drops, moves: this.moves, busy: this.busy };
+  }
+
+  private flight(e: Extract<TraceEvent, { kind: 'link.transmit' }>): void {
+    // atUs is when the packet was queued on the link; it is on the wire from the end of its
+    // transmission (txEndUs) until it arrives. Before that it is in the queue bars.
+    const path = this.g.paths.get(e.link);
+    const spanUs = e.arriveUs - e.txEndUs;
+    if (path === undefined || spanUs <= 0) return;
+    if (e.txEndUs > this.q.nowUs || e.arriveUs <= this.q.nowUs) return;
+    if (this.flights.length >= this.limits.maxFlights) return;
+    const progress = (this.q.nowUs - e.txEndUs) / spanUs;
+    // A lost packet travels half way and falls off the link there.
+    if (e.lost && progress > 0.5) return;
+    const since = this.q.exposedSinceUs;
+    this.flights.push({
+      at: lerp(path.from, path.to, progress),
+      packetId: e.packet.id,
+      connection: this.q.connectionOf(e.packet),
+      exposed: since !== null && e.atUs >= since && this.g.fromRouter.has(e.link),
+      lost: e.lost,
+      progress,
+    });
+  }
+
+  private drop(where: string, reason: string, packet: PacketSummary, age: number): void {
+    const at = this.g.places.get(where);
+    if (at === undefined || age > 1 || this.drops.length >= this.limits.maxDrops) return;
+    this.drops.push({ at, reason, connection: this.q.connectionOf(packet), age });
+  }
+
+  private move(kind: RecordMove['kind'], area: string, connection: string | null, age: number) {
+    const route = this.g.routes.get(area);
+    if (route === undefined || age > 1 || this.moves.length >= this.limits.maxMoves) return;
+    const at = alongRoute(route, kind === 'write' ? age : 1 - age);
+    this.moves.push({ kind, at, area, connection, progress: age });
+  }
+}
+
+function lerp(a: Point, b: Point, t: number): Point {
+  const u = Math.min(Math.max(t, 0), 1);
+  return { x: a.x + (b.x - a.x) * u, y: a.y + (b.y - a.y) * u };
+}
+
+/**
+ * How long instantaneous events stay on screen: about half a second of wall time at the
+ * current speed, never less than 1 ms nor more than 2 s of simulated time.
+ */
+export function persistenceUs(speed: number | 'max'): number {
+  const simSecondsPerWallSecond = speed === 'max' ? 100 : speed;
+  return Math.round(Math.min(Math.max(0.5 * simSecondsPerWallSecond * 1e6, 1_000), 2_000_000));
+}
+
+/** The flight nearest to `at` within `radius` (drawing units), for picking with the mouse. */
+export function flightNear(flights: readonly Flight[], at: Point, radius: number): Flight | null {
+  let best: Flight | null = null;
+  let bestDistance = radius;
+  for (const f of flights) {
+    const d = Math.hypot(f.at.x - at.x, f.at.y - at.y);
+    if (d <= bestDistance) [best, bestDistance] = [f, d];
+  }
+  return best;
+}

@@ -1,0 +1,124 @@
+import { schemeTableau10 } from 'd3';
+import { connectionSerial } from './connection-index';
+import type { SceneItems } from './scene-items';
+import type { SceneGeometry } from './scene-geometry';
+
+/** Colours the page's theme defines (read from its CSS custom properties once). */
+export interface ScenePalette {
+  readonly unknown: string;
+  readonly drop: string;
+  readonly write: string;
+  readonly read: string;
+  readonly text: string;
+  readonly halo: string;
+  readonly page: string;
+  readonly exposed: string;
+}
+
+/** A connection's colour: stable per connection (by its serial), grey when unknown. */
+export function connectionColour(connection: string | null, palette: ScenePalette): string {
+  if (connection === null) return palette.unknown;
+  return schemeTableau10[connectionSerial(connection) % schemeTableau10.length];
+}
+
+/**
+ * Paints one instant of the scene. Drawing only: what to draw and where was decided by
+ * sceneItems. With a connection selected, its packets and records are drawn larger and
+ * outlined, everything else faint — the selection is visible by size, not only by colour.
+ */
+export function paintScene(
+  ctx: CanvasRenderingContext2D,
+  items: SceneItems,
+  geometry: SceneGeometry,
+  palette: ScenePalette,
+  selected: string | null,
+): void {
+  const faint = (connection: string | null) => selected !== null && connection !== selected;
+  paintBusyLinks(ctx, items, geometry, palette);
+  for (const m of items.moves) {
+    const { x, y } = m.at;
+    const size = m.connection !== null && m.connection === selected ? 9 : 6;
+    ctx.globalAlpha = faint(m.connection) ? 0.2 : 1 - 0.5 * m.progress;
+    ctx.fillStyle = m.kind === 'write' ? palette.write : palette.read;
+    ctx.fillRect(x - size / 2, y - size / 2, size, size);
+  }
+  for (const f of items.flights) {
+    const mine = f.connection !== null && f.connection === selected;
+    ctx.globalAlpha = faint(f.connection) ? 0.25 : 1;
+    ctx.beginPath();
+    ctx.arc(f.at.x, f.at.y, mine ? 5.5 : 3.5, 0, 2 * Math.PI);
+    ctx.fillStyle = connectionColour(f.connection, palette);
+    ctx.fill();
+    if (mine || f.lost) {
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = f.lost ? palette.drop : palette.text;
+      ctx.stroke();
+    }
+    if (f.exposed) {
+      // Unchecked (fail open): a ring around the packet, not only a colour.
+      ctx.beginPath();
+      ctx.arc(f.at.x, f.at.y, 7, 0, 2 * Math.PI);
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = palette.exposed;
+      ctx.stroke();
+    }
+  }
+  paintDrops(ctx, items, palette, faint);
+  ctx.globalAlpha = 1;
+}
+
+/** Recently busy link directions get a wash proportional to their packets in the window. */
+function paintBusyLinks(
+  ctx: CanvasRenderingContext2D,
+  items: SceneItems,
+  geometry: SceneGeometry,
+  palette: ScenePalette,
+): void {
+  ctx.lineCap = 'round';
+  for (const [link, packets] of items.busy) {
+    const path = geometry.paths.get(link);
+    if (path === undefined) continue;
+    ctx.globalAlpha = Math.min(0.35, 0.05 + packets / 400);
+    ctx.strokeStyle = palette.halo;
+    ctx.lineWidth = 7;
+    ctx.beginPath();
+    ctx.moveTo(path.from.x, path.from.y);
+    ctx.lineTo(path.to.x, path.to.y);
+    ctx.stroke();
+  }
+}
+
+/** A cross where each packet fell out, its reason beside the newest one at each place. */
+function paintDrops(
+  ctx: CanvasRenderingContext2D,
+  items: SceneItems,
+  palette: ScenePalette,
+  faint: (connection: string | null) => boolean,
+): void {
+  const labelled = new Set<string>();
+  ctx.font = '600 11px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  for (const d of items.drops) {
+    const fall = 14 * d.age;
+    const x = d.at.x;
+    const y = d.at.y + fall;
+    ctx.globalAlpha = (faint(d.connection) ? 0.25 : 1) * (1 - 0.7 * d.age);
+    ctx.strokeStyle = palette.drop;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(x - 4, y - 4);
+    ctx.lineTo(x + 4, y + 4);
+    ctx.moveTo(x + 4, y - 4);
+    ctx.lineTo(x - 4, y + 4);
+    ctx.stroke();
+    const key = `${d.at.x},${d.at.y}`;
+    if (labelled.has(key)) continue;
+    labelled.add(key);
+    // A halo in the page's colour keeps the reason legible over boxes and numbers.
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = palette.page;
+    ctx.strokeText(d.reason, x + 8, y);
+    ctx.fillStyle = palette.drop;
+    ctx.fillText(d.reason, x + 8, y);
+  }
+}
