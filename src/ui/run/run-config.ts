@@ -14,6 +14,8 @@ export const CHECKPOINT_MODES: readonly CheckpointMode[] = ['sync', 'async'];
 
 /** The longest list of added crashes a run (and a link) may carry. */
 export const MAX_ADDED_CRASHES = 32;
+/** The longest edited ruleset a run (and a link, base64-encoded) may carry. */
+export const MAX_RULES_CHARS = 64 * 1024;
 
 /**
  * Everything that decides a run: a built-in scenario and what the controls changed about it.

@@ -31,12 +31,13 @@ describe('readUrl / writeUrl', () => {
   };
 
   it('round-trips a whole run with its playhead', () => {
-    const search = writeUrl({ config: edited, playheadUs: 1_234_567 });
+    const search = writeUrl({ config: edited, playheadUs: 1_234_567, compare: 'unique-id' });
     expect(search).toContain('scenario=ftp-crash');
     expect(search).toContain('crash=1.25%2C2');
     expect(search).toContain('t=1.234567');
+    expect(search).toContain('compare=unique-id');
     expect(readUrl(search, 'ftp-transfer')).toEqual({
-      state: { config: edited, playheadUs: 1_234_567 },
+      state: { config: edited, playheadUs: 1_234_567, compare: 'unique-id' },
       problems: [],
     });
   });
@@ -48,14 +49,14 @@ describe('readUrl / writeUrl', () => {
 
   it('opens the fallback scenario as defined when there is no query', () => {
     expect(readUrl('', 'ftp-transfer')).toEqual({
-      state: { config: defaultConfig('ftp-transfer'), playheadUs: null },
+      state: { config: defaultConfig('ftp-transfer'), playheadUs: null, compare: null },
       problems: [],
     });
   });
 
   it('names each unusable parameter and keeps its default', () => {
     const { state, problems } = readUrl(
-      '?scenario=ftp-crash&seed=-3&strategy=magic&mode=sync&fail=maybe&crash=1,x&t=later&rules=%%%&zoom=2',
+      '?scenario=ftp-crash&seed=-3&strategy=magic&mode=sync&fail=maybe&crash=1,x&t=later&rules=%%%&zoom=2&compare=both',
       'ftp-transfer',
     );
     expect(state.config).toEqual(defaultConfig('ftp-crash'));
@@ -68,6 +69,7 @@ describe('readUrl / writeUrl', () => {
       'URL parameter "crash": "x" is not a time in seconds (like 0.8 or 1.250000)',
       'URL parameter "rules": not base64url text',
       'URL parameter "t": "later" is not a time in seconds (like 0.8 or 1.250000)',
+      'URL parameter "compare": "both" is not one of unique-id, snapshot, none',
     ]);
   });
 

@@ -1,15 +1,17 @@
 import {
   CHECKPOINT_MODES,
   MAX_ADDED_CRASHES,
+  MAX_RULES_CHARS,
   STRATEGIES,
   defaultConfig,
   isBuiltinName,
   type RunConfig,
+  type Strategy,
 } from './run-config';
 
 /**
  * A run in a link: `?scenario=ftp-crash&seed=1&strategy=unique-id&mode=sync&fail=closed
- * &crash=1.25,2&t=0.8`. Times are seconds with up to six decimals, so every microsecond
+ * &crash=1.25,2&t=0.8&compare=none`. Times are seconds with up to six decimals, so every microsecond
  * survives the round trip exactly. Every setting is written, not just the changed ones, so
  * a link reproduces its run even if a built-in's defaults change later.
  */
@@ -17,6 +19,8 @@ export interface UrlState {
   readonly config: RunConfig;
   /** Where the playhead was, µs; null: at the start. */
   readonly playheadUs: number | null;
+  /** Compare mode's other strategy; null (or absent): compare mode off. */
+  readonly compare?: Strategy | null;
 }
 
 export interface ReadUrl {
@@ -25,9 +29,18 @@ export interface ReadUrl {
   readonly problems: readonly string[];
 }
 
-const KNOWN = new Set(['scenario', 'seed', 'strategy', 'mode', 'fail', 'crash', 't', 'rules']);
+const KNOWN = new Set([
+  'scenario',
+  'seed',
+  'strategy',
+  'mode',
+  'fail',
+  'crash',
+  't',
+  'rules',
+  'compare',
+]);
 const MAX_SECONDS_TEXT = 16;
-const MAX_RULES_CHARS = 64 * 1024;
 
 /** The link's query string for a run. */
 export function writeUrl(state: UrlState): string {
@@ -42,6 +55,7 @@ export function writeUrl(state: UrlState): string {
   if (c.rules !== null) q.set('rules', encodeRules(c.rules));
   if (state.playheadUs !== null && state.playheadUs > 0)
     q.set('t', formatSeconds(state.playheadUs));
+  if (state.compare) q.set('compare', state.compare);
   return `?${q.toString()}`;
 }
 
@@ -74,7 +88,8 @@ export function readUrl(search: string, fallbackScenario: string): ReadUrl {
     rules: read(q, 'rules', decodeRules, base.rules, note),
   };
   const playheadUs = read(q, 't', parseSeconds, null, note);
-  return { state: { config, playheadUs }, problems };
+  const compare = read<Strategy | null>(q, 'compare', (t) => choice(t, STRATEGIES), null, note);
+  return { state: { config, playheadUs, compare }, problems };
 }
 
 function read<T>(
