@@ -1,5 +1,5 @@
 import type { FirewallReport } from '../../engine';
-import { formatBytes, formatCount } from '../run/quantity-format';
+import { formatBytes, formatCount, formatCountOf } from '../run/quantity-format';
 
 /**
  * The ruleset as `nft list ruleset` shows it, with every rule's counters: one block per
@@ -56,7 +56,6 @@ const PRIORITY_NAMES = new Map([
 export const priorityText = (p: number) => PRIORITY_NAMES.get(p) ?? String(p);
 
 const unit = (n: number, word: string) => (n === 1 ? word : `${word}s`);
-const plural = (n: number, word: string) => `${formatCount(n)} ${unit(n, word)}`;
 
 function ruleLine(rule: Rule): RuleLine {
   return {
@@ -65,7 +64,7 @@ function ruleLine(rule: Rule): RuleLine {
     packets: formatCount(rule.packets),
     packetsUnit: unit(rule.packets, 'packet'),
     bytes: formatBytes(rule.bytes),
-    exact: `${plural(rule.packets, 'packet')}, ${plural(rule.bytes, 'byte')}`,
+    exact: `${formatCountOf(rule.packets, 'packet')}, ${formatCountOf(rule.bytes, 'byte')}`,
     quiet: rule.packets === 0,
   };
 }

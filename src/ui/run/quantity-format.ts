@@ -23,6 +23,11 @@ export function formatCount(n: number): string {
   return grouped(n);
 }
 
+/** A count and its noun, singular for one: "1 record", "2,971 records". */
+export function formatCountOf(n: number, noun: string): string {
+  return `${grouped(n)} ${n === 1 ? noun : `${noun}s`}`;
+}
+
 /** The simulated clock, to the microsecond: "1.234567 s". */
 export function formatClock(us: number): string {
   return `${clock(us / 1e6)} s`;

@@ -4,6 +4,7 @@ import { MAX_FRAME_MS, STEP_FRAME_MS, SimulationRunner } from './simulation-runn
 
 const ftp = parseScenario(builtinScenarios['ftp-transfer']);
 const video = parseScenario(builtinScenarios['video-stream']);
+const ftpCrash = parseScenario(builtinScenarios['ftp-crash']);
 
 /** Plays from the current state until the run finishes, one 16 ms frame at a time. */
 function runToEnd(runner: SimulationRunner): void {
@@ -208,5 +209,32 @@ describe('SimulationRunner', () => {
     runner.reset();
     expect(built).toHaveLength(3);
     expect(new Set(built).size).toBe(3);
+  });
+
+  it("gives both memory spaces: the firewall's is gone while it is down, the server's is not", () => {
+    const runner = new SimulationRunner(ftpCrash);
+    runner.seek(700_000);
+    runner.finishSeek();
+    const up = runner.metrics();
+    expect(up.firewallMemory).toMatchObject({
+      state: 'up',
+      count: up.report.firewall.connectionsTracked,
+    });
+    expect(up.firewallMemory.ids[0]).toBe('tcp 192.0.2.10:50047 → 198.51.100.20:21 #1');
+    expect(up.checkpointMemory?.records).toBe(up.report.checkpoint.recordsLive);
+
+    runner.seek(900_000);
+    runner.finishSeek();
+    const down = runner.metrics();
+    expect(down.firewallMemory).toMatchObject({ state: 'down', count: 0 });
+    expect(down.checkpointMemory?.areas[0].count).toBeGreaterThan(up.firewallMemory.count - 1);
+    const open = parseScenario({
+      ...builtinScenarios['ftp-transfer'],
+      firewall: { enabled: false },
+    });
+    expect(new SimulationRunner(open).metrics()).toMatchObject({
+      firewallMemory: { state: 'disabled', count: 0 },
+      checkpointMemory: null,
+    });
   });
 });

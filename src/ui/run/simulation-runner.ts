@@ -1,6 +1,10 @@
 import {
   buildReport,
   createSimulation,
+  readCheckpointMemory,
+  readFirewallMemory,
+  type CheckpointMemory,
+  type FirewallMemory,
   type FirewallState,
   type PortQueues,
   type Scenario,
@@ -33,6 +37,10 @@ export interface RunMetrics {
   readonly nowUs: number;
   readonly report: SimulationReport;
   readonly queues: readonly PortQueues[];
+  /** The firewall application's memory space (FIG. 4B/5B); empty while it is down. */
+  readonly firewallMemory: FirewallMemory;
+  /** The checkpoint server's memory space (FIG. 5A), which outlives crashes; null without a firewall. */
+  readonly checkpointMemory: CheckpointMemory | null;
 }
 
 export interface RunnerOptions {
@@ -103,7 +111,14 @@ export class SimulationRunner {
   }
 
   metrics(): RunMetrics {
-    return { nowUs: this.sim.nowUs, report: buildReport(this.sim), queues: this.sim.portQueues() };
+    const sim = this.sim;
+    return {
+      nowUs: sim.nowUs,
+      report: buildReport(sim),
+      queues: sim.portQueues(),
+      firewallMemory: readFirewallMemory(sim.firewall, sim.firewallState),
+      checkpointMemory: sim.runtime === null ? null : readCheckpointMemory(sim.runtime.server),
+    };
   }
 
   /** Events the engine has executed so far in this simulation. */
