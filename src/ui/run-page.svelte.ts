@@ -1,6 +1,8 @@
+import { CompareRun } from './compare/compare-run';
 import { Recorder } from './record/recorder';
 import { OverviewClient, type OverviewReply } from './overview/overview-client';
-import { defaultConfig, type RunConfig } from './run/run-config';
+import { RefreshGate } from './run/refresh-gate';
+import { defaultConfig, type RunConfig, type Strategy } from './run/run-config';
 import { RunSession, type Configured } from './run/run-session';
 import type { RunMetrics, RunState, SimulationRunner } from './run/simulation-runner';
 import type { Speed } from './run/speed';
@@ -32,8 +34,14 @@ export class RunPage {
   notices = $state<string[]>([]);
   /** Why the last change of settings could not be run (the run on screen is kept). */
   configError = $state('');
+  /** Why compare mode could not run the other strategy (it is off then). */
+  compareError = $state('');
   private readonly session: RunSession;
   private readonly overviews: OverviewSource;
+  private compareRun: CompareRun | null = null;
+  /** The compare strategy a link asked for, until its run is adopted. */
+  private pendingCompare: Strategy | null = null;
+  private readonly compareGate = new RefreshGate(100);
 
   constructor(
     private readonly address: AddressBar,
@@ -46,7 +54,9 @@ export class RunPage {
       speed,
       attach: (sim) => {
         this.view.recorder?.detach();
-        this.view.recorder = new Recorder(sim);
+        const recorder = new Recorder(sim);
+        this.view.recorder = recorder;
+        this.compareRun?.attachPrimary(recorder);
       },
     });
     this.overviews = overviews((asked, reply) => {
@@ -62,11 +72,52 @@ export class RunPage {
     const config = this.view.config;
     const state = this.view.runState;
     const playheadUs = state === null ? null : (state.seekUs ?? state.nowUs);
-    return config === null ? '' : writeUrl({ config, playheadUs });
+    const compare = this.compareRun?.strategy ?? null;
+    return config === null ? '' : writeUrl({ config, playheadUs, compare });
   }
 
-  reconfigure(next: RunConfig): void {
-    this.configError = this.adopt(this.session.configure(next)) ?? '';
+  /** Compare mode: the same run with `strategy` beside it, or off (null). Returns an error or null. */
+  setCompare(strategy: Strategy | null): string | null {
+    this.compareRun?.detach();
+    this.compareRun = null;
+    this.view.compare = null;
+    this.compareError = '';
+    const config = this.view.config;
+    const recorder = this.view.recorder;
+    if (strategy !== null && config !== null && recorder !== null) {
+      try {
+        this.compareRun = new CompareRun(config, strategy);
+      } catch (error) {
+        this.compareError = error instanceof Error ? error.message : String(error);
+        return this.compareError;
+      }
+      this.compareRun.attachPrimary(recorder);
+      this.followCompare(0);
+    }
+    this.keepAddress();
+    return null;
+  }
+
+  /**
+   * One frame of compare mode: the second run goes toward the page's playhead (its own end
+   * once the page's run is over). Returns whether it wants another frame.
+   */
+  followCompare(wallMs: number): boolean {
+    const run = this.compareRun;
+    const primary = this.view.runState;
+    if (run === null || primary === null) return false;
+    const behind = run.follow(primary);
+    const previous = this.view.compare;
+    const due = previous === null || !behind || this.compareGate.due(wallMs);
+    this.view.compare = run.view(primary, due ? run.metrics() : previous.metrics);
+    return behind;
+  }
+
+  /** Starts a run of `next`; returns why it cannot run (the run on screen is kept), or null. */
+  reconfigure(next: RunConfig): string | null {
+    const error = this.adopt(this.session.configure(next));
+    this.configError = error ?? '';
+    return error;
   }
 
   crashNow(): void {
@@ -98,6 +149,7 @@ export class RunPage {
       opened = this.session.configure(defaultConfig(state.config.scenario), state.playheadUs);
     }
     this.notices = notices;
+    this.pendingCompare = state.compare ?? null;
     this.adopt(opened);
   }
 
@@ -113,6 +165,9 @@ export class RunPage {
     this.view.baseline = null;
     this.view.selection.clear();
     if (this.view.config) this.overviews.request(this.view.config);
+    const compare = this.compareRun?.strategy ?? this.pendingCompare;
+    this.pendingCompare = null;
+    if (compare) this.setCompare(compare);
     this.keepAddress();
     return null;
   }

@@ -1,5 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import type { Scenario } from '../engine';
+import type { CompareView } from './compare/compare-run';
 import type { Overview } from './overview/overview';
 import type { Recorder } from './record/recorder';
 import type { RunConfig } from './run/run-config';
@@ -23,6 +24,8 @@ export class RunView {
   baseline = $state.raw<Overview | null>(null);
   /** The current simulation's events; replaced when a seek backwards replays the run. */
   recorder = $state.raw<Recorder | null>(null);
+  /** Compare mode's second run (the same run with another strategy), or null when off. */
+  compare = $state.raw<CompareView | null>(null);
   readonly selection = new Selection();
   /** Moves the playhead (the page replays the run if it must go back). */
   seek: (us: number) => void = () => {};
