@@ -30,9 +30,16 @@ export {
 } from './scenarios';
 export { dropReasonNames } from './net/drop-reason';
 export {
+  CtStateBit,
   defaultRuleset,
+  newRulesetResult,
   parseRuleset,
   RulesetError,
+  Verdict,
+  type CompiledRuleset,
+  type CtStateName,
+  type RuleContext,
+  type RulesetResult,
   type ConnectionHistory,
   type FirewallReport,
   type FirewallState,

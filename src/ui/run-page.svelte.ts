@@ -1,4 +1,5 @@
 import { CompareRun } from './compare/compare-run';
+import { InvariantMonitors } from './monitors/invariant-monitors';
 import { Recorder } from './record/recorder';
 import { OverviewClient, type OverviewReply } from './overview/overview-client';
 import { RefreshGate } from './run/refresh-gate';
@@ -39,6 +40,7 @@ export class RunPage {
   private readonly session: RunSession;
   private readonly overviews: OverviewSource;
   private compareRun: CompareRun | null = null;
+  private monitors: InvariantMonitors | null = null;
   /** The compare strategy a link asked for, until its run is adopted. */
   private pendingCompare: Strategy | null = null;
   private readonly compareGate = new RefreshGate(100);
@@ -56,6 +58,8 @@ export class RunPage {
         this.view.recorder?.detach();
         const recorder = new Recorder(sim);
         this.view.recorder = recorder;
+        this.monitors?.detach();
+        this.monitors = new InvariantMonitors(sim, recorder);
         this.compareRun?.attachPrimary(recorder);
       },
     });
@@ -133,7 +137,10 @@ export class RunPage {
   update(state: RunState, fresh: RunMetrics | null): void {
     const before = this.view.runState?.status;
     this.view.runState = state;
-    if (fresh) this.view.metrics = fresh;
+    if (fresh) {
+      this.view.metrics = fresh;
+      this.view.monitors = this.monitors?.statuses ?? [];
+    }
     const resting = state.status === 'paused' || state.status === 'finished';
     if (resting && (before !== state.status || state.status === 'paused')) this.keepAddress();
   }
@@ -161,6 +168,7 @@ export class RunPage {
     this.view.scenario = this.session.scenario;
     this.view.runState = runner?.state ?? null;
     this.view.metrics = runner?.metrics() ?? null;
+    this.view.monitors = this.monitors?.statuses ?? [];
     this.view.overview = null;
     this.view.baseline = null;
     this.view.selection.clear();

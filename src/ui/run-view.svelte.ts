@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import type { Scenario } from '../engine';
 import type { CompareView } from './compare/compare-run';
+import type { MonitorStatus } from './monitors/invariant-monitors';
 import type { Overview } from './overview/overview';
 import type { Recorder } from './record/recorder';
 import type { RunConfig } from './run/run-config';
@@ -24,6 +25,8 @@ export class RunView {
   baseline = $state.raw<Overview | null>(null);
   /** The current simulation's events; replaced when a seek backwards replays the run. */
   recorder = $state.raw<Recorder | null>(null);
+  /** The live invariant monitors of the current simulation, as of the last metrics. */
+  monitors = $state.raw<readonly MonitorStatus[]>([]);
   /** Compare mode's second run (the same run with another strategy), or null when off. */
   compare = $state.raw<CompareView | null>(null);
   readonly selection = new Selection();

@@ -1,6 +1,16 @@
 export { Firewall, type FirewallHost } from './firewall';
 export { buildFirewallReport, type FirewallReport, type FirewallState } from './firewall-report';
 export { defaultRuleset } from './default-ruleset';
-export { parseRuleset, RulesetError } from './rules';
+export {
+  CtStateBit,
+  newRulesetResult,
+  parseRuleset,
+  RulesetError,
+  Verdict,
+  type CompiledRuleset,
+  type CtStateName,
+  type RuleContext,
+  type RulesetResult,
+} from './rules';
 export type { ConnectionHistory } from './connection';
 export type { VerdictCount } from './verdict-stats';
