@@ -115,4 +115,29 @@ test.describe('firewall crash', () => {
       expect(errors).toEqual([]);
     });
   }
+
+  test('many-flows: Crash firewall in the middle of the running scenario; every connection is rebuilt', async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    await open(page, 'many-flows');
+    await page.getByTestId('speed').selectOption('1');
+    await page.getByTestId('play').click();
+    await expect.poll(() => clockSeconds(page), { timeout: 20_000 }).toBeGreaterThan(0.5);
+    await page.getByTestId('crash-firewall').click();
+    // The crash is replayed into the run at the playhead; the run goes on playing.
+    await expect(page.getByTestId('firewall-state')).toHaveText(/^(down|recovering|up)$/);
+    await expect(page.getByTestId('pause')).toBeVisible();
+    await expect(page).toHaveURL(/crash=\d+\.\d+/);
+    await page.getByTestId('speed').selectOption('max');
+    await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
+
+    await expectFullRecovery(page);
+    const report = page.getByTestId('recovery-report');
+    await expect(report).toContainText(/[\d,]+ recovered, 0 lost of [\d,]+ connections/);
+    const rebuilt = page.getByTestId('invariant-monitors').locator('[data-monitor="rebuilt"]');
+    await expect(rebuilt).toHaveAttribute('data-status', 'holds');
+    await page.screenshot({ path: `${SCREENSHOTS}/crash-many-flows.png` });
+    expect(errors).toEqual([]);
+  });
 });
