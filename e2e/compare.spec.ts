@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SCREENSHOTS, watchErrors } from './page-errors';
+import { expectNoSideScroll } from './run-helpers';
 
 const row = (page: Page, key: string) =>
   page.getByTestId('compare-table').locator(`[data-key="${key}"]`);
@@ -81,8 +82,7 @@ test.describe('compare mode', () => {
     await page
       .getByTestId('compare')
       .screenshot({ path: `${SCREENSHOTS}/compare-async-narrow.png` });
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scrollWidth).toBeLessThanOrEqual(420);
+    await expectNoSideScroll(page, 420);
 
     await page.getByTestId('compare-strategy').selectOption('off');
     await expect(page.getByTestId('compare-table')).toHaveCount(0);

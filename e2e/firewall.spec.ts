@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SCREENSHOTS, watchErrors } from './page-errors';
-import { open, runToEnd } from './run-helpers';
+import { open, runToEnd, expectNoSideScroll } from './run-helpers';
 
 const SIZES = [
   { name: 'wide', width: 1280, height: 800 },
@@ -9,11 +9,6 @@ const SIZES = [
 
 const status = (page: Page, flow: string) =>
   page.getByTestId(`flow-${flow}`).getByTestId('flow-status');
-
-async function expectNoSideScroll(page: Page, width: number): Promise<void> {
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(scrollWidth).toBeLessThanOrEqual(width);
-}
 
 test.describe('firewall', () => {
   for (const size of SIZES) {

@@ -1,19 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SCREENSHOTS, watchErrors } from './page-errors';
+import { expectNoSideScroll, openLink as openAt } from './run-helpers';
 
 const RECOVERY_ACTS = ['900', '902', '904', '1000', '1002', '1004'];
 const SIZES = [
   { name: 'wide', width: 1280, height: 800 },
   { name: 'narrow', width: 420, height: 900 },
 ] as const;
-
-/** Opens a link and waits until the run rests at its playhead (`clock`, e.g. "1.060000 s"). */
-async function openAt(page: Page, search: string, clock: string, width = 1280, height = 800) {
-  await page.setViewportSize({ width, height });
-  await page.goto(`/${search}`);
-  await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 30_000 });
-  await expect(page.getByTestId('sim-time')).toHaveText(clock);
-}
 
 /**
  * Remembers, frame by frame, every act that was ever lit: at max speed an act glows for a
@@ -41,11 +34,6 @@ async function playToEnd(page: Page): Promise<void> {
   await page.getByTestId('speed').selectOption('max');
   await page.getByTestId('play').click();
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
-}
-
-async function expectNoSideScroll(page: Page, width: number): Promise<void> {
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(scrollWidth).toBeLessThanOrEqual(width);
 }
 
 test.describe('flowcharts and recovery report', () => {

@@ -1,16 +1,13 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { SCREENSHOTS, watchErrors } from './page-errors';
+import { expectNoSideScroll, openLink } from './run-helpers';
 
 const CONTROL = 'tcp 192.0.2.10:50047 → 198.51.100.20:21 #1';
 const DATA = 'tcp 192.0.2.10:50048 → 198.51.100.20:33981 #2';
 
 /** Opens a link to a moment of a run and waits until the page has replayed it. */
-async function openAt(page: Page, search: string, seconds: string, width = 1280, height = 800) {
-  await page.setViewportSize({ width, height });
-  await page.goto(`/${search}`);
-  await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 30_000 });
-  await expect(page.getByTestId('sim-time')).toHaveText(`${seconds} s`);
-}
+const openAt = (page: Page, search: string, seconds: string, width = 1280, height = 800) =>
+  openLink(page, search, `${seconds} s`, width, height);
 
 const record = (page: Page, area: string, connection: string): Locator =>
   page
@@ -23,11 +20,6 @@ const row = (page: Page, connection: string): Locator =>
   page
     .getByTestId('firewall-memory')
     .locator(`[data-testid="memory-row"][data-connection="${connection}"]`);
-
-async function expectNoSideScroll(page: Page, width: number): Promise<void> {
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(scrollWidth).toBeLessThanOrEqual(width);
-}
 
 test.describe('memory spaces', () => {
   test('selecting a connection highlights its records in both memory views', async ({ page }) => {

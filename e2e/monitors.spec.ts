@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SCREENSHOTS, watchErrors } from './page-errors';
+import { expectNoSideScroll } from './run-helpers';
 
 const monitor = (page: Page, id: string) =>
   page.getByTestId('invariant-monitors').locator(`[data-monitor="${id}"]`);
@@ -57,8 +58,7 @@ test.describe('invariant monitors', () => {
     await page.getByTestId('invariant-monitors').screenshot({
       path: `${SCREENSHOTS}/monitors-fail-open-narrow.png`,
     });
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scrollWidth).toBeLessThanOrEqual(420);
+    await expectNoSideScroll(page, 420);
     expect(errors).toEqual([]);
   });
 });

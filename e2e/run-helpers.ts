@@ -28,3 +28,26 @@ export async function runUntilPast(page: Page, seconds: number): Promise<void> {
   await page.getByTestId('pause').click();
   await expect(page.getByTestId('run-status')).toHaveText('paused');
 }
+
+/**
+ * Opens a link and waits until the run rests at its playhead (`clock`, as the run bar shows
+ * it: "1.060000 s").
+ */
+export async function openLink(
+  page: Page,
+  search: string,
+  clock: string,
+  width = 1280,
+  height = 800,
+) {
+  await page.setViewportSize({ width, height });
+  await page.goto(`/${search}`);
+  await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 30_000 });
+  await expect(page.getByTestId('sim-time')).toHaveText(clock);
+}
+
+/** The page fits its width: nothing makes it scroll sideways. */
+export async function expectNoSideScroll(page: Page, width: number): Promise<void> {
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(width);
+}

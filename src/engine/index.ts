@@ -32,6 +32,7 @@ export { dropReasonNames } from './net/drop-reason';
 export {
   CtStateBit,
   defaultRuleset,
+  newRuleContext,
   newRulesetResult,
   parseRuleset,
   RulesetError,

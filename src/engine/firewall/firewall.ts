@@ -11,6 +11,7 @@ import { HelperDispatch } from './helper-dispatch';
 import { sendReject } from './reject';
 import {
   CtStateBit,
+  newRuleContext,
   newRulesetResult,
   Verdict,
   type CompiledRuleset,
@@ -62,17 +63,7 @@ export class Firewall implements InspectionHook {
   private dead = false;
   private readonly guard: BroadcastGuard;
   private readonly helpers: HelperDispatch;
-  private readonly rule: RuleContext = {
-    ctState: 0,
-    srcAddr: 0,
-    dstAddr: 0,
-    proto: 0,
-    sport: 0,
-    dport: 0,
-    inPort: 0,
-    outPort: 0,
-    ipBytes: 0,
-  };
+  private readonly rule: RuleContext = newRuleContext();
   private readonly result: RulesetResult = newRulesetResult();
   private readonly sweepKind: number;
   private sweepPending = false;

@@ -3,6 +3,7 @@ export { buildFirewallReport, type FirewallReport, type FirewallState } from './
 export { defaultRuleset } from './default-ruleset';
 export {
   CtStateBit,
+  newRuleContext,
   newRulesetResult,
   parseRuleset,
   RulesetError,

@@ -1,6 +1,7 @@
 import {
   CtStateBit,
   defaultRuleset,
+  newRuleContext,
   newRulesetResult,
   parseIpv4,
   parseRuleset,
@@ -22,17 +23,7 @@ const PROTOCOLS: Record<string, number> = { icmp: 1, tcp: 6, udp: 17 };
 export class RulesOracle {
   private readonly ruleset: CompiledRuleset;
   private readonly ports: readonly string[];
-  private readonly context: RuleContext = {
-    ctState: 0,
-    srcAddr: 0,
-    dstAddr: 0,
-    proto: 0,
-    sport: 0,
-    dport: 0,
-    inPort: 0,
-    outPort: 0,
-    ipBytes: 0,
-  };
+  private readonly context: RuleContext = newRuleContext();
   private readonly result = newRulesetResult();
 
   constructor(scenario: Scenario) {

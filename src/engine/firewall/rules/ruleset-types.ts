@@ -34,6 +34,21 @@ export interface RuleContext {
   ipBytes: number;
 }
 
+/** A context to fill per packet (one reused object per evaluator). */
+export function newRuleContext(): RuleContext {
+  return {
+    ctState: 0,
+    srcAddr: 0,
+    dstAddr: 0,
+    proto: 0,
+    sport: 0,
+    dport: 0,
+    inPort: 0,
+    outPort: 0,
+    ipBytes: 0,
+  };
+}
+
 export const Verdict = { accept: 0, drop: 1, reject: 2 } as const;
 export type VerdictCode = (typeof Verdict)[keyof typeof Verdict];
 
