@@ -4,6 +4,7 @@ import type { RunState } from './simulation-runner';
 
 const state = (status: RunState['status'], firewall: RunState['firewall']): RunState => ({
   status,
+  playing: status === 'running',
   firewall,
   speed: 1,
   nowUs: 0,

@@ -23,6 +23,7 @@ describe('SimulationRunner', () => {
     const runner = new SimulationRunner(ftp);
     expect(runner.state).toEqual({
       status: 'paused',
+      playing: false,
       speed: 1,
       nowUs: 0,
       finishedBy: null,
@@ -134,6 +135,7 @@ describe('SimulationRunner', () => {
     runner.reset();
     expect(runner.state).toEqual({
       status: 'paused',
+      playing: false,
       speed: 'max',
       nowUs: 0,
       finishedBy: null,
@@ -184,10 +186,14 @@ describe('SimulationRunner', () => {
     });
     runner.play();
     runner.seek(1_000_000);
+    expect(runner.state).toMatchObject({ status: 'seeking', playing: true });
     let frames = 0;
     while (runner.state.status === 'seeking') runner.tick(++frames * 16);
     expect(frames).toBeGreaterThan(1);
-    expect(runner.state).toMatchObject({ status: 'running', nowUs: 1_000_000 });
+    expect(runner.state).toMatchObject({ status: 'running', playing: true, nowUs: 1_000_000 });
+    runner.pause();
+    runner.seek(500_000);
+    expect(runner.state).toMatchObject({ status: 'seeking', playing: false });
   });
 
   it('clamps a seek to the run and stops at the end of traffic', () => {

@@ -20,6 +20,8 @@ export type { FirewallState };
 /** What the run bar shows; cheap, read every frame. */
 export interface RunState {
   readonly status: RunStatus;
+  /** Playing, or seeking and going on playing once there: what Play/Pause shows. */
+  readonly playing: boolean;
   readonly speed: Speed;
   readonly nowUs: number;
   /** Why the run finished: all traffic ended, or the scenario's duration was reached. */
@@ -97,6 +99,7 @@ export class SimulationRunner {
   get state(): RunState {
     return {
       status: this.status,
+      playing: this.status === 'running' || (this.status === 'seeking' && this.playAfterSeek),
       speed: this.currentSpeed,
       nowUs: this.sim.nowUs,
       finishedBy: this.finishedBy(),

@@ -35,9 +35,12 @@ export interface DropMark {
   readonly age: number;
 }
 
-/** A record on its way: written to the checkpoint server, or read back during reassembly. */
+/**
+ * A record on its way — written to the checkpoint server, or read back during reassembly — or
+ * a connection's records deleted when it ended (fading where its base record was).
+ */
 export interface RecordMove {
-  readonly kind: 'write' | 'read';
+  readonly kind: 'write' | 'read' | 'delete';
   /** Where it is now, on its way between its module's lane and its area of the server. */
   readonly at: Point;
   readonly area: string;
@@ -125,6 +128,9 @@ class Collector {
       case 'checkpoint.write':
         if (!this.crashPassed) this.move('write', e.area, e.connection, age / MOVE_SHARE);
         return;
+      case 'checkpoint.delete':
+        if (!this.crashPassed) this.fade(e.connection, age);
+        return;
       case 'recovery':
         if (e.area !== null && (e.act === 1002 || e.act === 1004)) {
           this.move('read', e.area, e.connection, age / MOVE_SHARE);
@@ -167,13 +173,22 @@ class Collector {
     this.drops.push({ at, reason, connection: this.q.connectionOf(packet), age });
   }
 
-  private move(kind: RecordMove['kind'], area: string, connection: string | null, age: number) {
+  private fade(connection: string, age: number): void {
+    const at = this.g.areas.get(DELETE_AREA);
+    if (at === undefined || age > 1 || this.moves.length >= this.limits.maxMoves) return;
+    this.moves.push({ kind: 'delete', at, area: DELETE_AREA, connection, progress: age });
+  }
+
+  private move(kind: 'write' | 'read', area: string, connection: string | null, age: number) {
     const route = this.g.routes.get(area);
     if (route === undefined || age > 1 || this.moves.length >= this.limits.maxMoves) return;
     const at = alongRoute(route, kind === 'write' ? age : 1 - age);
     this.moves.push({ kind, at, area, connection, progress: age });
   }
 }
+
+/** Where a deleted connection's base record was. */
+const DELETE_AREA = 'base';
 
 function lerp(a: Point, b: Point, t: number): Point {
   const u = Math.min(Math.max(t, 0), 1);

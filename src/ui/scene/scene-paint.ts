@@ -38,6 +38,14 @@ export function paintScene(
   for (const m of items.moves) {
     const { x, y } = m.at;
     const size = m.connection !== null && m.connection === selected ? 9 : 6;
+    if (m.kind === 'delete') {
+      // Deleted: a hollow square over the base area, fading out (a shape, not only a colour).
+      ctx.globalAlpha = faint(m.connection) ? 0.15 : 1 - m.progress;
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = palette.text;
+      ctx.strokeRect(x - size, y - size, 2 * size, 2 * size);
+      continue;
+    }
     ctx.globalAlpha = faint(m.connection) ? 0.2 : 1 - 0.5 * m.progress;
     ctx.fillStyle = m.kind === 'write' ? palette.write : palette.read;
     ctx.fillRect(x - size / 2, y - size / 2, size, size);

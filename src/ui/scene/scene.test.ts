@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkpointAreaNames, createSimulation } from '../../engine';
+import {
+  checkpointAreaNames,
+  createSimulation,
+  type Simulation,
+  type TraceEvent,
+} from '../../engine';
 import { Recorder } from '../record/recorder';
 import { buildScenario, defaultConfig } from '../run/run-config';
 import { layoutTopology } from '../topology-layout';
@@ -131,6 +136,35 @@ describe('scene items', () => {
     });
     expect(items.flights.some((f) => f.exposed)).toBe(true);
     expect(items.drops.some((d) => d.reason === 'firewall-down')).toBe(false);
+  });
+
+  it('fades an ended connection’s records out where its base record was', () => {
+    // No built-in run lasts until conntrack deletes an entry (TIME_WAIT alone is 120 s), so
+    // a recorder is fed the one event directly.
+    let emit: (e: TraceEvent) => void = () => {};
+    const source = {
+      trace: { subscribe: (fn: (e: TraceEvent) => void) => ((emit = fn), () => {}) },
+    };
+    const recorder = new Recorder(source as unknown as Simulation);
+    emit({ kind: 'checkpoint.delete', atUs: 1_000_000, connection: 'tcp … #3' });
+    const at = (nowUs: number) =>
+      sceneItems(recorder, geometry, {
+        nowUs,
+        windowUs: 10_000,
+        maxFlightUs: maxFlightUs(scenario),
+        connectionOf: () => null,
+        exposedSinceUs: null,
+      }).moves;
+    expect(at(1_002_000)).toEqual([
+      {
+        kind: 'delete',
+        at: geometry.areas.get('base'),
+        area: 'base',
+        connection: 'tcp … #3',
+        progress: 0.2,
+      },
+    ]);
+    expect(at(1_011_000)).toEqual([]);
   });
 
   it('keeps flashes for about half a second of wall time at any speed', () => {
