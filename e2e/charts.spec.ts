@@ -67,6 +67,28 @@ test.describe('charts', () => {
     });
   }
 
+  test('the firewall: connections tracked drop to none while it is down; checkpoint writes per second', async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    await openRun(page, '?scenario=ftp-crash');
+    const charts = page.getByTestId('firewall-charts');
+    for (const id of ['connections-chart', 'checkpoint-writes-chart', 'checkpoint-bytes-chart']) {
+      const chart = charts.getByTestId(id);
+      await expect(chart.locator('path.series')).toHaveCount(1);
+      await expect(chart.locator('line.marker.crash')).toHaveCount(1);
+    }
+    await expect(page.getByTestId('connections-chart-summary')).toContainText(
+      'crash at 0.800 s: 20 before, none while down',
+    );
+    await expect(page.getByTestId('checkpoint-writes-chart-summary')).toContainText(
+      '584 writes to the checkpoint server in all',
+    );
+    await charts.scrollIntoViewIfNeeded();
+    await charts.screenshot({ path: `${SCREENSHOTS}/charts-firewall-wide.png` });
+    expect(errors).toEqual([]);
+  });
+
   test('the prior art: the download flat-lines after the crash', async ({ page }) => {
     const errors = watchErrors(page);
     await openRun(page, '?scenario=ftp-crash&strategy=none');

@@ -60,7 +60,7 @@ describe('formatBytesTick', () => {
 describe('valueTicks', () => {
   it('places ticks top-down and labels goodput as plain numbers', () => {
     const y = scaleLinear().domain([0, 100]).range([200, 0]);
-    const ticks = valueTicks(y, 5, 'mbps');
+    const ticks = valueTicks(y, 5, 'number');
     expect(ticks.map((t) => t.label)).toEqual(['0', '20', '40', '60', '80', '100']);
     expect(ticks[5].px).toBe(0);
   });

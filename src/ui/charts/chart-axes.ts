@@ -30,11 +30,10 @@ export function formatBytesTick(bytes: number): string {
 }
 
 /** Ticks of a value scale, with the scale's own precision (or bytes, SI-prefixed). */
-export function valueTicks(
-  y: ScaleLinear<number, number>,
-  count: number,
-  unit: 'mbps' | 'bytes',
-): Tick[] {
+/** How a value axis labels its ticks: bytes with an SI prefix, or plain numbers. */
+export type ValueUnit = 'bytes' | 'number';
+
+export function valueTicks(y: ScaleLinear<number, number>, count: number, unit: ValueUnit): Tick[] {
   const text = unit === 'bytes' ? formatBytesTick : y.tickFormat(count, ',~f');
   return y.ticks(count).map((v) => ({ value: v, px: y(v), label: text(v) }));
 }

@@ -72,6 +72,7 @@ export function overviewOf(
     kinds,
     crashes: [],
     events: 0,
+    firewall: null,
     ...more,
   };
 }

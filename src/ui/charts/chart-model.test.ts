@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { crash, flow, overviewOf, timesOf } from './chart-fixture';
-import { CHART_HEIGHT_PX, chartModel, type ChartInput } from './chart-model';
+import {
+  CHART_HEIGHT_PX,
+  chartModel,
+  firewallChartData,
+  flowChartData,
+  type ChartInput,
+  type FlowChartKind,
+} from './chart-model';
 import { selectSeries } from './chart-series';
 
 // 100 buckets of 10 ms: a 1 s run; the download delivers 12,500 bytes a bucket (10 Mbit/s),
@@ -26,9 +33,13 @@ const input = (baseline: ChartInput['baseline'] = null): ChartInput => ({
   baseline,
 });
 
+/** A flow chart's model: its lines from the selection, then scales and paths. */
+const modelOf = (kind: FlowChartKind, data: ChartInput, widthPx: number) =>
+  chartModel(kind, flowChartData(kind, data), widthPx);
+
 describe('chartModel', () => {
   it('fits the plot in the width, below the crash labels', () => {
-    const model = chartModel('goodput', input(), 600);
+    const model = modelOf('goodput', input(), 600);
     expect(model.box.left + model.box.width).toBeLessThan(600);
     // crash, restart and back are 0.05 s (30 px) apart: "restart" and "back" stack.
     expect(model.labels.map((l) => l.kind)).toEqual(['crash', 'restart', 'back']);
@@ -37,7 +48,7 @@ describe('chartModel', () => {
   });
 
   it('draws one path per line, and the outage band with its markers', () => {
-    const model = chartModel('goodput', input(), 600);
+    const model = modelOf('goodput', input(), 600);
     expect(model.lines).toHaveLength(1);
     expect(model.lines[0].path).toMatch(/^M0,/);
     expect(model.bands).toHaveLength(1);
@@ -46,19 +57,19 @@ describe('chartModel', () => {
   });
 
   it('scales goodput to its peak and labels the axis in Mbit/s', () => {
-    const model = chartModel('goodput', input(), 600);
+    const model = modelOf('goodput', input(), 600);
     expect(model.yTicks.at(-1)?.label).toBe('10');
   });
 
   it('marks where a completed flow ended on the delivered chart only', () => {
-    const delivered = chartModel('delivered', input(), 600);
+    const delivered = modelOf('delivered', input(), 600);
     expect(delivered.lines[0].completedAt?.x).toBeCloseTo(delivered.xOf(950_000));
-    expect(chartModel('goodput', input(), 600).lines[0].completedAt).toBeNull();
+    expect(modelOf('goodput', input(), 600).lines[0].completedAt).toBeNull();
     expect(delivered.yTicks.at(-1)?.label).toBe('1 MB');
   });
 
   it('draws the baseline only when there is one', () => {
-    expect(chartModel('goodput', input(), 600).baselinePath).toBe('');
+    expect(modelOf('goodput', input(), 600).baselinePath).toBe('');
     const baseline = overviewOf([
       flow(
         'download/data',
@@ -69,18 +80,18 @@ describe('chartModel', () => {
         },
       ),
     ]);
-    expect(chartModel('goodput', input(baseline), 600).baselinePath).toMatch(/^M0,/);
+    expect(modelOf('goodput', input(baseline), 600).baselinePath).toMatch(/^M0,/);
   });
 
   it('has fewer time ticks when narrow', () => {
-    const wide = chartModel('goodput', input(), 1200).xTicks.length;
-    const narrow = chartModel('goodput', input(), 380).xTicks.length;
+    const wide = modelOf('goodput', input(), 1200).xTicks.length;
+    const narrow = modelOf('goodput', input(), 380).xTicks.length;
     expect(narrow).toBeLessThan(wide);
     expect(narrow).toBeGreaterThanOrEqual(2);
   });
 
   it('maps times to x and back, clamped to the run and snapped to a pixel’s worth', () => {
-    const model = chartModel('goodput', input(), 600);
+    const model = modelOf('goodput', input(), 600);
     expect(model.xOf(-5)).toBe(0);
     expect(model.xOf(5_000_000)).toBe(model.box.width);
     expect(model.usAt(-10)).toBe(0);
@@ -95,16 +106,32 @@ describe('chartModel', () => {
       timesUs: [0],
       endUs: 0,
     });
-    const model = chartModel(
+    const m = modelOf(
       'delivered',
       { overview: empty, selection: selectSeries(empty), baseline: null },
       300,
     );
-    expect(model.endUs).toBe(1);
-    expect(model.yTicks.length).toBeGreaterThan(0);
+    expect(m.endUs).toBe(1);
+    expect(m.yTicks.length).toBeGreaterThan(0);
   });
 
   it('keeps its fixture honest: 100 samples of 10 ms', () => {
     expect(crashed.timesUs).toEqual(timesOf(100));
+  });
+
+  it('draws the firewall: connections tracked as a level, checkpoint writes as a rate', () => {
+    const times = timesOf(4); // 10 ms buckets
+    const overview = overviewOf([], {
+      timesUs: times,
+      firewall: { connections: [2, 3, 0, 3], writes: [4, 10, 10, 12], bytes: [0, 0, 0, 0] },
+    });
+    const connections = firewallChartData('connections', overview)!;
+    expect(connections.lines[0].points.map((p) => p.value)).toEqual([0, 2, 3, 0, 3]);
+    const writes = firewallChartData('checkpoint-writes', overview)!;
+    // 4, 6, 0 and 2 writes in 10 ms buckets: 400, 600, 0 and 200 per second.
+    expect(writes.lines[0].points.map((p) => p.value)).toEqual([400, 400, 600, 0, 200]);
+    const m = chartModel('checkpoint-writes', writes, 600);
+    expect(m.yTicks.at(-1)?.label).toBe('600');
+    expect(firewallChartData('connections', overviewOf([], { firewall: null }))).toBeNull();
   });
 });

@@ -1,6 +1,13 @@
 import { curveLinear, curveStepBefore, line, scaleLinear } from 'd3';
 import type { Overview } from '../overview/overview';
-import { snapTimeUs, timeTicks, tickCount, valueTicks, type Tick } from './chart-axes';
+import {
+  snapTimeUs,
+  timeTicks,
+  tickCount,
+  valueTicks,
+  type Tick,
+  type ValueUnit,
+} from './chart-axes';
 import { matchingLine, type ChartSelection } from './chart-series';
 import {
   crashBands,
@@ -9,9 +16,12 @@ import {
   type MarkerKind,
   type PlacedLabel,
 } from './crash-markers';
-import { deliveredPoints, goodputPoints, type Point } from './goodput';
+import { deliveredPoints, goodputPoints, levelPoints, ratePoints, type Point } from './goodput';
 
-export type ChartKind = 'goodput' | 'delivered';
+/** Flow charts draw the overview's flows; firewall charts its firewall series. */
+export type FlowChartKind = 'goodput' | 'delivered';
+export type FirewallChartKind = 'connections' | 'checkpoint-writes' | 'checkpoint-bytes';
+export type ChartKind = FlowChartKind | FirewallChartKind;
 
 /** The plot's rectangle inside the svg, px. */
 export interface PlotBox {
@@ -59,8 +69,24 @@ export interface ChartInput {
   readonly baseline: Overview | null;
 }
 
+/** A line's points, before any scale: what a chart draws, from whichever data. */
+export interface LineData {
+  readonly key: string;
+  readonly styleIndex: number;
+  readonly points: readonly Point[];
+  /** It ends where its flow completed (a dot there). */
+  readonly completed: boolean;
+}
+
+/** What one chart draws: its lines, a dashed baseline, and the run's span and crashes. */
+export interface ChartData {
+  readonly overview: Overview;
+  readonly lines: readonly LineData[];
+  readonly baseline: readonly Point[];
+}
+
 function pointsOf(
-  kind: ChartKind,
+  kind: FlowChartKind,
   timesUs: readonly number[],
   delivered: readonly number[],
   endedAtUs: number | null,
@@ -70,33 +96,67 @@ function pointsOf(
     : deliveredPoints(timesUs, delivered, endedAtUs);
 }
 
+/** The flows' lines (and the bulk transfer's line in the run without crashes). */
+export function flowChartData(kind: FlowChartKind, input: ChartInput): ChartData {
+  const { overview, selection, baseline } = input;
+  const endUs = Math.max(overview.endUs, 1);
+  const bulk = selection.series.find((s) => s.key === selection.bulkKey);
+  const other = bulk && baseline ? matchingLine(baseline, bulk) : null;
+  return {
+    overview,
+    lines: selection.series.map((s) => ({
+      key: s.key,
+      styleIndex: s.styleIndex,
+      points: pointsOf(kind, overview.timesUs, s.delivered, s.endedAtUs),
+      completed: kind === 'delivered' && s.completedAtUs !== null,
+    })),
+    baseline:
+      baseline && other
+        ? pointsOf(kind, baseline.timesUs, other.delivered, other.endedAtUs).filter(
+            (p) => p.timeUs <= endUs,
+          )
+        : [],
+  };
+}
+
+/** The firewall's line: connections tracked, or checkpoint writes or bytes per second. */
+export function firewallChartData(kind: FirewallChartKind, overview: Overview): ChartData | null {
+  const fw = overview.firewall;
+  if (fw === null) return null;
+  const t = overview.timesUs;
+  const points =
+    kind === 'connections'
+      ? levelPoints(t, fw.connections)
+      : ratePoints(t, kind === 'checkpoint-writes' ? fw.writes : fw.bytes);
+  return {
+    overview,
+    lines: [{ key: kind, styleIndex: 0, points, completed: false }],
+    baseline: [],
+  };
+}
+
+const UNITS: Record<ChartKind, ValueUnit> = {
+  goodput: 'number',
+  delivered: 'bytes',
+  connections: 'number',
+  'checkpoint-writes': 'number',
+  'checkpoint-bytes': 'bytes',
+};
+
 /**
  * Scales, ticks, line paths and crash markers of one chart at one width. Pure, and meant to
- * run only when the overview or the width changes: the playhead is placed with `xOf` alone.
+ * run only when the data or the width changes: the playhead is placed with `xOf` alone.
  */
 export function chartModel(
   kind: ChartKind,
-  input: ChartInput,
+  data: ChartData,
   widthPx: number,
   heightPx = CHART_HEIGHT_PX,
 ): ChartModel {
-  const { overview, selection, baseline } = input;
+  const { overview } = data;
   const endUs = Math.max(overview.endUs, 1);
   const plotWidth = Math.max(widthPx - MARGIN.left - MARGIN.right, 10);
   const x = scaleLinear().domain([0, endUs]).range([0, plotWidth]);
-
-  const series = selection.series.map((s) => ({
-    s,
-    points: pointsOf(kind, overview.timesUs, s.delivered, s.endedAtUs),
-  }));
-  const bulk = selection.series.find((s) => s.key === selection.bulkKey);
-  const other = bulk && baseline ? matchingLine(baseline, bulk) : null;
-  const baselinePoints =
-    baseline && other
-      ? pointsOf(kind, baseline.timesUs, other.delivered, other.endedAtUs).filter(
-          (p) => p.timeUs <= endUs,
-        )
-      : [];
 
   const markers = crashMarkers(overview.crashes, endUs).map((m) => ({
     kind: m.kind,
@@ -113,8 +173,8 @@ export function chartModel(
   };
 
   const maxValue = Math.max(
-    ...series.flatMap(({ points }) => points.map((p) => p.value)),
-    ...baselinePoints.map((p) => p.value),
+    ...data.lines.flatMap(({ points }) => points.map((p) => p.value)),
+    ...data.baseline.map((p) => p.value),
     0,
   );
   const yCount = tickCount(box.height, 36);
@@ -125,23 +185,22 @@ export function chartModel(
   const path = line<Point>()
     .x((p) => x(p.timeUs))
     .y((p) => y(p.value))
-    .curve(kind === 'goodput' ? curveStepBefore : curveLinear);
+    .curve(kind === 'delivered' ? curveLinear : curveStepBefore);
 
   return {
     box,
     xTicks: timeTicks(x, tickCount(plotWidth, 80)),
-    yTicks: valueTicks(y, yCount, kind === 'goodput' ? 'mbps' : 'bytes'),
-    lines: series.map(({ s, points }) => {
-      const last = points.at(-1);
-      const completed = kind === 'delivered' && s.completedAtUs !== null && last;
+    yTicks: valueTicks(y, yCount, UNITS[kind]),
+    lines: data.lines.map((l) => {
+      const last = l.points.at(-1);
       return {
-        key: s.key,
-        styleIndex: s.styleIndex,
-        path: path(points) ?? '',
-        completedAt: completed ? { x: x(last.timeUs), y: y(last.value) } : null,
+        key: l.key,
+        styleIndex: l.styleIndex,
+        path: path(l.points) ?? '',
+        completedAt: l.completed && last ? { x: x(last.timeUs), y: y(last.value) } : null,
       };
     }),
-    baselinePath: path(baselinePoints) ?? '',
+    baselinePath: path(data.baseline) ?? '',
     bands: crashBands(overview.crashes, endUs).map((b) => ({
       x: x(b.fromUs),
       width: Math.max(x(b.toUs) - x(b.fromUs), 1),

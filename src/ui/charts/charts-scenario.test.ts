@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeOverview } from '../overview/overview';
 import { buildScenario, defaultConfig, type Strategy } from '../run/run-config';
-import { chartModel } from './chart-model';
+import { chartModel, flowChartData } from './chart-model';
 import { selectSeries } from './chart-series';
 import { crashEffect, seriesFacts } from './chart-summary';
 
@@ -23,7 +23,11 @@ describe('the charts of ftp-crash', () => {
     const pause = bulk?.pauses[0];
     expect(pause?.fromUs).toBeGreaterThanOrEqual(overview.crashes[0].atUs);
     expect(pause?.toUs).toBeGreaterThan(overview.crashes[0].recoveredAtUs ?? 0);
-    const model = chartModel('goodput', { overview, selection, baseline: null }, 1200);
+    const model = chartModel(
+      'goodput',
+      flowChartData('goodput', { overview, selection, baseline: null }),
+      1200,
+    );
     expect(model.lines).toHaveLength(3);
     expect(model.bands).toHaveLength(1);
   });

@@ -49,6 +49,29 @@ export function goodputPoints(
   ];
 }
 
+/**
+ * A cumulative count as a rate per second over each bucket (checkpoint writes or bytes per
+ * second), drawn as steps like goodput.
+ */
+export function ratePoints(timesUs: readonly number[], cumulative: readonly number[]): Point[] {
+  if (timesUs.length === 0) return [];
+  const perSecond = timesUs.map((timeUs, i) => {
+    const startUs = i === 0 ? 0 : timesUs[i - 1];
+    const added = cumulative[i] - (i === 0 ? 0 : cumulative[i - 1]);
+    return timeUs > startUs ? (added * 1e6) / (timeUs - startUs) : 0;
+  });
+  return [
+    { timeUs: 0, value: perSecond[0] },
+    ...perSecond.map((value, i) => ({ timeUs: timesUs[i], value })),
+  ];
+}
+
+/** A level sampled at the end of each bucket (connections tracked), held over the bucket. */
+export function levelPoints(timesUs: readonly number[], levels: readonly number[]): Point[] {
+  if (timesUs.length === 0) return [];
+  return [{ timeUs: 0, value: 0 }, ...levels.map((value, i) => ({ timeUs: timesUs[i], value }))];
+}
+
 /** Cumulative delivered bytes from 0 at time 0; the last point at the flow's end. */
 export function deliveredPoints(
   timesUs: readonly number[],

@@ -65,4 +65,29 @@ describe('computeOverview', () => {
     const done = (o: typeof overview) => o.flows.find((f) => f.kind === 'ftp-data')?.completedAtUs;
     expect(done(baseline)).toBeLessThan(done(overview) ?? 0);
   });
+
+  it('follows the firewall: connections tracked, and checkpoint writes and bytes so far', () => {
+    const fw = overview.firewall!;
+    const report = (() => {
+      const runner = new SimulationRunner(scenario);
+      runner.seek(scenario.durationUs);
+      runner.finishSeek();
+      return runner.metrics().report;
+    })();
+    for (const series of [fw.connections, fw.writes, fw.bytes]) {
+      expect(series).toHaveLength(overview.timesUs.length);
+    }
+    expect(fw.writes.at(-1)).toBe(report.checkpoint.writes);
+    expect(fw.bytes.at(-1)).toBe(report.checkpoint.bytes);
+    expect(fw.connections.at(-1)).toBe(report.firewall.connectionsTracked);
+    // Down from the crash at 0.8 s until the restart: no table, so nothing tracked.
+    const crash = overview.crashes[0];
+    const down = overview.timesUs.findIndex((t) => t > crash.atUs && t < crash.restartedAtUs!);
+    expect(fw.connections[down]).toBe(0);
+
+    const none = computeOverview(
+      buildScenario({ ...defaultConfig('ftp-crash'), strategy: 'none' }),
+    );
+    expect(none.firewall?.writes.every((w) => w === 0)).toBe(true);
+  });
 });

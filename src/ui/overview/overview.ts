@@ -27,6 +27,16 @@ export interface Overview {
   readonly kinds: readonly KindSeries[];
   readonly crashes: readonly CrashReport[];
   readonly events: number;
+  /** The firewall at every sample time; null when the scenario has none. */
+  readonly firewall: FirewallSeries | null;
+}
+
+export interface FirewallSeries {
+  /** Connections in the firewall's table (0 while it is down). */
+  readonly connections: readonly number[];
+  /** Cumulative checkpoint writes (records, or snapshots) and their bytes. */
+  readonly writes: readonly number[];
+  readonly bytes: readonly number[];
 }
 
 export interface FlowSeries {
@@ -82,6 +92,7 @@ export function computeOverview(
     kinds: s.kindSeries(),
     crashes: report.crashes,
     events: report.events,
+    firewall: s.firewallSeries(),
   };
 }
 
@@ -101,6 +112,8 @@ class Sampler {
   timesUs: number[] = [];
   private readonly perFlow: number[][];
   private readonly perKind = new Map<FlowKind, number[]>();
+  /** connections, writes, bytes: sampled only when there is a firewall. */
+  private firewall: [number[], number[], number[]] | null;
 
   constructor(
     private readonly sim: Simulation,
@@ -112,6 +125,7 @@ class Sampler {
     this.bucketUs = limits.firstBucketUs;
     this.perFlow = sim.flowList.slice(0, limits.maxFlows).map(() => []);
     for (const f of sim.flowList) this.perKind.set(f.kind, []);
+    this.firewall = sim.scenario.firewall.enabled ? [[], [], []] : null;
   }
 
   nextSampleUs(): number {
@@ -125,6 +139,13 @@ class Sampler {
     const sums = new Map<FlowKind, number>();
     for (const f of flows) sums.set(f.kind, (sums.get(f.kind) ?? 0) + f.bytesDelivered);
     for (const [kind, series] of this.perKind) series.push(sums.get(kind) ?? 0);
+    if (this.firewall !== null) {
+      const [connections, writes, bytes] = this.firewall;
+      const stats = this.sim.runtime?.stats;
+      connections.push(this.sim.firewall?.conntrack.table.count ?? 0);
+      writes.push(stats?.writes ?? 0);
+      bytes.push(stats?.bytes ?? 0);
+    }
     // An even count, so the latest sample is at an odd position and survives the halving.
     if (this.timesUs.length > this.limits.maxPoints && this.timesUs.length % 2 === 0) this.halve();
   }
@@ -135,6 +156,10 @@ class Sampler {
     this.timesUs = keep(this.timesUs);
     this.perFlow.forEach((series, i) => (this.perFlow[i] = keep(series)));
     for (const [kind, series] of this.perKind) this.perKind.set(kind, keep(series));
+    if (this.firewall !== null) {
+      const [connections, writes, bytes] = this.firewall;
+      this.firewall = [keep(connections), keep(writes), keep(bytes)];
+    }
     this.bucketUs *= 2;
   }
 
@@ -150,6 +175,12 @@ class Sampler {
         endedAtUs: f.endedAtUs >= 0 ? f.endedAtUs : null,
       };
     });
+  }
+
+  firewallSeries(): FirewallSeries | null {
+    if (this.firewall === null) return null;
+    const [connections, writes, bytes] = this.firewall;
+    return { connections, writes, bytes };
   }
 
   kindSeries(): KindSeries[] {
