@@ -22,6 +22,15 @@ test.describe('compare mode', () => {
     // Lockstep: paused mid-run, the compared run stands at the same instant.
     await page.getByTestId('speed').selectOption('1');
     await page.getByTestId('play').click();
+    // While it plays, the compared run's clock moves too (not only once paused).
+    const comparedClock = row(page, 'clock').locator('td').nth(1);
+    const seen = new Set<string>();
+    await expect
+      .poll(async () => seen.add((await comparedClock.textContent()) ?? '').size, {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(3);
+    await expect(page.getByTestId('run-status')).toHaveText('running');
     await expect
       .poll(async () => parseFloat((await page.getByTestId('sim-time').textContent()) ?? '0'), {
         timeout: 20_000,

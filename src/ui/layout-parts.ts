@@ -10,7 +10,7 @@ import {
 import { countWidth, portMinWidth } from './layout-port';
 import { SPACE } from './layout-space';
 import { blockHeight, centredLines, stackLines, type TextItem } from './text-lines';
-import { TEXT_STYLE, textWidth, widestWord, wrapWords } from './text-metrics';
+import { textWidth, widestWord, wrapWords } from './text-metrics';
 import type {
   Box,
   Measures,
@@ -73,7 +73,6 @@ const caption = (text: string, maxWidth: number): TextItem[] =>
 
 /** Narrowest fabric that holds its caption (wrapped to one word a line). */
 export const FABRIC_MIN_WIDTH = widestWord(FABRIC_TEXT, 'caption') + 2 * SPACE.innerPad;
-export const FABRIC_MIN_HEIGHT = 2 * TEXT_STYLE.caption.lineHeight + 2 * SPACE.innerPad;
 
 export function fabricBox(rect: Rect): Box {
   return { rect, lines: centredLines(caption(FABRIC_TEXT, rect.width - 2 * SPACE.innerPad), rect) };

@@ -66,6 +66,7 @@ export class RunPage {
     this.overviews = overviews((asked, reply) => {
       if (asked !== this.view.config) return;
       this.view.overview = reply.ok ? reply.overview : null;
+      this.view.overviewError = reply.ok ? null : reply.message;
       this.view.baseline = reply.ok ? (reply.baseline ?? null) : null;
     });
     this.open(fallbackScenario);
@@ -76,7 +77,8 @@ export class RunPage {
     const config = this.view.config;
     const state = this.view.runState;
     const playheadUs = state === null ? null : (state.seekUs ?? state.nowUs);
-    const compare = this.compareRun?.strategy ?? null;
+    // The view's copy, not the run's: the link must follow a change made while paused.
+    const compare = this.view.compare?.strategy ?? null;
     return config === null ? '' : writeUrl({ config, playheadUs, compare });
   }
 
@@ -96,23 +98,44 @@ export class RunPage {
         return this.compareError;
       }
       this.compareRun.attachPrimary(recorder);
-      this.followCompare(0);
+      this.stepCompare(0, true);
     }
     this.keepAddress();
     return null;
   }
 
   /**
-   * One frame of compare mode: the second run goes toward the page's playhead (its own end
-   * once the page's run is over). Returns whether it wants another frame.
+   * A frame of compare mode while the page's run rests (paused, or over and the second run
+   * going on to its own end); while the page's run moves, update() moves it. Returns whether
+   * the second run wants another frame.
    */
   followCompare(wallMs: number): boolean {
+    return this.stepCompare(wallMs, false);
+  }
+
+  /**
+   * The second run goes toward the page's playhead for a frame's budget. Its metrics are
+   * taken with the page's own (`fresh`), so both columns describe the same instant, or when
+   * it has caught up, or now and then while it catches up.
+   */
+  private stepCompare(wallMs: number, fresh: boolean): boolean {
     const run = this.compareRun;
     const primary = this.view.runState;
     if (run === null || primary === null) return false;
-    const behind = run.follow(primary);
+    let behind: boolean;
+    try {
+      behind = run.follow(primary);
+    } catch (error) {
+      // An engine bug in the second run: compare mode stops and says why; the page's run goes on.
+      const why = error instanceof Error ? error.message : String(error);
+      this.setCompare(null);
+      this.compareError = `The compared run stopped with an error: ${why}`;
+      return false;
+    }
     const previous = this.view.compare;
-    const due = previous === null || !behind || this.compareGate.due(wallMs);
+    const catchingUp = primary.status !== 'running' && primary.status !== 'seeking';
+    const due =
+      previous === null || fresh || (catchingUp && (!behind || this.compareGate.due(wallMs)));
     this.view.compare = run.view(primary, due ? run.metrics() : previous.metrics);
     return behind;
   }
@@ -125,12 +148,13 @@ export class RunPage {
   }
 
   crashNow(): void {
-    this.adopt(this.session.crashNow());
+    this.adopt(this.session.crashNow(), true);
   }
 
   /** Adds a crash at `atUs`; returns why it could not be added, or null. */
   crashAt(atUs: number): string | null {
-    return this.adopt(this.session.crashAt(atUs, this.view.runState?.status === 'running'));
+    const playing = this.view.runState?.status === 'running';
+    return this.adopt(this.session.crashAt(atUs, playing), true);
   }
 
   /** The run bar's report of every frame (metrics only when fresh ones were taken). */
@@ -141,6 +165,7 @@ export class RunPage {
       this.view.metrics = fresh;
       this.view.monitors = this.monitors?.statuses ?? [];
     }
+    this.stepCompare(0, fresh !== null);
     const resting = state.status === 'paused' || state.status === 'finished';
     if (resting && (before !== state.status || state.status === 'paused')) this.keepAddress();
   }
@@ -160,7 +185,11 @@ export class RunPage {
     this.adopt(opened);
   }
 
-  private adopt(result: Configured): string | null {
+  /**
+   * Shows the session's new run. `sameRun`: it is the run on screen with a crash added, the
+   * same up to the playhead — the selection (ids, packets, events) stays valid and is kept.
+   */
+  private adopt(result: Configured, sameRun = false): string | null {
     if (!result.ok) return result.message;
     const runner = this.session.runner;
     this.runner = runner;
@@ -170,8 +199,9 @@ export class RunPage {
     this.view.metrics = runner?.metrics() ?? null;
     this.view.monitors = this.monitors?.statuses ?? [];
     this.view.overview = null;
+    this.view.overviewError = null;
     this.view.baseline = null;
-    this.view.selection.clear();
+    if (!sameRun) this.view.selection.clear();
     if (this.view.config) this.overviews.request(this.view.config);
     const compare = this.compareRun?.strategy ?? this.pendingCompare;
     this.pendingCompare = null;

@@ -82,4 +82,47 @@ describe('RunPage', () => {
     expect(page.view.config?.crashAtUs).toEqual([300_000, 1_000_000]);
     expect(page.crashAt(-1)).toMatch(/whole number of µs/);
   });
+
+  it("compare mode: the second run moves with the page's, frame by frame, in the link too", () => {
+    const address = fakeAddress('?scenario=ftp-crash&compare=none');
+    const page = new RunPage(address.bar, 'ftp-transfer', 0.1, inline);
+    const runner = page.runner!;
+    expect(page.view.compare?.strategy).toBe('none');
+    runner.play();
+    for (let frame = 0; frame < 30; frame++) {
+      runner.tick(frame * 16);
+      const fresh = frame % 6 === 5 ? runner.metrics() : null;
+      page.update(runner.state, fresh);
+      expect(page.view.compare?.state.nowUs).toBe(runner.state.nowUs);
+      if (fresh) expect(page.view.compare?.metrics.nowUs).toBe(fresh.nowUs);
+    }
+    expect(runner.state.nowUs).toBeGreaterThan(40_000);
+    runner.pause();
+    page.update(runner.state, runner.metrics());
+    expect(address.written.at(-1)).toMatch(/&compare=none$/);
+    page.setCompare(null);
+    expect(page.view.compare).toBeNull();
+    expect(page.search).not.toContain('compare');
+  });
+
+  it('keeps the selected connection through a crash added now (the same run, replayed)', () => {
+    const address = fakeAddress('?scenario=ftp-transfer&t=0.3');
+    const page = new RunPage(address.bar, 'ftp-crash', 1, inline);
+    page.runner?.finishSeek();
+    page.view.selection.connection = 'tcp 192.0.2.10:50047 → 198.51.100.20:21 #1';
+    page.crashNow();
+    expect(page.view.selection.connection).toBe('tcp 192.0.2.10:50047 → 198.51.100.20:21 #1');
+    page.reconfigure({ ...page.view.config!, seed: 2 });
+    expect(page.view.selection.connection).toBeNull();
+  });
+
+  it('says why when the whole run could not be worked out ahead', () => {
+    const failing = (onreply: OverviewReplyHandler) => ({
+      request: (config: RunConfig) =>
+        onreply(config, { id: 0, ok: false, message: 'out of memory' }),
+    });
+    const page = new RunPage(fakeAddress('').bar, 'ftp-transfer', 1, failing);
+    expect(page.view.overview).toBeNull();
+    expect(page.view.overviewError).toBe('out of memory');
+  });
 });

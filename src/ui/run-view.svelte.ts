@@ -21,6 +21,8 @@ export class RunView {
   /** Fresh a few times a second while the run moves, and whenever it rests. */
   metrics = $state.raw<RunMetrics | null>(null);
   overview = $state.raw<Overview | null>(null);
+  /** Why the overview could not be computed (the worker failed), or null. */
+  overviewError = $state.raw<string | null>(null);
   /** The same run without firewall crashes (what a crash costs is measured against it). */
   baseline = $state.raw<Overview | null>(null);
   /** The current simulation's events; replaced when a seek backwards replays the run. */
@@ -30,8 +32,10 @@ export class RunView {
   /** Compare mode's second run (the same run with another strategy), or null when off. */
   compare = $state.raw<CompareView | null>(null);
   readonly selection = new Selection();
-  /** Moves the playhead (the page replays the run if it must go back). */
+  /** Moves the playhead (the page replays the run if it must go back); a playing run plays on. */
   seek: (us: number) => void = () => {};
+  /** Goes to an instant to look at it: pauses there (an event, a failure, a divergence). */
+  goTo: (us: number) => void = () => {};
 }
 
 /**

@@ -127,4 +127,14 @@ describe('CompareRun', () => {
     expect(view.unavailable).toMatch(/Reset/);
     expect(view.divergence).toBeNull();
   });
+
+  it('a Step (one engine event of a microsecond) is not a divergence', () => {
+    const { a, compare } = pair(ftpCrash, 'unique-id');
+    for (let i = 0; i < 300; i++) {
+      a.stepEvent();
+      compare.follow(a.state);
+    }
+    expect(compare.finderState.divergence).toBeNull();
+    expect(compare.finderState.matched).toBeGreaterThan(100);
+  });
 });

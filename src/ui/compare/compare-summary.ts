@@ -38,12 +38,22 @@ const FACTS: readonly (readonly [string, string, Fact])[] = [
   ],
 ];
 
+/**
+ * The two sides line by line. A line differs only when both describe the same instant (or
+ * both runs are over): figures taken at different times say nothing about the strategies.
+ */
 export function compareRows(a: CompareSide, b: CompareSide): CompareRow[] {
+  const comparable = a.nowUs === b.nowUs || (a.finished && b.finished);
   return FACTS.map(([key, label, fact]) => {
     const x = fact(a);
     const y = fact(b);
-    return { key, label, a: x, b: y, differs: key !== 'clock' && x !== y };
+    return { key, label, a: x, b: y, differs: comparable && key !== 'clock' && x !== y };
   });
+}
+
+/** How the table names a strategy: with its mode when it has one. */
+export function strategyLabel(strategy: string, mode: string): string {
+  return strategy === 'unique-id' ? `unique-id · ${mode}` : strategy;
 }
 
 /** The outcome of one side in a sentence: what the crashes cost and how the transfer ended. */

@@ -73,7 +73,9 @@ export class DivergenceFinder {
       const other = clocks[1 - side];
       const first = this.queues[side][this.heads[side]];
       if (first === undefined || this.heads[1 - side] < this.queues[1 - side].length) continue;
-      if (other.over || first.event.atUs <= other.nowUs) {
+      // Strictly before: the other run may not have run every event at its own instant yet
+      // (a Step runs one event of a microsecond, a frame runs them all).
+      if (other.over || first.event.atUs < other.nowUs) {
         this.part(side === 0 ? first : null, side === 1 ? first : null);
         return;
       }

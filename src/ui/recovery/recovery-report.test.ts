@@ -101,6 +101,12 @@ describe('recoveryCard', () => {
     const later = { ...crash, atUs: 2_000_000, recoveredAtUs: 2_250_000, recovered: 20, lost: 0 };
     const card = recoveryCard(input('unique-id', { crashes: [crash, later] }));
     expect(card.title).toBe('Crash #2 of 2 at 2.000 s');
+    // The first of two, while the second is still ahead: of all the run's crashes.
+    const { overview } = ftpCrash('unique-id');
+    const ahead = { ...overview, crashes: [crash, later] };
+    expect(recoveryCard(input('unique-id', { crashes: [crash], overview: ahead })).title).toBe(
+      'Crash #1 of 2 at 0.800 s',
+    );
   });
 });
 

@@ -55,7 +55,9 @@ export function recoveryCard(input: CardInput): RecoveryCard {
   if (crashes.length === 0) return quiet('No crash yet', nextCrash(input.overview));
   const last = crashes[crashes.length - 1];
   const row = crashRows(crashes, input.inProgress)[crashes.length - 1];
-  const title = `Crash #${crashes.length}${crashes.length > 1 ? ` of ${crashes.length}` : ''} at ${formatAt(last.atUs)}`;
+  // Of all the run's crashes (the overview knows those still ahead), not of those so far.
+  const total = Math.max(crashes.length, input.overview?.crashes.length ?? 0);
+  const title = `Crash #${crashes.length}${total > 1 ? ` of ${total}` : ''} at ${formatAt(last.atUs)}`;
   const counters = countersOf(row);
   const delay = addedDelay(input);
   if (input.inProgress && last.recoveredAtUs === null) {

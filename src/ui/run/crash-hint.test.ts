@@ -18,6 +18,7 @@ describe('crashHint', () => {
     expect(canCrashFirewall(state('paused', 'up'))).toBe(true);
     expect(canCrashFirewall(state('running', 'up'))).toBe(true);
     expect(canCrashFirewall(state('finished', 'up'))).toBe(false);
+    expect(canCrashFirewall(state('seeking', 'up'))).toBe(false);
     for (const firewall of ['down', 'recovering', 'disabled'] as const) {
       expect(canCrashFirewall(state('running', firewall))).toBe(false);
     }
@@ -30,6 +31,7 @@ describe('crashHint', () => {
 
   it('says why there is nothing to crash', () => {
     expect(crashHint(state('finished', 'up'))).toBe('The run is over');
+    expect(crashHint(state('seeking', 'up'))).toMatch(/^The playhead is moving/);
     expect(crashHint(state('running', 'down'))).toMatch(/is down/);
     expect(crashHint(state('running', 'recovering'))).toMatch(/is recovering/);
     expect(crashHint(state('paused', 'disabled'))).toBe('This scenario has no firewall to crash');

@@ -8,6 +8,9 @@ const press = (key: string, more: Partial<KeyPress> = {}): KeyPress => ({
   altKey: false,
   targetTag: 'BODY',
   targetEditable: false,
+  targetRole: null,
+  inDialog: false,
+  handled: false,
   ...more,
 });
 
@@ -42,5 +45,20 @@ describe('keyAction', () => {
     expect(keyAction(press('c', { ctrlKey: true }))).toBeNull();
     expect(keyAction(press(' ', { metaKey: true }))).toBeNull();
     expect(keyAction(press('ArrowRight', { altKey: true }))).toBeNull();
+  });
+
+  it('leaves Space to anything with a pressable role (an SVG act), and handled keys alone', () => {
+    expect(keyAction(press(' ', { targetTag: 'G', targetRole: 'button' }))).toBeNull();
+    expect(keyAction(press(' ', { targetTag: 'DIV', targetRole: 'option' }))).toBeNull();
+    expect(keyAction(press('c', { targetTag: 'G', targetRole: 'button' }))).toBe('crash');
+    expect(keyAction(press(' ', { handled: true }))).toBeNull();
+    expect(keyAction(press('Escape', { handled: true }))).toBeNull();
+  });
+
+  it('inside the open help, only closes or toggles it: c does not crash behind it', () => {
+    expect(keyAction(press('c', { inDialog: true }))).toBeNull();
+    expect(keyAction(press(' ', { inDialog: true }))).toBeNull();
+    expect(keyAction(press('?', { inDialog: true }))).toBe('help');
+    expect(keyAction(press('Escape', { inDialog: true }))).toBe('close');
   });
 });

@@ -10,12 +10,20 @@ export interface KeyPress {
   /** The focused element's tag ("INPUT", "BUTTON", …), or null. */
   readonly targetTag: string | null;
   readonly targetEditable: boolean;
+  /** The focused element's ARIA role ("button" for an SVG act), or null. */
+  readonly targetRole: string | null;
+  /** The focus is in an open dialog (the help): only its own keys apply. */
+  readonly inDialog: boolean;
+  /** Something on the way already acted on the key (event.defaultPrevented). */
+  readonly handled: boolean;
 }
 
 /** Fields keep every key (typing a seed, choosing an option, moving the timeline). */
 const FIELDS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 /** Buttons and links keep Space, which presses them. */
 const PRESSABLE = new Set(['BUTTON', 'SUMMARY', 'A']);
+/** Roles that Space presses or ticks, whatever the element (an SVG act, a listbox option). */
+const PRESSABLE_ROLES = new Set(['button', 'link', 'checkbox', 'option', 'switch', 'tab']);
 
 export const SHORTCUTS: readonly { readonly keys: string; readonly does: string }[] = [
   { keys: 'Space', does: 'play / pause' },
@@ -27,11 +35,13 @@ export const SHORTCUTS: readonly { readonly keys: string; readonly does: string 
 
 /** The action for a key press, or null when the key is not a shortcut here. */
 export function keyAction(press: KeyPress): KeyAction | null {
-  if (press.ctrlKey || press.metaKey || press.altKey) return null;
+  if (press.handled || press.ctrlKey || press.metaKey || press.altKey) return null;
   if (press.key === 'Escape') return 'close';
+  if (press.inDialog) return press.key === '?' ? 'help' : null;
   const tag = press.targetTag ?? '';
   if (press.targetEditable || FIELDS.has(tag)) return null;
-  if (press.key === ' ' && PRESSABLE.has(tag)) return null;
+  const pressable = PRESSABLE.has(tag) || PRESSABLE_ROLES.has(press.targetRole ?? '');
+  if (press.key === ' ' && pressable) return null;
   switch (press.key) {
     case ' ':
       return 'toggle';
@@ -48,13 +58,17 @@ export function keyAction(press: KeyPress): KeyAction | null {
 }
 
 export function keyPress(event: KeyboardEvent): KeyPress {
-  const target = event.target instanceof HTMLElement ? event.target : null;
+  // Element, not HTMLElement: the flowcharts' acts are SVG groups with role="button".
+  const target = event.target instanceof Element ? event.target : null;
   return {
     key: event.key,
     ctrlKey: event.ctrlKey,
     metaKey: event.metaKey,
     altKey: event.altKey,
-    targetTag: target?.tagName ?? null,
-    targetEditable: target?.isContentEditable ?? false,
+    targetTag: target?.tagName.toUpperCase() ?? null,
+    targetEditable: target instanceof HTMLElement && target.isContentEditable,
+    targetRole: target?.getAttribute('role') ?? null,
+    inDialog: (target?.closest('dialog[open]') ?? null) !== null,
+    handled: event.defaultPrevented,
   };
 }

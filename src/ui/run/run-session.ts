@@ -3,7 +3,6 @@ import { canCrashFirewall } from './crash-hint';
 import { buildScenario, withCrashAt, type RunConfig } from './run-config';
 import { SimulationRunner, type RunnerOptions } from './simulation-runner';
 import type { Speed } from './speed';
-import type { UrlState } from './url-state';
 
 export interface SessionOptions extends Omit<RunnerOptions, 'speed'> {
   readonly speed?: Speed;
@@ -33,12 +32,6 @@ export class RunSession {
 
   get runner(): SimulationRunner | null {
     return this.current?.runner ?? null;
-  }
-
-  /** The link to this run at its playhead. */
-  get urlState(): UrlState | null {
-    const c = this.current;
-    return c === null ? null : { config: c.config, playheadUs: c.runner.state.nowUs };
   }
 
   /**
@@ -88,6 +81,7 @@ export class RunSession {
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-    return this.configure(next, c.runner.state.nowUs, play);
+    const state = c.runner.state;
+    return this.configure(next, state.seekUs ?? state.nowUs, play);
   }
 }

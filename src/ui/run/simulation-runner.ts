@@ -57,8 +57,6 @@ export interface RunnerOptions {
 
 /** A frame longer than this (a hidden tab, a debugger pause) counts as this long. */
 export const MAX_FRAME_MS = 100;
-/** One visual tick, for Step: a frame at 60 Hz. */
-export const STEP_FRAME_MS = 1000 / 60;
 const MIN_SLICE_US = 10;
 const MAX_SLICE_US = 1_000_000;
 
@@ -124,11 +122,6 @@ export class SimulationRunner {
     };
   }
 
-  /** Events the engine has executed so far in this simulation. */
-  get eventsProcessed(): number {
-    return this.sim.scheduler.eventsProcessed;
-  }
-
   play(): void {
     if (this.status === 'seeking') this.playAfterSeek = true;
     if (this.status !== 'paused') return;
@@ -162,13 +155,6 @@ export class SimulationRunner {
     this.lastWallMs = null;
     this.targetUs = 0;
     this.finishIfDone();
-  }
-
-  /** Advances by one visual tick (a 60 Hz frame at the current speed) while paused. */
-  step(): void {
-    if (this.status !== 'paused') return;
-    this.targetUs = this.sim.nowUs;
-    this.advance(STEP_FRAME_MS);
   }
 
   /** Executes exactly one engine event while paused (the clock jumps to its time). */

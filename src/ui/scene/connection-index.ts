@@ -13,23 +13,19 @@ export const MAX_TUPLES = 50_000;
  */
 export class ConnectionIndex {
   private readonly byTuple = new Map<string, string>();
-  private readonly stop: () => void;
 
   constructor(recorder: Recorder) {
     for (let seq = recorder.firstSeq; seq < recorder.total; seq++) {
       const event = recorder.get(seq);
       if (event) this.learn(event);
     }
-    this.stop = recorder.subscribe((event) => this.learn(event));
+    // Released with the recorder's listeners when its simulation is replaced.
+    recorder.subscribe((event) => this.learn(event));
   }
 
   /** The readable id of the packet's connection, or null when the firewall has not named one. */
   connectionOf(packet: PacketSummary): string | null {
     return this.byTuple.get(tupleKey(packet)) ?? null;
-  }
-
-  detach(): void {
-    this.stop();
   }
 
   private learn(event: TraceEvent): void {

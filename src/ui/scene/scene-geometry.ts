@@ -70,8 +70,16 @@ export function sceneGeometry(layout: SceneLayout, scenario: Scenario): SceneGeo
     const area = areas.get(name);
     if (area !== undefined) routes.set(name, [lane, ...link, area]);
   }
+  const server = layout.checkpointServer;
+  if (server !== null) {
+    // A snapshot is the whole table, not a module's part: from the firewall to the server.
+    routes.set(SNAPSHOT_ROUTE, [centre(firewall.rect), ...link, centre(server.rect)]);
+  }
   return { paths, fromRouter, places, lanes, areas, routes, firewall: centre(firewall.rect) };
 }
+
+/** The route a whole-table snapshot travels (the snapshot strategy). */
+export const SNAPSHOT_ROUTE = 'snapshot';
 
 /** The largest IPv4 packet the engine sends, in bits (its links serialise IP bytes). */
 const MAX_FRAME_BITS = 1_500 * 8;

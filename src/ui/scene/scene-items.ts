@@ -1,7 +1,7 @@
 import type { PacketSummary, TraceEvent } from '../../engine';
 import type { Recorder } from '../record/recorder';
 import type { Point } from '../topology-types';
-import { alongRoute, type SceneGeometry } from './scene-geometry';
+import { alongRoute, SNAPSHOT_ROUTE, type SceneGeometry } from './scene-geometry';
 
 /** Records travel for this share of the window: quick dashes, not a crowd. */
 const MOVE_SHARE = 0.4;
@@ -127,6 +127,9 @@ class Collector {
         return;
       case 'checkpoint.write':
         if (!this.crashPassed) this.move('write', e.area, e.connection, age / MOVE_SHARE);
+        return;
+      case 'checkpoint.snapshot':
+        if (!this.crashPassed) this.move('write', SNAPSHOT_ROUTE, null, age / MOVE_SHARE);
         return;
       case 'checkpoint.delete':
         if (!this.crashPassed) this.fade(e.connection, age);

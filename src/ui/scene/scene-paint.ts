@@ -25,6 +25,7 @@ export function connectionColour(connection: string | null, palette: ScenePalett
  * Paints one instant of the scene. Drawing only: what to draw and where was decided by
  * sceneItems. With a connection selected, its packets and records are drawn larger and
  * outlined, everything else faint — the selection is visible by size, not only by colour.
+ * `still` (prefers-reduced-motion): records are shown where they arrive and drops do not fall.
  */
 export function paintScene(
   ctx: CanvasRenderingContext2D,
@@ -32,11 +33,12 @@ export function paintScene(
   geometry: SceneGeometry,
   palette: ScenePalette,
   selected: string | null,
+  still = false,
 ): void {
   const faint = (connection: string | null) => selected !== null && connection !== selected;
   paintBusyLinks(ctx, items, geometry, palette);
   for (const m of items.moves) {
-    const { x, y } = m.at;
+    const { x, y } = still ? arrival(m, geometry) : m.at;
     const size = m.connection !== null && m.connection === selected ? 9 : 6;
     if (m.kind === 'delete') {
       // Deleted: a hollow square over the base area, fading out (a shape, not only a colour).
@@ -47,8 +49,21 @@ export function paintScene(
       continue;
     }
     ctx.globalAlpha = faint(m.connection) ? 0.2 : 1 - 0.5 * m.progress;
-    ctx.fillStyle = m.kind === 'write' ? palette.write : palette.read;
-    ctx.fillRect(x - size / 2, y - size / 2, size, size);
+    if (m.kind === 'write') {
+      ctx.fillStyle = palette.write;
+      ctx.fillRect(x - size / 2, y - size / 2, size, size);
+    } else {
+      // Read back: a diamond, so a read and a write differ in shape, not only in colour.
+      ctx.fillStyle = palette.read;
+      const r = size * 0.7;
+      ctx.beginPath();
+      ctx.moveTo(x, y - r);
+      ctx.lineTo(x + r, y);
+      ctx.lineTo(x, y + r);
+      ctx.lineTo(x - r, y);
+      ctx.closePath();
+      ctx.fill();
+    }
   }
   for (const f of items.flights) {
     const mine = f.connection !== null && f.connection === selected;
@@ -71,8 +86,15 @@ export function paintScene(
       ctx.stroke();
     }
   }
-  paintDrops(ctx, items, palette, faint);
+  paintDrops(ctx, items, palette, faint, still);
   ctx.globalAlpha = 1;
+}
+
+/** Where a record in flight is going: its area (a write) or its module's lane (a read). */
+function arrival(m: SceneItems['moves'][number], geometry: SceneGeometry) {
+  const route = geometry.routes.get(m.area);
+  if (m.kind === 'delete' || route === undefined) return m.at;
+  return (m.kind === 'write' ? route.at(-1) : route[0]) ?? m.at;
 }
 
 /** Recently busy link directions get a wash proportional to their packets in the window. */
@@ -102,12 +124,13 @@ function paintDrops(
   items: SceneItems,
   palette: ScenePalette,
   faint: (connection: string | null) => boolean,
+  still: boolean,
 ): void {
   const labelled = new Set<string>();
   ctx.font = '600 11px system-ui, sans-serif';
   ctx.textBaseline = 'middle';
   for (const d of items.drops) {
-    const fall = 14 * d.age;
+    const fall = still ? 0 : 14 * d.age;
     const x = d.at.x;
     const y = d.at.y + fall;
     ctx.globalAlpha = (faint(d.connection) ? 0.25 : 1) * (1 - 0.7 * d.age);

@@ -10,7 +10,7 @@ import { buildScenario, defaultConfig } from '../run/run-config';
 import { layoutTopology } from '../topology-layout';
 import { connectionIndexOf, connectionSerial, tupleKey } from './connection-index';
 import { withCheckpointServer } from './layout-checkpoint-server';
-import { alongRoute, maxFlightUs, sceneGeometry } from './scene-geometry';
+import { alongRoute, maxFlightUs, sceneGeometry, SNAPSHOT_ROUTE } from './scene-geometry';
 import { persistenceUs, sceneItems } from './scene-items';
 
 const scenario = buildScenario(defaultConfig('ftp-crash'));
@@ -225,8 +225,34 @@ describe('alongRoute', () => {
 
   it('routes every record from its lane along the line to its area', () => {
     for (const [area, route] of geometry.routes) {
+      if (area === SNAPSHOT_ROUTE) continue;
       expect(route[0]).toEqual(geometry.lanes.get(area));
       expect(route.at(-1)).toEqual(geometry.areas.get(area));
     }
+  });
+
+  it('sends a whole-table snapshot from the firewall to the middle of the server', () => {
+    const route = geometry.routes.get(SNAPSHOT_ROUTE)!;
+    const server = layout.checkpointServer!.rect;
+    expect(route[0]).toEqual(geometry.firewall);
+    expect(route.at(-1)).toEqual({
+      x: server.x + server.width / 2,
+      y: server.y + server.height / 2,
+    });
+    const snap = buildScenario({ ...defaultConfig('ftp-crash'), strategy: 'snapshot' });
+    const sim = createSimulation(snap);
+    const recorder = new Recorder(sim);
+    sim.runUntil(600_000); // snapshots every 0.5 s
+    let at = 0;
+    recorder.scanBack((e) => (e.kind === 'checkpoint.snapshot' ? ((at = e.atUs), false) : true));
+    const moves = sceneItems(recorder, geometry, {
+      nowUs: at + 100,
+      windowUs: persistenceUs(1),
+      maxFlightUs: maxFlightUs(snap),
+      connectionOf: () => null,
+      exposedSinceUs: null,
+    }).moves;
+    expect(at).toBe(500_000);
+    expect(moves.some((m) => m.kind === 'write' && m.area === SNAPSHOT_ROUTE)).toBe(true);
   });
 });
