@@ -69,3 +69,21 @@ export {
 export { formatIpv4, parseIpv4, parsePrefix } from './net/ipv4';
 export { tcpStateNames } from './net/tcp/tcp-state';
 export type { Flow, FlowKind } from './apps/flow';
+export {
+  CaptureError,
+  CaptureReader,
+  forEachPacket,
+  readCapture,
+  MAX_PACKET_BYTES as maxCapturePacketBytes,
+  type CaptureContents,
+  type CaptureFormat,
+  type CaptureFragment,
+  type CaptureIcmp,
+  type CaptureInterface,
+  type CaptureNetwork,
+  type CapturePacket,
+  type CaptureProtocol,
+  type CaptureSummary,
+  type CaptureTcp,
+  type SkipReason as CaptureSkipReason,
+} from './capture';
