@@ -72,7 +72,12 @@ export type { Flow, FlowKind } from './apps/flow';
 export {
   CaptureError,
   CaptureReader,
+  concatBytes as concatCaptureChunks,
   forEachPacket,
+  PcapngWriter,
+  PcapWriter,
+  type CaptureFrame,
+  type CaptureInterfaceSpec,
   readCapture,
   MAX_PACKET_BYTES as maxCapturePacketBytes,
   type CaptureContents,

@@ -1,6 +1,16 @@
-/** Reading pcap and pcapng captures into network-layer packets, streaming and bounded. */
+/**
+ * Reading pcap and pcapng captures into network-layer packets, streaming and bounded; and
+ * writing them (pcap, pcapng) for Wireshark.
+ */
 export { CaptureError } from './capture-error';
 export { CaptureReader } from './capture-reader';
+export {
+  concatBytes,
+  PcapngWriter,
+  PcapWriter,
+  type CaptureFrame,
+  type CaptureInterfaceSpec,
+} from './capture-writer';
 export { forEachPacket, readCapture, type CaptureContents } from './read-capture';
 export type {
   CaptureFragment,
