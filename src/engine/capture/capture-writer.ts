@@ -1,5 +1,5 @@
 import { invariant } from '../errors';
-import { asciiBytes } from '../protocols/sip-text';
+import { asciiBytes } from '../util/ascii';
 import { padded4 } from './bytes';
 import { MAX_INTERFACES, MAX_PACKET_BYTES } from './limits';
 

@@ -81,15 +81,3 @@ export function formatSdp(
     lines.push(`m=${m.kind} ${m.port} RTP/AVP ${m.format}`, `a=rtpmap:${m.format} ${m.rtpmap}`);
   return `${lines.join('\r\n')}\r\n`;
 }
-
-/** Bytes of an ASCII string (SIP and SDP are ASCII here). */
-export function asciiBytes(text: string): Uint8Array {
-  return Uint8Array.from(text, (c) => c.charCodeAt(0) & 0x7f);
-}
-
-/** ASCII text of bytes. */
-export function asciiText(bytes: Uint8Array, offset: number, length: number): string {
-  let text = '';
-  for (let i = offset; i < offset + length; i++) text += String.fromCharCode(bytes[i]);
-  return text;
-}

@@ -1,12 +1,7 @@
 import type { Host } from '../../net/host';
 import type { Packet } from '../../net/packet';
-import {
-  asciiBytes,
-  asciiText,
-  formatSipMessage,
-  parseSipMessage,
-  type SipMessageText,
-} from '../../protocols/sip-text';
+import { asciiBytes, asciiText } from '../../util/ascii';
+import { formatSipMessage, parseSipMessage, type SipMessageText } from '../../protocols/sip-text';
 import type { AppTimers, TimedApp } from '../app-timers';
 import type { Flow } from '../flow';
 

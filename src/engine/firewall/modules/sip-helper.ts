@@ -1,6 +1,7 @@
 import type { Packet } from '../../net/packet';
 import { parseSdpMedia, type SdpMedia } from '../../protocols/sdp';
-import { asciiText, parseSipMessage } from '../../protocols/sip-text';
+import { parseSipMessage } from '../../protocols/sip-text';
+import { asciiText } from '../../util/ascii';
 
 /** Largest SIP message the helper reads (one UDP datagram; longer ones are skipped). */
 const MAX_SIP_BYTES = 4_096;
