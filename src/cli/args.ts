@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parsePrefix, type ReplayPortSpec } from '../engine/index';
 
 export interface SimArgs {
   scenario: string;
@@ -12,6 +13,13 @@ export interface SimArgs {
   checkpointMode: 'sync' | 'async' | undefined;
   crashAtUs: number[];
   failOpen: boolean;
+  midStream: 'loose' | 'strict' | undefined;
+  /** Replay: the capture file, its router ports, and what to report or export. */
+  pcapPath: string | undefined;
+  ports: ReplayPortSpec[];
+  verdicts: boolean;
+  pcapOutPath: string | undefined;
+  pcapOutPorts: string[] | undefined;
   list: boolean;
   help: boolean;
 }
@@ -20,8 +28,10 @@ export interface SimArgs {
 export class UsageError extends Error {}
 
 export const usage = `Usage: npm run sim -- --scenario NAME|FILE [options]
+       npm run sim -- --pcap FILE (--port NAME=PREFIX[:inside|:outside] ... | --scenario NAME|FILE) [options]
 
-Runs a Checkpoint Router scenario headless and prints its results.
+Runs a Checkpoint Router scenario headless and prints its results; or replays a packet
+capture (pcap or pcapng) through the router and its firewall.
 
   --scenario NAME|FILE  a built-in scenario (see --list) or a scenario JSON file
   --seed N              PRNG seed (0..4294967295); default: the scenario's own
@@ -33,6 +43,17 @@ Runs a Checkpoint Router scenario headless and prints its results.
   --checkpoint-mode M   unique-id writes: sync (before the packet moves on) or async (batched)
   --crash-at SECONDS    crash the firewall at this simulated time (repeatable)
   --fail-open           while the firewall is down let packets through (default: drop them)
+  --mid-stream M        a TCP packet of no known connection that is not a SYN: loose (pick it
+                        up, Linux's default) or strict (drop it)
+  --pcap FILE           replay this capture: each IPv4 packet enters the port facing its
+                        source at its recorded time; hosts do not react
+  --port NAME=PREFIX    a router port for --pcap (repeatable, at least 2); :inside or :outside
+                        sets its zone (default: the first port inside, the others outside).
+                        Without --port, --scenario gives the router, rules and crashes
+  --verdicts            with --pcap --json: add each replayed packet's verdict
+  --pcap-out FILE       write what crossed the router's ports as a capture (.pcap: one
+                        stream; otherwise pcapng with one interface per port)
+  --pcap-out-port NAME  record only this port in --pcap-out (repeatable)
   --json                print exactly one JSON document on stdout (progress goes to stderr)
   --trace FILE.jsonl    write every trace event as one JSON line to FILE
   --list                list the built-in scenarios
@@ -55,6 +76,12 @@ export function parseSimArgs(argv: string[]): SimArgs {
         'checkpoint-mode': { type: 'string' },
         'crash-at': { type: 'string', multiple: true },
         'fail-open': { type: 'boolean', default: false },
+        'mid-stream': { type: 'string' },
+        pcap: { type: 'string' },
+        port: { type: 'string', multiple: true },
+        verdicts: { type: 'boolean', default: false },
+        'pcap-out': { type: 'string' },
+        'pcap-out-port': { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
         trace: { type: 'string' },
         list: { type: 'boolean', default: false },
@@ -66,9 +93,8 @@ export function parseSimArgs(argv: string[]): SimArgs {
   }
   const help = values.help ?? false;
   const list = values.list ?? false;
-  if (!help && !list && values.scenario === undefined) {
-    throw new UsageError('missing --scenario NAME|FILE (see --list for built-in names)');
-  }
+  const ports = (values.port ?? []).map(portOption);
+  if (!help && !list) checkRunShape(values.scenario, values.pcap, ports.length, values.verdicts);
   return {
     scenario: values.scenario ?? '',
     seed:
@@ -87,6 +113,12 @@ export function parseSimArgs(argv: string[]): SimArgs {
     ] as const),
     crashAtUs: (values['crash-at'] ?? []).map((text) => secondsOption('--crash-at', text)),
     failOpen: values['fail-open'] ?? false,
+    midStream: choiceOption('--mid-stream', values['mid-stream'], ['loose', 'strict'] as const),
+    pcapPath: values.pcap,
+    ports,
+    verdicts: values.verdicts ?? false,
+    pcapOutPath: values['pcap-out'],
+    pcapOutPorts: values['pcap-out-port'],
     json: values.json ?? false,
     tracePath: values.trace,
     list,
@@ -128,4 +160,45 @@ function rateOption(name: string, text: string): number {
     throw new UsageError(`${name} must be a probability from 0 to 1, got "${text}"`);
   }
   return rate;
+}
+
+/** Which of a scenario run and a replay the options describe, and that they are complete. */
+function checkRunShape(
+  scenario: string | undefined,
+  pcap: string | undefined,
+  ports: number,
+  verdicts: boolean | undefined,
+): void {
+  if (pcap === undefined) {
+    if (scenario === undefined) {
+      throw new UsageError('missing --scenario NAME|FILE (see --list for built-in names)');
+    }
+    if (ports > 0) throw new UsageError('--port describes the router of a --pcap replay');
+    if (verdicts) throw new UsageError('--verdicts lists the verdicts of a --pcap replay');
+    return;
+  }
+  if (scenario !== undefined && ports > 0) {
+    throw new UsageError("give the replay's router with --port or with --scenario, not both");
+  }
+  if (scenario === undefined && ports < 2) {
+    throw new UsageError(
+      '--pcap needs the router: at least 2 --port NAME=PREFIX, or --scenario NAME|FILE',
+    );
+  }
+}
+
+/** NAME=PREFIX[:inside|:outside]; the prefix itself is checked with the scenario. */
+function portOption(text: string): ReplayPortSpec {
+  const m = /^([^=]+)=([^:]+)(?::(inside|outside))?$/.exec(text);
+  if (m === null) {
+    throw new UsageError(`--port must be NAME=PREFIX or NAME=PREFIX:inside|outside, got "${text}"`);
+  }
+  try {
+    parsePrefix(m[2]);
+  } catch (error) {
+    throw new UsageError(`--port ${text}: ${(error as Error).message}`);
+  }
+  return m[3] === undefined
+    ? { name: m[1], prefix: m[2] }
+    : { name: m[1], prefix: m[2], zone: m[3] as 'inside' | 'outside' };
 }

@@ -76,6 +76,8 @@ export {
   forEachPacket,
   PcapngWriter,
   PcapWriter,
+  encodeIpv4Packet,
+  type CaptureDirection,
   type CaptureFrame,
   type CaptureInterfaceSpec,
   readCapture,
@@ -92,3 +94,4 @@ export {
   type CaptureTcp,
   type SkipReason as CaptureSkipReason,
 } from './capture';
+export * from './replay';

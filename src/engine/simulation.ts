@@ -14,6 +14,10 @@ import { Host } from './net/host';
 import { parseIpv4, parsePrefix } from './net/ipv4';
 import { NetworkContext } from './net/network-context';
 import { TcpTimers } from './net/tcp/timers';
+import { CaptureSide } from './replay/capture-side';
+import { ReplayInjector } from './replay/replay-injector';
+import { ReplayOutcomes } from './replay/replay-outcomes';
+import type { ReplaySource } from './replay/replay-source';
 import { Router } from './router/router';
 import { scheduleFaults } from './faults';
 import type { Scenario, ScenarioInput } from './scenarios/schema';
@@ -28,6 +32,10 @@ export interface SimulationOptions {
   readonly seed?: number;
   /** How many recent trace events to keep in memory (0: none; subscribers still see all). */
   readonly traceCapacity?: number;
+  /** Replay this capture through the router (see replay/replay-injector.ts). */
+  readonly replay?: ReplaySource;
+  /** With `replay`: keep every frame's verdict (the CLI's --verdicts), not only the counts. */
+  readonly keepVerdicts?: boolean;
 }
 
 export interface PortQueues {
@@ -64,6 +72,10 @@ export class Simulation {
   readonly runtime: FirewallRuntime | null;
   /** The router server that restarts a crashed firewall (null without a firewall). */
   readonly supervisor: Supervisor<Firewall> | null;
+  /** Hosts with role "capture": the networks behind ports in a replay. */
+  readonly captureSides = new Map<string, CaptureSide>();
+  /** The capture being replayed and each frame's fate (null when not a replay). */
+  readonly replay: { injector: ReplayInjector; outcomes: ReplayOutcomes } | null;
 
   constructor(scenario: Scenario, options: SimulationOptions = {}) {
     this.scenario = scenario;
@@ -94,12 +106,27 @@ export class Simulation {
     const hostRng = root.fork(2);
     scenario.hosts.forEach((config, i) => this.addHost(config, i, hostRng.fork(i)));
     installTraffic(scenario, this.ctx, this.hosts, this.flows, root.fork(3));
+    this.replay = options.replay === undefined ? null : this.startReplay(options);
     scheduleFaults(scenario.faults, {
       scheduler: this.scheduler,
       trace: this.trace,
       links: (host) => this.links.get(host) as HostLinks,
       crashFirewall: () => this.crashFirewall(),
     });
+  }
+
+  private startReplay(options: SimulationOptions): Simulation['replay'] {
+    const outcomes = new ReplayOutcomes(this.trace, options.keepVerdicts ?? false);
+    const injector = new ReplayInjector(this.ctx, this.router, options.replay as ReplaySource, {
+      injected: (frame, id) => outcomes.injected(frame, id),
+      settled: () => outcomes.settled,
+      ended: () => {
+        outcomes.finish();
+        this.scheduler.requestStop();
+      },
+    });
+    injector.start();
+    return { injector, outcomes };
   }
 
   /** The firewall's surroundings: ruleset, checkpoint server, ledger (null when disabled). */
@@ -140,9 +167,9 @@ export class Simulation {
     return this.scheduler.nowUs;
   }
 
-  /** True once every flow has completed, failed or been aborted. */
+  /** True once every flow has completed, failed or been aborted, and any replay is over. */
   get trafficEnded(): boolean {
-    return this.flows.allEnded;
+    return this.flows.allEnded && (this.replay === null || this.replay.injector.ended);
   }
 
   /** Executes one event; false when none is left. */
@@ -182,6 +209,7 @@ export class Simulation {
 
   private addHost(config: Scenario['hosts'][number], index: number, rng: Pcg32): void {
     const portIndex = this.router.ports.findIndex((p) => p.name === config.port);
+    if (config.role === 'capture') return this.addCaptureSide(config, portIndex);
     const port = this.router.ports[portIndex];
     const host = new Host(
       this.ctx,
@@ -210,6 +238,20 @@ export class Simulation {
     port.out = down;
     this.hosts.set(config.name, host);
     this.links.set(config.name, { up, down });
+  }
+
+  /** A capture side gets only the router's link towards it: replayed packets enter the port. */
+  private addCaptureSide(config: Scenario['hosts'][number], portIndex: number): void {
+    const port = this.router.ports[portIndex];
+    const side = new CaptureSide(this.ctx, config.name);
+    const down = this.channels.create(
+      `${this.router.name} ${port.name} → ${config.name}`,
+      config.link,
+      this.scenario.router.outputQueuePackets,
+    );
+    down.sink = side;
+    port.out = down;
+    this.captureSides.set(config.name, side);
   }
 
   private flowEnded(flow: Flow, atUs: number): void {

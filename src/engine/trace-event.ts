@@ -19,6 +19,14 @@ export type TraceEvent =
   | { kind: 'packet.drop'; atUs: number; where: string; reason: string; packet: PacketSummary }
   | { kind: 'packet.deliver'; atUs: number; host: string; packet: PacketSummary }
   | {
+      /** A replayed capture packet enters a router port (`frame`: its 1-based number in the file). */
+      kind: 'replay.inject';
+      atUs: number;
+      frame: number;
+      port: string;
+      packet: PacketSummary;
+    }
+  | {
       kind: 'router.forward';
       atUs: number;
       router: string;

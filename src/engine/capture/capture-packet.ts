@@ -15,6 +15,10 @@ export interface CaptureTcp {
   readonly window: number;
   /** Data offset × 4: the header with its options. */
   readonly headerBytes: number;
+  /** The MSS option (SYNs), or null when absent. */
+  readonly mss: number | null;
+  /** The window-scale shift 0–14 (SYNs), or null when absent. */
+  readonly windowScale: number | null;
 }
 
 export interface CaptureIcmp {

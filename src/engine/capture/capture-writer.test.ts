@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ipv4, tcpFrame, udp } from '../testing/capture/test-captures';
+import { epb, ipv4, tcpFrame, udp } from '../testing/capture/test-captures';
 import { concatBytes, PcapngWriter, PcapWriter, type CaptureFrame } from './capture-writer';
 import { LINKTYPE_ETHERNET, LINKTYPE_RAW } from './link-layer';
 import { readCapture } from './read-capture';
@@ -91,6 +91,49 @@ describe('capture writers: what they write reads back the same', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('pcapng: a direction is the epb_flags option, after the padded data', () => {
+    const writer = new PcapngWriter([{ name: 'router eth0', linkType: LINKTYPE_RAW }]);
+    const data = ipv4({ protocol: 17, payload: udp({ payload: new Uint8Array(3) }) }); // 31 bytes
+    const block = writer.frame({ timeUs: 9, data, direction: 'outbound' });
+    const view = new DataView(block.buffer, block.byteOffset, block.byteLength);
+    const optionsAt = 28 + 32;
+    expect(block.length).toBe(optionsAt + 12 + 4);
+    expect(view.getUint32(4, true)).toBe(block.length);
+    expect(view.getUint32(block.length - 4, true)).toBe(block.length);
+    expect([
+      view.getUint16(optionsAt, true), // epb_flags
+      view.getUint16(optionsAt + 2, true), // its length
+      view.getUint32(optionsAt + 4, true), // bits 0-1: 10 outbound
+      view.getUint32(optionsAt + 8, true), // opt_endofopt, length 0
+    ]).toEqual([2, 4, 0b10, 0]);
+    // The same block as the test helper builds it, for the other direction too.
+    expect(writer.frame({ timeUs: 9, data, direction: 'inbound' })).toEqual(
+      epb(true, { units: 9n, data, options: [{ code: 2, value: [0b01, 0, 0, 0] }] }),
+    );
+  });
+
+  it('pcapng: frames with a direction read back; without one the block has no options', () => {
+    const writer = new PcapngWriter([{ name: 'router eth0', linkType: LINKTYPE_ETHERNET }]);
+    const plain = writer.frame(frames[1]);
+    expect(plain).toEqual(epb(true, { units: 1_234_567n, data: frames[1].data }));
+    const bytes = write(writer, [
+      { ...frames[0], direction: 'inbound' },
+      frames[1],
+      { ...frames[2], direction: 'outbound' },
+    ]);
+    const { packets } = readCapture(bytes);
+    expect(packets.map((p) => [p.timeUs, p.srcPort, p.tcp?.flags])).toEqual([
+      [0, 40000, 0x02],
+      [1_234_567, 21, 0x12],
+      [5_000_000_001, 40000, 0x10],
+    ]);
+  });
+
+  it('pcap: a direction has no place and changes nothing', () => {
+    const w = new PcapWriter(LINKTYPE_ETHERNET);
+    expect(w.frame({ ...frames[0], direction: 'inbound' })).toEqual(w.frame(frames[0]));
   });
 
   it('refuses what it cannot write: a negative time, a frame over the limit', () => {

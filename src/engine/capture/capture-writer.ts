@@ -6,9 +6,9 @@ import { MAX_INTERFACES, MAX_PACKET_BYTES } from './limits';
 /**
  * Writing captures Wireshark opens: classic pcap (little-endian, microseconds, one link type)
  * and pcapng (one section, one interface description per interface with its name and µs
- * resolution, enhanced packet blocks). Each writer hands out its file as chunks — the header
- * first, then one chunk per frame — so an export of a long run streams instead of growing one
- * buffer. Times are the simulator's integer microseconds.
+ * resolution, enhanced packet blocks with the frame's direction when known). Each writer hands
+ * out its file as chunks — the header first, then one chunk per frame — so an export of a long
+ * run streams instead of growing one buffer. Times are the simulator's integer microseconds.
  */
 
 /** One frame to write: link-layer bytes as they crossed the interface, at `timeUs`. */
@@ -19,7 +19,14 @@ export interface CaptureFrame {
   readonly data: Uint8Array;
   /** The frame's length on the wire when `data` is cut short (a snaplen); default its length. */
   readonly originalBytes?: number;
+  /**
+   * pcapng only: whether the frame came into or went out of the interface (the epb_flags
+   * option); absent, the block has no options. Classic pcap records have no field for it.
+   */
+  readonly direction?: CaptureDirection;
 }
+
+export type CaptureDirection = 'inbound' | 'outbound';
 
 export interface CaptureInterfaceSpec {
   readonly name: string;
@@ -35,6 +42,11 @@ const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
 const OPTION_END = 0;
 const OPTION_IF_NAME = 2;
 const OPTION_IF_TSRESOL = 9;
+const OPTION_EPB_FLAGS = 2;
+/** epb_flags bits 0–1: the packet's direction. */
+const EPB_DIRECTION_BITS: Record<CaptureDirection, number> = { inbound: 0b01, outbound: 0b10 };
+/** epb_flags (code, length, 4-byte value) and the end-of-options marker. */
+const EPB_FLAGS_OPTIONS_BYTES = 12;
 
 function checkFrame(frame: CaptureFrame): void {
   invariant(
@@ -74,7 +86,7 @@ class Block {
   }
 }
 
-/** Classic pcap: one link type, microsecond timestamps. */
+/** Classic pcap: one link type, microsecond timestamps; a frame's direction is dropped. */
 export class PcapWriter {
   constructor(readonly linkType: number) {
     invariant(Number.isInteger(linkType) && linkType >= 0, `a link type, got ${linkType}`);
@@ -127,10 +139,12 @@ export class PcapngWriter {
     checkFrame(frame);
     const index = frame.interfaceIndex ?? 0;
     invariant(index >= 0 && index < this.interfaces.length, `no interface ${index}`);
-    const length = 32 + padded4(frame.data.length);
+    const optionsAt = 28 + padded4(frame.data.length);
+    const direction = frame.direction;
+    const length = optionsAt + (direction === undefined ? 0 : EPB_FLAGS_OPTIONS_BYTES) + 4;
     // The timestamp is one 64-bit count of µs (if_tsresol 6), split high word first.
     const high = Math.floor(frame.timeUs / 2 ** 32);
-    return new Block(length)
+    const block = new Block(length)
       .u32(0, BLOCK_EPB)
       .u32(4, length)
       .u32(8, index)
@@ -139,7 +153,16 @@ export class PcapngWriter {
       .u32(20, frame.data.length)
       .u32(24, frame.originalBytes ?? frame.data.length)
       .copy(28, frame.data)
-      .u32(length - 4, length).bytes;
+      .u32(length - 4, length);
+    if (direction !== undefined) {
+      block
+        .u16(optionsAt, OPTION_EPB_FLAGS)
+        .u16(optionsAt + 2, 4)
+        .u32(optionsAt + 4, EPB_DIRECTION_BITS[direction])
+        .u16(optionsAt + 8, OPTION_END)
+        .u16(optionsAt + 10, 0);
+    }
+    return block.bytes;
   }
 }
 

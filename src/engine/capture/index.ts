@@ -11,6 +11,8 @@ export {
   type CaptureFrame,
   type CaptureInterfaceSpec,
 } from './capture-writer';
+export type { CaptureDirection } from './capture-writer';
+export { encodeIpv4Packet } from './ipv4-encode';
 export { forEachPacket, readCapture, type CaptureContents } from './read-capture';
 export type {
   CaptureFragment,

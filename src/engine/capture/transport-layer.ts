@@ -2,6 +2,7 @@ import { u16, u32 } from './bytes';
 import type { CaptureIcmp, CaptureProtocol, CaptureTcp } from './capture-packet';
 import type { IpView } from './ip-view';
 import { shortHeader, type SkipReason } from './skip-reason';
+import { readTcpOptions } from './tcp-options';
 
 const IPPROTO_ICMP = 1;
 const IPPROTO_TCP = 6;
@@ -75,6 +76,7 @@ export function decodeTransport(
         flags: frame[at + 13],
         window: u16(frame, at + 14),
         headerBytes,
+        ...readTcpOptions(frame, at + 20, at + headerBytes),
       };
       return {
         ...bare,

@@ -165,7 +165,9 @@ export class Firewall implements InspectionHook {
     );
     if (conn !== null) this.afterAccept(conn, p, nowUs);
     this.countAccept(result);
-    if (this.host.ctx.trace.enabled) this.traceVerdict(p, 'accept', this.ruleReason(result));
+    if (this.host.ctx.trace.enabled) {
+      this.traceVerdict(p, 'accept', this.ruleReason(result), conn ?? ct.conn);
+    }
     return ACCEPT;
   }
 
@@ -275,7 +277,13 @@ export class Firewall implements InspectionHook {
       : 'no forward chain';
   }
 
-  private traceVerdict(p: Packet, verdict: 'accept' | 'drop' | 'reject', reason: string): void {
+  /** `conn`: the packet's connection, the one it has just created for a new connection's first. */
+  private traceVerdict(
+    p: Packet,
+    verdict: 'accept' | 'drop' | 'reject',
+    reason: string,
+    conn: Connection | null = this.conntrack.conn,
+  ): void {
     const ct = this.conntrack;
     this.host.ctx.trace.emit({
       kind: 'firewall.verdict',
@@ -283,7 +291,7 @@ export class Firewall implements InspectionHook {
       verdict,
       reason,
       ctState: ctStateNames[ct.ctState] ?? 'untracked',
-      connection: ct.conn?.history.id ?? null,
+      connection: conn?.history.id ?? null,
       packet: summarizePacket(p),
     });
   }

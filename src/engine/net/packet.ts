@@ -20,6 +20,12 @@ export const UDP_HEADER_BYTES = 8;
 export const ICMP_HEADER_BYTES = 8;
 /** The links carry IPv4 packets of at most this many bytes (Ethernet MTU). */
 export const MTU_BYTES = 1500;
+/**
+ * The largest payload a packet may carry: what an IPv4 total length allows. Simulated hosts
+ * stay within the MTU; a replayed capture may hold larger packets (taken before segmentation
+ * offload split them), which go through the firewall as they were recorded.
+ */
+export const MAX_PAYLOAD_BYTES = 65_535 - IPV4_HEADER_BYTES;
 
 /**
  * One IPv4 packet with its transport header and payload. Packets are pooled and reused (a
@@ -62,7 +68,7 @@ export class Packet {
   icmpId = 0;
   icmpSeq = 0;
 
-  /** Payload buffer (capacity MTU_BYTES once allocated); only the first payloadLen bytes count. */
+  /** Payload buffer (at least MTU_BYTES once allocated); only the first payloadLen bytes count. */
   payload: Uint8Array = EMPTY;
   payloadLen = 0;
 
@@ -89,18 +95,20 @@ export class Packet {
     }
   }
 
-  /** Makes sure the payload buffer exists; returns it for writing. */
-  payloadBuffer(): Uint8Array {
-    if (this.payload === EMPTY) this.payload = new Uint8Array(MTU_BYTES);
+  /** Makes sure the payload buffer holds `capacity` bytes; returns it for writing. */
+  payloadBuffer(capacity = MTU_BYTES): Uint8Array {
+    if (this.payload.length < capacity) {
+      this.payload = new Uint8Array(Math.max(capacity, MTU_BYTES));
+    }
     return this.payload;
   }
 
   setPayload(source: Uint8Array, offset: number, length: number): void {
     invariant(
-      length <= MTU_BYTES - IPV4_HEADER_BYTES,
-      `payload of ${length} bytes exceeds the MTU`,
+      length <= MAX_PAYLOAD_BYTES,
+      `payload of ${length} bytes exceeds what an IPv4 packet can carry`,
     );
-    const buffer = this.payloadBuffer();
+    const buffer = this.payloadBuffer(length);
     if (length > 0) buffer.set(source.subarray(offset, offset + length));
     this.payloadLen = length;
   }

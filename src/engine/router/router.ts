@@ -9,6 +9,11 @@ import { ACCEPT, HELD, passThrough, type InspectionHook } from './inspection';
 import { PacketFifo } from './packet-fifo';
 import { RoutingTable } from './routing-table';
 
+/** Sees every packet crossing a router port (an export to a capture file); null when none. */
+export interface PortTap {
+  crossed(p: Packet, portIndex: number, direction: 'inbound' | 'outbound'): void;
+}
+
 /** One router port: an input side with its buffer and an output side feeding a link. */
 export class RouterPort {
   /** Packets waiting for the routing processor (only when processing takes time). */
@@ -45,6 +50,7 @@ export class Router implements PacketSink {
   readonly routing = new RoutingTable();
   readonly fabric: CrossbarFabric;
   inspection: InspectionHook = passThrough;
+  tap: PortTap | null = null;
   /** Simulated time packets spent held by inspection (synchronous checkpoint writes), summed. */
   heldUs = 0;
   /** Packets that were held at all. */
@@ -90,6 +96,7 @@ export class Router implements PacketSink {
   receive(p: Packet, portIndex: number): void {
     const port = this.ports[portIndex];
     port.received++;
+    this.tap?.crossed(p, portIndex, 'inbound');
     if (port.occupancy >= this.config.inputQueuePackets) {
       this.ctx.drop(p, DropReason.inputQueueFull, port.inWhere);
       return;
@@ -171,7 +178,9 @@ export class Router implements PacketSink {
     const port = this.ports[portIndex];
     const link = port.out;
     if (link === null) return this.ctx.drop(p, DropReason.noRoute, port.outWhere);
-    if (!link.send(p)) return this.ctx.drop(p, DropReason.outputQueueFull, port.outWhere);
+    if (!link.hasRoom()) return this.ctx.drop(p, DropReason.outputQueueFull, port.outWhere);
+    this.tap?.crossed(p, portIndex, 'outbound');
+    link.send(p);
     port.forwarded++;
     this.ctx.counters.originated++;
   }
@@ -192,6 +201,7 @@ export class Router implements PacketSink {
     }
     outPort.forwarded++;
     this.ctx.counters.forwarded++;
+    this.tap?.crossed(p, outIndex, 'outbound');
     if (this.ctx.trace.enabled) {
       this.ctx.trace.emit({
         kind: 'router.forward',

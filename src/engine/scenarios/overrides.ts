@@ -1,5 +1,5 @@
 import { parseRuleset } from '../firewall';
-import type { CheckpointConfig, SupervisorConfig } from './schema-firewall';
+import type { CheckpointConfig, FirewallConfig, SupervisorConfig } from './schema-firewall';
 import type { ScenarioInput } from './schema';
 import { parseScenario } from './validate';
 
@@ -15,6 +15,8 @@ export interface RunOverrides {
   readonly crashAtUs?: readonly number[];
   /** The same loss rate on every link, both directions. */
   readonly lossRate?: number;
+  /** What the firewall does with a TCP packet of no known connection that is not a SYN. */
+  readonly midStream?: FirewallConfig['midStream'];
   /** A ruleset replacing the scenario's; `source` names it in errors ("rules.nft"). */
   readonly rules?: { readonly text: string; readonly source: string };
 }
@@ -42,6 +44,7 @@ export function applyOverrides(input: unknown, o: RunOverrides): unknown {
     const lossRate = o.lossRate;
     s.hosts = s.hosts.map((h) => ({ ...h, link: { ...h.link, lossRate } }));
   }
+  if (o.midStream !== undefined) s.firewall = { ...s.firewall, midStream: o.midStream };
   if (o.rules !== undefined) {
     const valid = parseScenario(s);
     const ports = valid.router.ports.map((p) => p.name);

@@ -59,6 +59,12 @@ export const HostSchema = v.strictObject({
   address,
   /** The router port this host's link plugs into. */
   port: name,
+  /**
+   * stack: a host with TCP/UDP/ICMP that runs the scenario's traffic. capture: the network
+   * behind a port in a capture replay — it absorbs what the router forwards to it and never
+   * answers (a replay's packets enter the port as recorded).
+   */
+  role: v.optional(v.picklist(['stack', 'capture']), 'stack'),
   link: v.optional(LinkSchema, {}),
 });
 

@@ -87,6 +87,7 @@ function crossReferenceIssues(s: Scenario): ScenarioIssue[] {
   });
 
   const hosts = new Set<string>();
+  const captureSides = new Set(s.hosts.filter((h) => h.role === 'capture').map((h) => h.name));
   const portUsedBy = new Map<string, string>();
   const addresses = new Map<number, string>();
   s.hosts.forEach((host, i) => {
@@ -131,8 +132,15 @@ function crossReferenceIssues(s: Scenario): ScenarioIssue[] {
     if (flowNames.has(label)) add(`${at}.name`, `duplicate traffic name "${label}"`);
     flowNames.add(label);
     const [from, to, fromName, toName] = trafficEnds(t);
-    if (!hosts.has(fromName)) add(`${at}.${from}`, `no host named "${fromName}"`);
-    if (!hosts.has(toName)) add(`${at}.${to}`, `no host named "${toName}"`);
+    for (const [field, host] of [
+      [from, fromName],
+      [to, toName],
+    ]) {
+      if (!hosts.has(host)) add(`${at}.${field}`, `no host named "${host}"`);
+      else if (captureSides.has(host)) {
+        add(`${at}.${field}`, `host "${host}" is a capture side: it runs no applications`);
+      }
+    }
     if (fromName === toName) add(`${at}.${to}`, `${from} and ${to} are the same host`);
   });
 
@@ -180,6 +188,9 @@ function crossReferenceIssues(s: Scenario): ScenarioIssue[] {
   s.faults.forEach((f, i) => {
     if (f.kind !== 'link-loss') return;
     if (!hosts.has(f.host)) add(`faults[${i}].host`, `no host named "${f.host}"`);
+    else if (captureSides.has(f.host)) {
+      add(`faults[${i}].host`, `host "${f.host}" is a capture side: it has no link of its own`);
+    }
     if (f.toUs <= f.fromUs) add(`faults[${i}].toUs`, 'must be after fromUs');
   });
   return issues;

@@ -16,6 +16,7 @@ const CATEGORY_OF: Readonly<Record<TraceEventKind, EventCategory>> = {
   'link.transmit': 'packets',
   'packet.drop': 'packets',
   'packet.deliver': 'packets',
+  'replay.inject': 'packets',
   'router.forward': 'packets',
   'tcp.state': 'tcp',
   'tcp.retransmit': 'tcp',
@@ -64,6 +65,7 @@ export function eventModule(event: TraceEvent): string | null {
     case 'link.transmit':
     case 'packet.drop':
     case 'packet.deliver':
+    case 'replay.inject':
     case 'router.forward':
     case 'firewall.verdict':
     case 'firewall.log':

@@ -75,6 +75,7 @@ export class EventIndex {
       case 'link.transmit':
       case 'packet.drop':
       case 'packet.deliver':
+      case 'replay.inject':
       case 'router.forward':
       case 'firewall.log':
         return this.packetConnection(event.packet, seq);

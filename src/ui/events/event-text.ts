@@ -22,6 +22,8 @@ export function eventWhere(event: TraceEvent): string {
       return event.host;
     case 'router.forward':
       return `${event.router} ${event.inPort} → ${event.outPort}`;
+    case 'replay.inject':
+      return `capture → ${event.port}`;
     case 'flow.end':
       return `flow ${event.flow}`;
     case 'fault':
@@ -47,6 +49,8 @@ export function eventWhat(event: TraceEvent): string {
       return `drop: ${event.reason} — ${packetBrief(event.packet)}`;
     case 'packet.deliver':
       return `delivered ${packetBrief(event.packet)}`;
+    case 'replay.inject':
+      return `frame ${event.frame} replayed — ${packetBrief(event.packet)}`;
     case 'router.forward':
       return `forward ${packetBrief(event.packet)}`;
     case 'firewall.verdict':

@@ -70,6 +70,8 @@ function stepText(event: TraceEvent): { text: string; alert: boolean } | null {
       return { text: `dropped at ${event.where} (${event.reason})`, alert: true };
     case 'packet.deliver':
       return { text: `delivered to ${event.host}`, alert: false };
+    case 'replay.inject':
+      return { text: `frame ${event.frame} of the capture enters ${event.port}`, alert: false };
     default:
       return null;
   }
