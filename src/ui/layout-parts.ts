@@ -41,9 +41,10 @@ export function portSlots(scenario: Scenario): PortSlot[] {
   });
 }
 
+/** A host: its name and address; a capture side (a replay's network): the network captured. */
 const hostText = (h: HostConfig): TextItem[] => [
   { text: h.name, kind: 'name' },
-  { text: h.address, kind: 'detail' },
+  { text: h.role === 'capture' ? 'captured network' : h.address, kind: 'detail' },
 ];
 const itemsWidth = (items: TextItem[]) => Math.max(...items.map((i) => textWidth(i.text, i.kind)));
 

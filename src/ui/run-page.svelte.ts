@@ -3,6 +3,9 @@ import { InvariantMonitors } from './monitors/invariant-monitors';
 import { Recorder } from './record/recorder';
 import { OverviewClient, type OverviewReply } from './overview/overview-client';
 import { RefreshGate } from './run/refresh-gate';
+import { isCaptureKey } from './replay/capture-samples';
+import { CaptureLoading } from './replay/capture-loading.svelte';
+import { captureShelf } from './replay/capture-shelf';
 import { defaultConfig, type RunConfig, type Strategy } from './run/run-config';
 import { RunSession, type Configured } from './run/run-session';
 import type { RunMetrics, RunState, SimulationRunner } from './run/simulation-runner';
@@ -30,6 +33,8 @@ export interface OverviewSource {
  */
 export class RunPage {
   readonly view = new RunView();
+  /** Captures being read for a replay (a file the user gave, a sample), and their errors. */
+  readonly captures = new CaptureLoading();
   runner = $state.raw<SimulationRunner | null>(null);
   /** Why parts of the address the page was opened with could not be used. */
   notices = $state<string[]>([]);
@@ -147,6 +152,18 @@ export class RunPage {
     return error;
   }
 
+  /** A capture file the user picked or dropped: its replay becomes the run (if it can be read). */
+  async openCaptureFile(file: File): Promise<void> {
+    const capture = await this.captures.file(file);
+    if (capture !== null) this.reconfigure(defaultConfig(capture.key));
+  }
+
+  /** The scenario picker: a built-in runs at once, a sample capture once it is fetched. */
+  async chooseScenario(name: string): Promise<void> {
+    if (isCaptureKey(name) && (await this.captures.sample(name)) === null) return;
+    this.reconfigure(defaultConfig(name));
+  }
+
   crashNow(): void {
     this.adopt(this.session.crashNow(), true);
   }
@@ -172,6 +189,23 @@ export class RunPage {
 
   private open(fallbackScenario: string): void {
     const { state, problems } = readUrl(this.address.search, fallbackScenario);
+    const key = state.config.scenario;
+    if (isCaptureKey(key) && captureShelf.get(key) === undefined) {
+      // A sample the link names: show the fallback now, the link's run once it is fetched.
+      this.notices = [...problems];
+      this.adopt(this.session.configure(defaultConfig(fallbackScenario)));
+      void this.captures.sample(key).then((capture) => {
+        if (capture !== null) this.openLinked(state, problems);
+      });
+      return;
+    }
+    this.openLinked(state, problems);
+  }
+
+  private openLinked(
+    state: ReturnType<typeof readUrl>['state'],
+    problems: readonly string[],
+  ): void {
     const notices = [...problems];
     let opened = this.session.configure(state.config, state.playheadUs);
     if (!opened.ok) {

@@ -10,6 +10,7 @@ export {
 } from './replay-outcomes';
 export type { ReplaySkipReason } from './replay-packet';
 export {
+  buildReplaySection,
   MAX_LISTED_DIFFERENCES,
   type CrashComparison,
   type ReplaySection,
@@ -17,6 +18,7 @@ export {
 } from './replay-report';
 export {
   asReplayScenario,
+  CAPTURE_SIDE_LINK,
   REPLAY_DURATION_US,
   replayScenario,
   type ReplayPortSpec,
@@ -25,3 +27,4 @@ export { bytesSource, chunkedSource, REPLAY_CHUNK_BYTES, type ReplaySource } fro
 export { runReplay, type ReplayReport, type ReplayRunOptions } from './run-replay';
 export { type FrameVerdict } from './verdict-log';
 export { PortCapture, type CaptureFileFormat, type PortCaptureOptions } from './port-capture';
+export { PortInference } from './infer-ports';

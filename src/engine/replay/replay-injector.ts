@@ -13,8 +13,8 @@ import { sourcePortOf } from './source-port';
  * held (by a synchronous checkpoint write, a recovering firewall) meet their fate. It waits
  * for such packets at most MAX_TAIL_ROUNDS times this long.
  */
-export const REPLAY_TAIL_US = 100_000;
-const MAX_TAIL_ROUNDS = 600;
+export const REPLAY_TAIL_US = 1_000;
+const MAX_TAIL_ROUNDS = 60_000;
 
 export interface ReplayHooks {
   /** Called just before each replayed packet enters its router port. */

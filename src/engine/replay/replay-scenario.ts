@@ -17,10 +17,18 @@ function sideName(port: string): string {
   return `${port.slice(0, 27)}-side`;
 }
 
+/**
+ * The router's link to a capture side: as fast as a link may be, so the capture's own timing
+ * decides (a real gigabit burst must not queue or drop here), with the default delay so the
+ * scene shows packets leaving.
+ */
+export const CAPTURE_SIDE_LINK = { bandwidthBps: 400_000_000_000 };
+
 /** A capture side for a port with no host: named after the port, at its network address. */
 function sideFor(port: { name: string; prefix: string }) {
   const address = formatIpv4(parsePrefix(port.prefix).network);
-  return { name: sideName(port.name), address, port: port.name, role: 'capture' as const };
+  const name = sideName(port.name);
+  return { name, address, port: port.name, role: 'capture' as const, link: CAPTURE_SIDE_LINK };
 }
 
 /** A replay scenario from ports alone: one capture side per port, the default ruleset. */
@@ -47,7 +55,11 @@ export function replayScenario(ports: readonly ReplayPortSpec[]): ScenarioInput 
  * firewall crashes stay. Unvalidated data in, unvalidated data out.
  */
 export function asReplayScenario(input: ScenarioInput): ScenarioInput {
-  const hosts = input.hosts.map((h) => ({ ...h, role: 'capture' as const }));
+  const hosts = input.hosts.map((h) => ({
+    ...h,
+    role: 'capture' as const,
+    link: { ...h.link, ...CAPTURE_SIDE_LINK },
+  }));
   const taken = new Set(hosts.map((h) => h.port));
   for (const port of input.router.ports) if (!taken.has(port.name)) hosts.push(sideFor(port));
   return {

@@ -1,5 +1,5 @@
 import type { Recorder } from '../record/recorder';
-import { buildScenario, type RunConfig, type Strategy } from '../run/run-config';
+import { buildRun, type RunConfig, type Strategy } from '../run/run-config';
 import { SimulationRunner, type RunMetrics, type RunState } from '../run/simulation-runner';
 import { DivergenceFinder, type Divergence } from './divergence';
 
@@ -45,7 +45,9 @@ export class CompareRun {
     options: CompareOptions = {},
   ) {
     this.config = { ...primary, strategy };
-    this.runner = new SimulationRunner(buildScenario(this.config), {
+    const run = buildRun(this.config);
+    this.runner = new SimulationRunner(run.scenario, {
+      capture: run.capture,
       speed: 'max',
       clock: options.clock,
       maxFrameBudgetMs: options.budgetMs,

@@ -1,3 +1,4 @@
+import { captureShelf } from '../replay/capture-shelf';
 import type { RunConfig } from '../run/run-config';
 import type { Overview } from './overview';
 
@@ -43,9 +44,11 @@ export class OverviewClient {
       });
     };
     // A plain copy: the config may be a reactive proxy, which cannot cross to a worker.
+    // A replay's capture goes along (copied: the page keeps replaying its own).
     worker.postMessage({
       id,
       config: structuredClone({ ...config, crashAtUs: [...config.crashAtUs] }),
+      capture: captureShelf.get(config.scenario) ?? null,
     });
   }
 

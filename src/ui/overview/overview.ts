@@ -1,5 +1,6 @@
 import {
   buildReport,
+  bytesSource,
   createSimulation,
   type CrashReport,
   type FlowKind,
@@ -68,13 +69,18 @@ export const DEFAULT_LIMITS: OverviewLimits = {
   firstBucketUs: 1_000,
 };
 
-/** Runs `scenario` to its end and samples it; `attach` may watch the simulation (tests). */
+/**
+ * Runs `scenario` (replaying `capture`, if any) to its end and samples it; `attach` may watch
+ * the simulation (tests).
+ */
 export function computeOverview(
   scenario: Scenario,
   limits: OverviewLimits = DEFAULT_LIMITS,
   attach?: (sim: Simulation) => void,
+  capture: Uint8Array | null = null,
 ): Overview {
-  const sim = createSimulation(scenario);
+  const replay = capture === null ? undefined : bytesSource(capture);
+  const sim = createSimulation(scenario, { replay });
   attach?.(sim);
   const s = new Sampler(sim, limits);
   const endLimitUs = scenario.durationUs;

@@ -3,8 +3,13 @@ import {
   builtinScenarioNames,
   builtinScenarios,
   parseScenario,
+  replayScenario,
+  REPLAY_TAIL_US,
   type Scenario,
+  type ScenarioInput,
 } from '../../engine';
+import { isCaptureKey, sampleNamed } from '../replay/capture-samples';
+import { captureShelf, type CaptureShelf, type LoadedCapture } from '../replay/capture-shelf';
 
 export type Strategy = Scenario['checkpoint']['strategy'];
 export type CheckpointMode = Scenario['checkpoint']['mode'];
@@ -23,6 +28,7 @@ export const MAX_RULES_CHARS = 64 * 1024;
  * playhead — is what a shared link holds.
  */
 export interface RunConfig {
+  /** A built-in scenario's name, or a capture replay's key (`sample:NAME`, `file:NAME`). */
   readonly scenario: string;
   readonly seed: number;
   readonly strategy: Strategy;
@@ -38,10 +44,18 @@ export function isBuiltinName(name: string): boolean {
   return (builtinScenarioNames as readonly string[]).includes(name);
 }
 
-/** A built-in scenario exactly as it is defined: its seed and settings, nothing added. */
+/** A name a link may carry: a built-in scenario or a shipped sample capture. */
+export function isLinkableName(name: string): boolean {
+  return isBuiltinName(name) || sampleNamed(name) !== undefined;
+}
+
+/** A scenario exactly as it is defined (a replay's: the defaults), nothing added. */
 export function defaultConfig(name: string): RunConfig {
-  if (!isBuiltinName(name)) throw new RangeError(`no built-in scenario "${name}"`);
-  const s = parseScenario(builtinScenarios[name], `built-in scenario "${name}"`);
+  if (!isBuiltinName(name) && !isCaptureKey(name)) {
+    throw new RangeError(`no built-in scenario "${name}"`);
+  }
+  const input = isCaptureKey(name) ? REPLAY_DEFAULTS : builtinScenarios[name];
+  const s = parseScenario(input, `built-in scenario "${name}"`);
   return {
     scenario: name,
     seed: s.seed,
@@ -53,12 +67,59 @@ export function defaultConfig(name: string): RunConfig {
   };
 }
 
+/** What a replay's settings start from (its ports do not change them). */
+const REPLAY_DEFAULTS = replayScenario([
+  { name: 'lan', prefix: '10.0.0.0/24' },
+  { name: 'wan', prefix: '10.0.1.0/24' },
+]);
+
+/** What a config runs: its scenario, and the capture it replays (null for a built-in). */
+export interface RunInput {
+  readonly scenario: Scenario;
+  readonly capture: Uint8Array | null;
+}
+
 /**
  * The scenario this config runs. Throws the engine's ScenarioError or RulesetError (with the
  * path, or the line and column, of what is wrong) when the config cannot be run.
  */
-export function buildScenario(config: RunConfig): Scenario {
-  const input = builtinScenarios[config.scenario];
+export function buildScenario(config: RunConfig, shelf: CaptureShelf = captureShelf): Scenario {
+  return buildRun(config, shelf).scenario;
+}
+
+/** The scenario and capture of a config; throws like buildScenario. */
+export function buildRun(config: RunConfig, shelf: CaptureShelf = captureShelf): RunInput {
+  if (!isCaptureKey(config.scenario)) {
+    return { scenario: configured(config, builtinScenarios[config.scenario]), capture: null };
+  }
+  const capture = shelf.get(config.scenario);
+  if (capture === undefined) throw new RangeError(`the capture "${config.scenario}" is not loaded`);
+  const scenario = configured(config, captureScenario(capture));
+  return { scenario: { ...scenario, durationUs: replayEndUs(scenario) }, capture: capture.bytes };
+}
+
+/**
+ * A replay's hard stop: its capture's end, or — when a crash comes later — long enough after
+ * the last crash for the router server to bring the firewall back and it to recover.
+ */
+function replayEndUs(s: Scenario): number {
+  const crashes = s.faults.flatMap((f) => (f.kind === 'firewall-crash' ? [f.atUs ?? 0] : []));
+  const backUs = s.supervisor.detectUs + s.supervisor.restartUs + 60 * REPLAY_TAIL_US;
+  return Math.max(s.durationUs, ...crashes.map((atUs) => atUs + backUs));
+}
+
+/** A capture's replay: its guessed ports, running as long as the capture lasts. */
+function captureScenario(capture: LoadedCapture): ScenarioInput {
+  return {
+    ...replayScenario(capture.ports),
+    name: 'replay',
+    description: `Replay of ${capture.fileName}`,
+    // The replay ends itself a tail after its last packet (later while packets are held).
+    durationUs: capture.spanUs + 60 * REPLAY_TAIL_US,
+  };
+}
+
+function configured(config: RunConfig, input: ScenarioInput | undefined): Scenario {
   if (input === undefined) throw new RangeError(`no built-in scenario "${config.scenario}"`);
   const changed = applyOverrides(
     { ...input, seed: config.seed },

@@ -1,6 +1,6 @@
 import type { Scenario } from '../../engine';
 import { canCrashFirewall } from './crash-hint';
-import { buildScenario, withCrashAt, type RunConfig } from './run-config';
+import { buildRun, withCrashAt, type RunConfig } from './run-config';
 import { SimulationRunner, type RunnerOptions } from './simulation-runner';
 import type { Speed } from './speed';
 
@@ -43,9 +43,10 @@ export class RunSession {
     let scenario: Scenario;
     let runner: SimulationRunner;
     try {
-      scenario = buildScenario(config);
+      const run = buildRun(config);
+      scenario = run.scenario;
       const speed = this.current?.runner.speed ?? this.options.speed;
-      runner = new SimulationRunner(scenario, { ...this.options, speed });
+      runner = new SimulationRunner(scenario, { ...this.options, speed, capture: run.capture });
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }

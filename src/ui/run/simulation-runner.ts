@@ -1,5 +1,8 @@
 import {
   buildReport,
+  buildReplaySection,
+  bytesSource,
+  type ReplaySection,
   createSimulation,
   readCheckpointMemory,
   readFirewallMemory,
@@ -43,10 +46,14 @@ export interface RunMetrics {
   readonly firewallMemory: FirewallMemory;
   /** The checkpoint server's memory space (FIG. 5A), which outlives crashes; null without a firewall. */
   readonly checkpointMemory: CheckpointMemory | null;
+  /** A replay's counts so far: frames read, replayed, accepted, dropped, skipped; else null. */
+  readonly replay: ReplaySection | null;
 }
 
 export interface RunnerOptions {
   readonly speed?: Speed;
+  /** The capture the scenario replays, read afresh by every simulation the runner builds. */
+  readonly capture?: Uint8Array | null;
   /** Called with every simulation the runner builds (at start, on reset and on a seek back). */
   readonly attach?: (sim: Simulation) => void;
   /** Wall clock in ms, read only at speed 'max' to bound each frame's work. */
@@ -119,6 +126,7 @@ export class SimulationRunner {
       queues: sim.portQueues(),
       firewallMemory: readFirewallMemory(sim.firewall, sim.firewallState),
       checkpointMemory: sim.runtime === null ? null : readCheckpointMemory(sim.runtime.server),
+      replay: sim.replay === null ? null : buildReplaySection(sim),
     };
   }
 
@@ -267,7 +275,9 @@ export class SimulationRunner {
   }
 
   private create(): Simulation {
-    const sim = createSimulation(this.scenario);
+    const capture = this.options.capture ?? null;
+    const replay = capture === null ? undefined : bytesSource(capture);
+    const sim = createSimulation(this.scenario, { replay });
     this.options.attach?.(sim);
     return sim;
   }

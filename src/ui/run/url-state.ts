@@ -4,10 +4,11 @@ import {
   MAX_RULES_CHARS,
   STRATEGIES,
   defaultConfig,
-  isBuiltinName,
+  isLinkableName,
   type RunConfig,
   type Strategy,
 } from './run-config';
+import { FILE_PREFIX } from '../replay/capture-samples';
 
 /**
  * A run in a link: `?scenario=ftp-crash&seed=1&strategy=unique-id&mode=sync&fail=closed
@@ -74,8 +75,13 @@ export function readUrl(search: string, fallbackScenario: string): ReadUrl {
   let name = fallbackScenario;
   const asked = q.get('scenario');
   if (asked !== null) {
-    if (isBuiltinName(asked)) name = asked;
-    else note('scenario', `no built-in scenario "${clip(asked)}"; showing "${name}"`);
+    if (isLinkableName(asked)) name = asked;
+    else if (asked.startsWith(FILE_PREFIX)) {
+      note(
+        'scenario',
+        `a capture file is not part of a link: load "${clip(asked.slice(FILE_PREFIX.length))}" again; showing "${name}"`,
+      );
+    } else note('scenario', `no built-in scenario "${clip(asked)}"; showing "${name}"`);
   }
   const base = defaultConfig(name);
   const config: RunConfig = {

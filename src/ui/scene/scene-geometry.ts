@@ -10,6 +10,8 @@ import type { SceneLayout } from './layout-checkpoint-server';
  */
 export interface SceneGeometry {
   readonly paths: ReadonlyMap<string, { readonly from: Point; readonly to: Point }>;
+  /** Per router port, the way into it from its host (where a replayed packet enters). */
+  readonly entries: ReadonlyMap<string, { readonly from: Point; readonly to: Point }>;
   /** The link directions that carry packets the router forwarded (router → host). */
   readonly fromRouter: ReadonlySet<string>;
   readonly places: ReadonlyMap<string, Point>;
@@ -40,6 +42,7 @@ export function sceneGeometry(layout: SceneLayout, scenario: Scenario): SceneGeo
   const paths = new Map<string, { from: Point; to: Point }>();
   const places = new Map<string, Point>();
   const fromRouter = new Set<string>();
+  const entries = new Map<string, { from: Point; to: Point }>();
   for (const link of layout.links) {
     const up = `${link.host} → ${router} ${link.port}`;
     const down = `${router} ${link.port} → ${link.host}`;
@@ -49,6 +52,7 @@ export function sceneGeometry(layout: SceneLayout, scenario: Scenario): SceneGeo
       offset(link.from, link.to, LANE_PX),
     ];
     paths.set(up, upSide);
+    entries.set(link.port, upSide);
     paths.set(down, { from: downSide.to, to: downSide.from });
     fromRouter.add(down);
     places.set(up, middle(link.from, link.to));
@@ -75,7 +79,16 @@ export function sceneGeometry(layout: SceneLayout, scenario: Scenario): SceneGeo
     // A snapshot is the whole table, not a module's part: from the firewall to the server.
     routes.set(SNAPSHOT_ROUTE, [centre(firewall.rect), ...link, centre(server.rect)]);
   }
-  return { paths, fromRouter, places, lanes, areas, routes, firewall: centre(firewall.rect) };
+  return {
+    paths,
+    entries,
+    fromRouter,
+    places,
+    lanes,
+    areas,
+    routes,
+    firewall: centre(firewall.rect),
+  };
 }
 
 /** The route a whole-table snapshot travels (the snapshot strategy). */

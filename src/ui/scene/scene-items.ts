@@ -122,6 +122,8 @@ class Collector {
         return this.flight(e);
       case 'packet.drop':
         return this.drop(e.where, e.reason, e.packet, age);
+      case 'replay.inject':
+        return this.entry(e, age);
       case 'firewall.crash':
         this.crashPassed = true;
         return;
@@ -170,6 +172,24 @@ class Collector {
     });
   }
 
+  /**
+   * A replayed packet enters its port at its recorded time (it crossed no simulated link):
+   * drawn on the last stretch of its host's link, reaching the port as it fades from view.
+   */
+  private entry(e: Extract<TraceEvent, { kind: 'replay.inject' }>, age: number): void {
+    const path = this.g.entries.get(e.port);
+    if (path === undefined || age > 1 || this.flights.length >= this.limits.maxFlights) return;
+    const progress = ENTRY_START + (1 - ENTRY_START) * age;
+    this.flights.push({
+      at: lerp(path.from, path.to, progress),
+      packetId: e.packet.id,
+      connection: this.q.connectionOf(e.packet),
+      exposed: false,
+      lost: false,
+      progress,
+    });
+  }
+
   private drop(where: string, reason: string, packet: PacketSummary, age: number): void {
     const at = this.g.places.get(where);
     if (at === undefined || age > 1 || this.drops.length >= this.limits.maxDrops) return;
@@ -189,6 +209,9 @@ class Collector {
     this.moves.push({ kind, at, area, connection, progress: age });
   }
 }
+
+/** Where on its host's link a replayed packet is first drawn (0: the host, 1: the port). */
+const ENTRY_START = 0.6;
 
 /** Where a deleted connection's base record was. */
 const DELETE_AREA = 'base';
