@@ -54,7 +54,8 @@ export async function loadCapture(
     drain();
   } catch (error) {
     await source.cancel().catch(() => {});
-    throw new Error(`${fileName}: ${error instanceof Error ? error.message : String(error)}`);
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(`${fileName}: ${why}`, { cause: error });
   }
   return {
     key,
