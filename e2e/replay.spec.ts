@@ -71,6 +71,34 @@ test.describe('capture replay', () => {
     await runToEnd(page);
     await expect(page.getByTestId('replay-accepted')).toHaveText('121');
     await expect(page.getByTestId('scenario-description')).toHaveText('Replay of my-ftp.pcapng');
+
+    // Away and back: the loaded file stays in the picker and runs again.
+    await page.getByTestId('scenario').selectOption('ftp-transfer');
+    await expect(page.getByTestId('replay-panel')).toHaveCount(0);
+    await page.getByTestId('scenario').selectOption('file:my-ftp.pcapng');
+    await expect(page.getByTestId('replay-panel')).toBeVisible();
+    await expect(page.getByTestId('config-error')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('a crash during a real transfer: unique-id brings both connections back, the prior art loses them', async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    await open(page, 'sample:ftp-passive');
+    await page.getByTestId('crash-at').fill('0.006');
+    await page.getByTestId('crash-at-add').click();
+    await runToEnd(page);
+    const row = page.getByTestId('checkpoint-panel').getByTestId('crash-row');
+    await expect(row.getByTestId('crash-recovered')).toHaveText('2');
+    await expect(row.getByTestId('crash-lost')).toHaveText('0');
+    await expect(page.getByTestId('replay-dropped')).toContainText('firewall-down');
+    await page.screenshot({ path: `${SCREENSHOTS}/replay-crash-wide.png`, fullPage: true });
+
+    await page.getByTestId('strategy').selectOption('none');
+    await runToEnd(page);
+    await expect(row.getByTestId('crash-recovered')).toHaveText('0');
+    await expect(row.getByTestId('crash-lost')).toHaveText('2');
     expect(errors).toEqual([]);
   });
 });

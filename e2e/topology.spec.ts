@@ -2,15 +2,23 @@ import { expect, test } from '@playwright/test';
 import { SCREENSHOTS, watchErrors } from './page-errors';
 import { builtinScenarioNames, builtinScenarios, parseScenario } from '../src/engine';
 import { firewallCaption } from '../src/ui/firewall-caption';
+import { CAPTURE_SAMPLES } from '../src/ui/replay/capture-samples';
 
 test.describe('topology', () => {
-  test('the page is titled and offers every built-in scenario', async ({ page }) => {
+  test('the page is titled and offers every built-in scenario and sample capture', async ({
+    page,
+  }) => {
     const errors = watchErrors(page);
     await page.goto('/');
     await expect(page).toHaveTitle('Checkpoint Router');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Checkpoint Router');
-    const options = page.getByTestId('scenario').locator('option');
-    await expect(options).toHaveText(builtinScenarioNames);
+    const picker = page.getByTestId('scenario');
+    await expect(picker.locator('optgroup[label="Simulated"] option')).toHaveText(
+      builtinScenarioNames,
+    );
+    await expect(picker.locator('optgroup[label="Real captures (replay)"] option')).toHaveText(
+      CAPTURE_SAMPLES.map((s) => s.name),
+    );
     await expect(page.getByTestId('scenario-error')).toHaveCount(0);
     expect(errors).toEqual([]);
   });

@@ -52,7 +52,7 @@ capture (pcap or pcapng) through the router and its firewall.
                         Without --port, --scenario gives the router, rules and crashes
   --verdicts            with --pcap --json: add each replayed packet's verdict
   --pcap-out FILE       write what crossed the router's ports as a capture (.pcap: one
-                        stream; otherwise pcapng with one interface per port)
+                        stream; otherwise pcapng with one interface per port); any run
   --pcap-out-port NAME  record only this port in --pcap-out (repeatable)
   --json                print exactly one JSON document on stdout (progress goes to stderr)
   --trace FILE.jsonl    write every trace event as one JSON line to FILE
@@ -94,7 +94,14 @@ export function parseSimArgs(argv: string[]): SimArgs {
   const help = values.help ?? false;
   const list = values.list ?? false;
   const ports = (values.port ?? []).map(portOption);
-  if (!help && !list) checkRunShape(values.scenario, values.pcap, ports.length, values.verdicts);
+  if (!help && !list) {
+    checkRunShape(values.scenario, values.pcap, ports.length, values.verdicts);
+    if (values.verdicts && !values.json)
+      throw new UsageError('--verdicts adds to --json: give both');
+    if (values['pcap-out-port'] !== undefined && values['pcap-out'] === undefined) {
+      throw new UsageError('--pcap-out-port chooses ports for --pcap-out FILE: give both');
+    }
+  }
   return {
     scenario: values.scenario ?? '',
     seed:

@@ -6,10 +6,8 @@ import {
   parseScenarioJson,
   ScenarioError,
   type RunOverrides,
-  type Simulation,
 } from '../engine/index';
 import { UsageError, type SimArgs } from './args';
-import { openOutput } from './output-file';
 
 /** What the CLI's options change in a scenario (the same overrides the app applies). */
 export function runOverrides(args: SimArgs): RunOverrides {
@@ -40,18 +38,6 @@ export function readRules(path: string | undefined): { text: string; source: str
   if (path === undefined) return undefined;
   if (!existsSync(path)) throw new UsageError(`no rules file "${path}"`);
   return { text: readFileSync(path, 'utf8'), source: path };
-}
-
-export /** Streams trace events as JSON lines to a file. */
-function openTrace(path: string, sim: Simulation): { close(): void } {
-  const file = openOutput(path, 'trace file');
-  const unsubscribe = sim.trace.subscribe((event) => file.write(`${JSON.stringify(event)}\n`));
-  return {
-    close() {
-      unsubscribe();
-      file.close();
-    },
-  };
 }
 
 /** One line on stderr; exit code 2 for bad input, 1 for anything else. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,19 +78,27 @@ describe('sim CLI --pcap', () => {
     expect(all.summary.interfaces.map((i) => i.name)).toEqual(['router lan', 'router wan']);
     // The default ruleset lets new connections out of lan only: the server's active data
     // connection is refused, so fewer than every packet goes out again.
-    expect(all.packets.length).toBeGreaterThan(133);
+    // Under the default ruleset (FTP helper on port 21) every packet is let through: each
+    // appears twice, in at the port facing its source and out at the other.
+    expect(all.packets).toHaveLength(2 * 133);
+    const from = (port: number) =>
+      all.packets.filter((p) => p.interfaceIndex === port && p.src === '192.0.2.10').length;
+    expect(from(0)).toBe(from(1));
     const wan = readCapture(new Uint8Array(readFileSync(plain)));
     expect(wan.summary.format).toBe('pcap');
     expect(wan.packets.every((p) => p.interfaceIndex === 0)).toBe(true);
+    expect(wan.packets).toHaveLength(133); // one port: each packet once
   });
 
   it('refuses a broken capture at its byte offset, and what is missing from the command', () => {
     const bad = join(dir, 'bad.pcap');
     writeFileSync(bad, readFileSync(`${SAMPLES}/ftp-passive.pcap`).subarray(0, 24 + 10));
-    const broken = runCli('--pcap', bad, ...ROUTER, '--json');
+    const partial = join(dir, 'partial.pcapng');
+    const broken = runCli('--pcap', bad, ...ROUTER, '--json', '--pcap-out', partial);
     expect(broken.code).toBe(2);
     expect(broken.stdout).toBe('');
     expect(broken.stderr).toMatch(/^sim: .*bad\.pcap: byte 24: /);
+    expect(existsSync(partial)).toBe(false); // no half-written export left behind
     expect(runCli('--pcap', bad, '--port', 'lan=192.0.2.0/24').stderr).toMatch(/at least 2 --port/);
     expect(runCli('--pcap', 'missing.pcap', ...ROUTER).stderr).toMatch(
       /no capture file "missing\.pcap"/,
@@ -102,5 +110,25 @@ describe('sim CLI --pcap', () => {
     expect(runCli(...FTP, '--port', 'x=10.0.0.1/8').stderr).toMatch(
       /--port x=10\.0\.0\.1\/8: .*host bits/,
     );
+    expect(runCli(...FTP, '--verdicts').stderr).toMatch(/--verdicts adds to --json/);
+    expect(runCli(...FTP, '--pcap-out-port', 'lan').stderr).toMatch(/give both/);
+  });
+
+  it('never writes over its input', () => {
+    const mine = join(dir, 'mine.pcapng');
+    writeFileSync(mine, readFileSync(`${SAMPLES}/ftp-active.pcapng`));
+    const r = runCli('--pcap', mine, ...ROUTER, '--pcap-out', mine);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is an input of this run: not overwriting it/);
+    expect(readFileSync(mine).length).toBe(readFileSync(`${SAMPLES}/ftp-active.pcapng`).length);
+  });
+
+  it('exports a simulated run’s ports too', () => {
+    const out = join(dir, 'sim.pcapng');
+    expect(runCli('--scenario', 'ftp-transfer', '--until', '0.05', '--pcap-out', out).code).toBe(0);
+    const file = readCapture(new Uint8Array(readFileSync(out)));
+    expect(file.summary.interfaces.length).toBeGreaterThanOrEqual(2);
+    expect(file.packets.length).toBeGreaterThan(10);
+    expect(file.packets.at(-1)?.timeUs).toBeLessThanOrEqual(50_000);
   });
 });

@@ -1,35 +1,36 @@
-import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import {
   applyOverrides,
   asReplayScenario,
   CaptureError,
   chunkedSource,
   parseScenario,
-  PortCapture,
   REPLAY_CHUNK_BYTES,
   replayScenario,
   runReplay,
   type ReplayReport,
   type ReplaySource,
   type ScenarioInput,
-  type Simulation,
 } from '../engine/index';
 import { UsageError, type SimArgs } from './args';
-import { fail, loadScenario, openTrace, runOverrides } from './cli-support';
-import { openOutput, type OutputFile } from './output-file';
+import { fail, loadScenario, runOverrides } from './cli-support';
 import { formatReplaySummary } from './replay-summary';
+import { openRunOutputs, type RunOutputs } from './run-outputs';
 
 /** `--pcap`: replays a capture through the router; same exit codes as a scenario run. */
 export function replayMain(args: SimArgs): number {
   const path = args.pcapPath as string;
   let scenario: ScenarioInput;
-  let outputs: Outputs;
+  let outputs: RunOutputs;
   try {
     if (!existsSync(path)) throw new UsageError(`no capture file "${path}"`);
     const base = args.ports.length > 0 ? replayScenario(args.ports) : replayOf(args.scenario);
     scenario = applyOverrides(base, runOverrides(args)) as ScenarioInput;
-    parseScenario(scenario, args.ports.length > 0 ? '--port' : args.scenario);
-    outputs = openOutputs(args);
+    const valid = parseScenario(scenario, args.ports.length > 0 ? '--port' : args.scenario);
+    outputs = openRunOutputs(
+      args,
+      valid.router.ports.map((p) => p.name),
+    );
   } catch (error) {
     return fail(error);
   }
@@ -45,17 +46,36 @@ export function replayMain(args: SimArgs): number {
       onSimulation: (sim, run) => (run === 'replay' ? outputs.attach(sim) : undefined),
     });
   } catch (error) {
-    outputs.close();
+    outputs.close(false);
     if (error instanceof CaptureError) return fail(new UsageError(`${path}: ${error.message}`));
     return fail(error);
   }
-  outputs.close();
+  outputs.close(true);
   const wallMs = Math.round(performance.now() - startMs);
-  const out = { ...report, wallMs };
-  if (args.json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-  else process.stdout.write(formatReplaySummary(out));
+  if (args.json) writeJson({ ...report, wallMs });
+  else process.stdout.write(formatReplaySummary({ ...report, wallMs }));
   progress.done(report);
   return 0;
+}
+
+/**
+ * The report as one JSON document, `verdicts` written one line at a time: a capture of
+ * millions of packets would not fit in one string.
+ */
+function writeJson(report: ReplayReport & { wallMs: number }): void {
+  const { verdicts, ...rest } = report;
+  const head = JSON.stringify(rest, null, 2);
+  if (verdicts === undefined) {
+    writeSync(1, `${head}\n`);
+    return;
+  }
+  writeSync(1, `${head.slice(0, -2)},\n  "verdicts": [`);
+  const batch: string[] = [];
+  verdicts.forEach((v, i) => {
+    batch.push(`${i === 0 ? '' : ','}\n    ${JSON.stringify(v)}`);
+    if (batch.length === 10_000) writeSync(1, batch.splice(0).join(''));
+  });
+  writeSync(1, `${batch.join('')}\n  ]\n}\n`);
 }
 
 /** A scenario (built-in or file) as the router of a replay. */
@@ -77,43 +97,6 @@ function fileSource(path: string, progress: Progress): ReplaySource {
     open = false;
     return null;
   });
-}
-
-interface Outputs {
-  attach(sim: Simulation): void;
-  close(): void;
-}
-
-/** The trace and capture files, opened before the run so a bad path fails at once. */
-function openOutputs(args: SimArgs): Outputs {
-  const files: Array<{ close(): void }> = [];
-  const pcap: OutputFile | null =
-    args.pcapOutPath === undefined ? null : openOutput(args.pcapOutPath, 'capture file');
-  if (pcap !== null) files.push(pcap);
-  return {
-    attach(sim) {
-      if (args.tracePath !== undefined) files.push(openTrace(args.tracePath, sim));
-      if (pcap === null) return;
-      const names = sim.router.ports.map((p) => p.name);
-      const unknown = (args.pcapOutPorts ?? []).find((n) => !names.includes(n));
-      if (unknown !== undefined) {
-        throw new UsageError(
-          `--pcap-out-port: no router port "${unknown}" (ports: ${names.join(', ')})`,
-        );
-      }
-      sim.router.tap = new PortCapture(
-        sim.router,
-        sim.scheduler,
-        {
-          format: /\.pcap$/i.test(args.pcapOutPath ?? '') ? 'pcap' : 'pcapng',
-          ports: args.pcapOutPorts,
-          baseUs: sim.replay?.injector.originUs ?? 0,
-        },
-        (chunk) => pcap.write(chunk),
-      );
-    },
-    close: () => files.forEach((f) => f.close()),
-  };
 }
 
 /** Progress on stderr: the share of the file read, at most every second, and a last line. */

@@ -7,7 +7,8 @@ import {
   type Simulation,
 } from '../engine/index';
 import { parseSimArgs, usage, type SimArgs } from './args';
-import { fail, loadScenario, openTrace, runOverrides } from './cli-support';
+import { fail, loadScenario, runOverrides } from './cli-support';
+import { openRunOutputs, type RunOutputs } from './run-outputs';
 import { replayMain } from './replay';
 import { formatSummary } from './summary';
 
@@ -37,16 +38,20 @@ function main(argv: string[]): number {
   } catch (error) {
     return fail(error);
   }
-  let trace: { close(): void } | null;
+  let outputs: RunOutputs;
   try {
-    trace = args.tracePath === undefined ? null : openTrace(args.tracePath, sim);
+    outputs = openRunOutputs(
+      args,
+      sim.router.ports.map((p) => p.name),
+    );
+    outputs.attach(sim);
   } catch (error) {
     return fail(error);
   }
   const startMs = performance.now();
   runWithProgress(sim, args.untilUs ?? sim.scenario.durationUs);
   const wallMs = Math.round(performance.now() - startMs);
-  trace?.close();
+  outputs.close(true);
   const report = { ...buildReport(sim), wallMs };
   if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(formatSummary(report));

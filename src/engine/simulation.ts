@@ -119,7 +119,7 @@ export class Simulation {
     const outcomes = new ReplayOutcomes(this.trace, options.keepVerdicts ?? false);
     const injector = new ReplayInjector(this.ctx, this.router, options.replay as ReplaySource, {
       injected: (frame, id) => outcomes.injected(frame, id),
-      settled: () => outcomes.settled,
+      settled: () => this.replayQuiet(),
       ended: () => {
         outcomes.finish();
         this.scheduler.requestStop();
@@ -127,6 +127,20 @@ export class Simulation {
     });
     injector.start();
     return { injector, outcomes };
+  }
+
+  /**
+   * Whether a replay may end: nothing is left in the network (a packet held by a write or a
+   * recovering firewall, one on its way to a capture side), the firewall is in service, and
+   * no crash set for a later time is still to come.
+   */
+  private replayQuiet(): boolean {
+    const state = this.firewallState;
+    if (this.ctx.packets.liveCount > 0 || state === 'down' || state === 'recovering') return false;
+    const nowUs = this.nowUs;
+    return !this.scenario.faults.some(
+      (f) => f.kind === 'firewall-crash' && f.atUs !== undefined && f.atUs > nowUs,
+    );
   }
 
   /** The firewall's surroundings: ruleset, checkpoint server, ledger (null when disabled). */

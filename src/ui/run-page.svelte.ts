@@ -3,7 +3,7 @@ import { InvariantMonitors } from './monitors/invariant-monitors';
 import { Recorder } from './record/recorder';
 import { OverviewClient, type OverviewReply } from './overview/overview-client';
 import { RefreshGate } from './run/refresh-gate';
-import { isCaptureKey } from './replay/capture-samples';
+import { isCaptureKey, sampleNamed } from './replay/capture-samples';
 import { CaptureLoading } from './replay/capture-loading.svelte';
 import { captureShelf } from './replay/capture-shelf';
 import { defaultConfig, type RunConfig, type Strategy } from './run/run-config';
@@ -49,6 +49,8 @@ export class RunPage {
   /** The compare strategy a link asked for, until its run is adopted. */
   private pendingCompare: Strategy | null = null;
   private readonly compareGate = new RefreshGate(100);
+  /** Counts the runs chosen: a capture that arrives after a later choice is not run. */
+  private choices = 0;
 
   constructor(
     private readonly address: AddressBar,
@@ -147,6 +149,7 @@ export class RunPage {
 
   /** Starts a run of `next`; returns why it cannot run (the run on screen is kept), or null. */
   reconfigure(next: RunConfig): string | null {
+    this.choices++; // a capture still loading for an earlier choice must not replace this run
     const error = this.adopt(this.session.configure(next));
     this.configError = error ?? '';
     return error;
@@ -154,13 +157,24 @@ export class RunPage {
 
   /** A capture file the user picked or dropped: its replay becomes the run (if it can be read). */
   async openCaptureFile(file: File): Promise<void> {
+    const choice = ++this.choices;
     const capture = await this.captures.file(file);
-    if (capture !== null) this.reconfigure(defaultConfig(capture.key));
+    if (capture !== null && choice === this.choices) this.reconfigure(defaultConfig(capture.key));
   }
 
-  /** The scenario picker: a built-in runs at once, a sample capture once it is fetched. */
+  /**
+   * The scenario picker: a built-in or the loaded file runs at once, a sample capture once it
+   * is fetched — unless another run was chosen meanwhile.
+   */
   async chooseScenario(name: string): Promise<void> {
-    if (isCaptureKey(name) && (await this.captures.sample(name)) === null) return;
+    const choice = ++this.choices;
+    if (isCaptureKey(name) && captureShelf.get(name) === undefined) {
+      if (sampleNamed(name) === undefined) {
+        this.configError = `The capture "${name.slice(name.indexOf(':') + 1)}" is no longer loaded: load it again.`;
+        return;
+      }
+      if ((await this.captures.sample(name)) === null || choice !== this.choices) return;
+    }
     this.reconfigure(defaultConfig(name));
   }
 
@@ -194,8 +208,9 @@ export class RunPage {
       // A sample the link names: show the fallback now, the link's run once it is fetched.
       this.notices = [...problems];
       this.adopt(this.session.configure(defaultConfig(fallbackScenario)));
+      const choice = ++this.choices;
       void this.captures.sample(key).then((capture) => {
-        if (capture !== null) this.openLinked(state, problems);
+        if (capture !== null && choice === this.choices) this.openLinked(state, problems);
       });
       return;
     }

@@ -9,7 +9,6 @@ import {
   IPPROTO_ICMP,
   IPPROTO_TCP,
   IPPROTO_UDP,
-  summarizePacket,
   type Packet,
 } from './packet';
 import { TcpStack, type TcpHost } from './tcp/stack';
@@ -64,15 +63,7 @@ export class Host implements PacketSink, TcpHost {
       return;
     }
     this.received++;
-    this.ctx.counters.delivered++;
-    if (this.ctx.trace.enabled) {
-      this.ctx.trace.emit({
-        kind: 'packet.deliver',
-        atUs: this.ctx.nowUs,
-        host: this.name,
-        packet: summarizePacket(p),
-      });
-    }
+    this.ctx.delivered(p, this.name);
     switch (p.proto) {
       case IPPROTO_TCP:
         this.tcp.receive(p);

@@ -48,6 +48,19 @@ export class NetworkContext {
     return this.scheduler.nowUs;
   }
 
+  /** Counts and traces a packet reaching the host (or capture side) `host`; the caller keeps it. */
+  delivered(packet: Packet, host: string): void {
+    this.counters.delivered++;
+    if (this.trace.enabled) {
+      this.trace.emit({
+        kind: 'packet.deliver',
+        atUs: this.scheduler.nowUs,
+        host,
+        packet: summarizePacket(packet),
+      });
+    }
+  }
+
   /** Counts, traces and recycles a dropped packet. */
   drop(packet: Packet, reason: DropReasonCode, where: string): void {
     this.counters.dropped[reason]++;

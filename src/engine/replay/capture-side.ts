@@ -1,6 +1,6 @@
 import type { PacketSink } from '../net/channel';
 import type { NetworkContext } from '../net/network-context';
-import { summarizePacket, type Packet } from '../net/packet';
+import type { Packet } from '../net/packet';
 
 /**
  * The network behind a router port in a capture replay (a host with role "capture"): it takes
@@ -17,15 +17,7 @@ export class CaptureSide implements PacketSink {
 
   receive(p: Packet): void {
     this.received++;
-    this.ctx.counters.delivered++;
-    if (this.ctx.trace.enabled) {
-      this.ctx.trace.emit({
-        kind: 'packet.deliver',
-        atUs: this.ctx.nowUs,
-        host: this.name,
-        packet: summarizePacket(p),
-      });
-    }
+    this.ctx.delivered(p, this.name);
     this.ctx.packets.release(p);
   }
 }

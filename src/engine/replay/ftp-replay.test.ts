@@ -141,6 +141,18 @@ describe('a firewall crash in the middle of a real FTP transfer', () => {
     expect(report.firewall.connections.every((x) => x.recoveries === 1)).toBe(true);
   });
 
+  it('with the router server’s default restart the capture ends while the firewall is down, and the replay waits for it to come back', () => {
+    const report = replay(
+      'ftp-passive.pcap',
+      scenario(RULES, { faults: [{ kind: 'firewall-crash', atUs: 6_000 }] }),
+    );
+    const c = report.crashes[0];
+    expect(c).toMatchObject({ connectionsBefore: 2, recovered: 2, lost: 0 });
+    expect(c.recoveredAtUs).toBeGreaterThan(250_000);
+    expect(report.simulatedUs).toBeGreaterThan(c.recoveredAtUs ?? Infinity);
+    expect(Object.keys(report.replay.dropReasons)).toEqual(['firewall-down']);
+  });
+
   it('without checkpoints (the prior art) drops the connections’ packets after the restart too', () => {
     const report = crash('none');
     expect(report.crashes[0]).toMatchObject({ recovered: 0, lost: 2 });

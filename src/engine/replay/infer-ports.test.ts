@@ -45,3 +45,20 @@ describe('PortInference', () => {
     expect(ports[15]).toEqual({ name: 'other', prefix: '0.0.0.0/0', zone: 'outside' });
   });
 });
+
+describe('PortInference catch-all', () => {
+  it('is added when a destination lies outside every sending network', () => {
+    const frame = tcpFrame({ flags: 0x02 }, { src: '10.0.0.1', dst: '8.8.8.8' });
+    const reply = tcpFrame({ flags: 0x12 }, { src: '10.0.1.1', dst: '10.0.0.1' });
+    expect(infer(pcapFile({ records: [{ data: frame }, { data: reply }] })).at(-1)).toEqual({
+      name: 'other',
+      prefix: '0.0.0.0/0',
+      zone: 'outside',
+    });
+  });
+
+  it('is nothing without IPv4 packets', () => {
+    const inference = new PortInference();
+    expect(inference.empty).toBe(true);
+  });
+});

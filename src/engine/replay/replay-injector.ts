@@ -11,7 +11,7 @@ import { sourcePortOf } from './source-port';
 /**
  * How long the replay goes on after its last packet before it ends, so that packets still
  * held (by a synchronous checkpoint write, a recovering firewall) meet their fate. It waits
- * for such packets at most MAX_TAIL_ROUNDS times this long.
+ * for them (and for a crashed firewall to come back) at most MAX_TAIL_ROUNDS times this long.
  */
 export const REPLAY_TAIL_US = 1_000;
 const MAX_TAIL_ROUNDS = 60_000;
@@ -19,7 +19,7 @@ const MAX_TAIL_ROUNDS = 60_000;
 export interface ReplayHooks {
   /** Called just before each replayed packet enters its router port. */
   injected(frame: number, packetId: number): void;
-  /** True when no replayed packet is still inside the router. */
+  /** True when the replay may end: nothing of it still in the network, nothing still to come. */
   settled(): boolean;
   /** The replay is over: every packet injected, and settled or given up on. */
   ended(): void;
@@ -43,6 +43,7 @@ export class ReplayInjector {
   replayed = 0;
   /** Packets whose timestamp lies before the previous one's: replayed at once, in file order. */
   outOfOrder = 0;
+  private previousUs: number | null = null;
   /** Packets the capture's snaplen cut: replayed with zeros for the missing payload. */
   truncated = 0;
   readonly skipped: Record<ReplaySkipReason, number> = {
@@ -98,10 +99,10 @@ export class ReplayInjector {
     const nowUs = this.ctx.nowUs;
     if (cp.timeUs === null) return nowUs; // a simple packet block has no time
     this.originUs ??= cp.timeUs - nowUs;
-    const atUs = cp.timeUs - this.originUs;
-    if (atUs >= nowUs) return atUs;
-    this.outOfOrder++;
-    return nowUs;
+    if (this.previousUs !== null && cp.timeUs < this.previousUs) this.outOfOrder++;
+    this.previousUs = cp.timeUs;
+    // Before a later-stamped packet already replayed: at once, keeping file order.
+    return Math.max(cp.timeUs - this.originUs, nowUs);
   }
 
   private inject(): void {
@@ -111,6 +112,7 @@ export class ReplayInjector {
     const p = this.ctx.packets.alloc(this.ctx.nowUs);
     fillReplayPacket(p, cp);
     this.replayed++;
+    this.ctx.counters.sent++; // the capture's hosts sent it
     if (cp.truncated) this.truncated++;
     const port = this.router.ports[this.pendingPort];
     if (this.ctx.trace.enabled) {

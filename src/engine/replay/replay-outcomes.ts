@@ -6,6 +6,8 @@ import { VerdictLog, type FrameVerdict } from './verdict-log';
 /** A packet still in the router: its frame and what the firewall said about it, if anything. */
 interface InFlight {
   readonly frame: number;
+  /** Its place in injection (= file) order: where its verdict goes in the log. */
+  readonly index: number;
   firewall: { verdict: string; reason: string; connection: string | null } | null;
 }
 
@@ -39,6 +41,8 @@ export const HELD_AT_END = 'held when the replay ended';
  */
 export class ReplayOutcomes {
   private readonly inFlight = new Map<number, InFlight>();
+  /** Packets injected so far. */
+  private injectedCount = 0;
   readonly log: VerdictLog | null;
   accepted = 0;
   dropped = 0;
@@ -57,7 +61,7 @@ export class ReplayOutcomes {
   /** Called by the injector just before the packet enters its port. */
   injected(frame: number, packetId: number): void {
     invariant(this.inFlight.size < MAX_IN_FLIGHT, `more than ${MAX_IN_FLIGHT} packets in flight`);
-    this.inFlight.set(packetId, { frame, firewall: null });
+    this.inFlight.set(packetId, { frame, index: this.injectedCount++, firewall: null });
   }
 
   /** True when every replayed packet has met its fate. */
@@ -65,7 +69,7 @@ export class ReplayOutcomes {
     return this.inFlight.size === 0;
   }
 
-  /** Ends the observation; packets still held get a drop verdict saying so. */
+  /** Ends the observation; packets still held get a drop verdict saying so. Idempotent. */
   finish(): void {
     this.unsubscribe();
     for (const [id, f] of this.inFlight) {
@@ -116,6 +120,6 @@ export class ReplayOutcomes {
       this.dropReasons.set(reason, (this.dropReasons.get(reason) ?? 0) + 1);
     }
     const connection = f.firewall?.connection ?? null;
-    this.log?.add({ frame: f.frame, verdict, reason, connection });
+    this.log?.put(f.index, { frame: f.frame, verdict, reason, connection });
   }
 }

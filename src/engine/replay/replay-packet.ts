@@ -1,6 +1,7 @@
 import type { CapturePacket } from '../capture/capture-packet';
 import { parseIpv4 } from '../net/ipv4';
-import { IPPROTO_ICMP, IPPROTO_TCP, type Packet } from '../net/packet';
+import { invariant } from '../errors';
+import { IPPROTO_ICMP, IPPROTO_TCP, MAX_PAYLOAD_BYTES, type Packet } from '../net/packet';
 
 /** Why a packet of a capture is not replayed; counted by reason in the replay report. */
 export type ReplaySkipReason =
@@ -55,9 +56,10 @@ export function fillReplayPacket(p: Packet, cp: CapturePacket): void {
 function setPayload(p: Packet, cp: CapturePacket): void {
   const length = cp.payloadBytes;
   const captured = Math.min(cp.payload.length, length);
-  p.setPayload(cp.payload, 0, captured);
-  if (captured < length) {
-    p.payloadBuffer(length).fill(0, captured, length);
-    p.payloadLen = length;
-  }
+  // Sized for the stated length first: the buffer may grow, and the copy must land in it.
+  invariant(length <= MAX_PAYLOAD_BYTES, `frame ${cp.frame}: payload of ${length} bytes`);
+  const buffer = p.payloadBuffer(length);
+  buffer.set(cp.payload.subarray(0, captured));
+  buffer.fill(0, captured, length);
+  p.payloadLen = length;
 }

@@ -22,6 +22,8 @@ export interface ReplaySection {
   dropReasons: Record<string, number>;
   /** Helpers' expectations with the frame that announced (created) or used (matched) each. */
   expectations: FrameExpectation[];
+  /** Verdicts past the log's limit (MAX_LOGGED_VERDICTS), neither listed nor compared. */
+  verdictsOmitted: number;
   /** Present when the replay had firewall crashes: how their verdicts differ from a run without. */
   crashComparison?: CrashComparison;
 }
@@ -58,7 +60,8 @@ export function buildReplaySection(sim: Simulation): ReplaySection {
     accepted: outcomes.accepted,
     dropped: outcomes.dropped,
     dropReasons: Object.fromEntries(outcomes.dropReasons),
-    expectations: outcomes.expectations,
+    expectations: [...outcomes.expectations],
+    verdictsOmitted: outcomes.log?.omitted ?? 0,
   };
 }
 

@@ -141,6 +141,35 @@ describe('runReplay', () => {
     ]);
   });
 
+  it('lists verdicts in file order and compares a crash frame by frame, though held packets finish last', () => {
+    const syn = (sport: number, src: string, dst: string) =>
+      tcpFrame({ srcPort: sport, dstPort: 80, flags: SYN }, { src, dst });
+    const frames = [
+      { us: 0, data: syn(40001, LAN, WAN) }, // held 33 µs by its synchronous write
+      { us: 6, data: syn(40002, LAN, WAN) }, // held too; the crash comes while both wait
+      { us: 7, data: syn(40003, WAN, LAN) }, // from outside: dropped at once
+      { us: 30, data: syn(40004, LAN, WAN) }, // while the firewall is down
+    ];
+    const report = run(capture(frames), { faults: [{ kind: 'firewall-crash', atUs: 20 }] });
+    // Their writes were made: the held packets go on after the crash, and finish after frame 3.
+    expect(report.verdicts?.map((v) => [v.frame, v.verdict, v.reason])).toEqual([
+      [1, 'accept', 'rule 4'],
+      [2, 'accept', 'rule 4'],
+      [3, 'drop', 'policy (forward)'],
+      [4, 'drop', 'firewall-down'],
+    ]);
+    expect(report.replay.crashComparison).toMatchObject({
+      differing: 1,
+      differences: [
+        {
+          frame: 4,
+          withCrash: { verdict: 'drop', reason: 'firewall-down' },
+          withoutCrash: { verdict: 'accept', reason: 'rule 4' },
+        },
+      ],
+    });
+  });
+
   it('replays a packet stamped before its predecessor at once, in file order', () => {
     const [a, b, c] = handshake;
     const report = run(capture([a, { ...b, us: 50 }, c]));
@@ -182,13 +211,15 @@ describe('runReplay', () => {
     );
   });
 
-  it('ends the run on its own after the last packet, with nothing left in the router', () => {
+  it('ends the run on its own after the last packet, with nothing left in the network', () => {
     const sim = createSimulation(ports(), { replay: bytesSource(capture(handshake)) });
     sim.run();
     expect(sim.trafficEnded).toBe(true);
     expect(sim.replay?.outcomes.settled).toBe(true);
-    expect(sim.router.ports.map((p) => p.occupancy)).toEqual([0, 0]);
-    expect(sim.nowUs).toBe(300 + REPLAY_TAIL_US);
+    // It waits until the last forwarded packet has crossed the 1 ms link to its capture side.
+    expect(sim.nowUs).toBe(300 + 2 * REPLAY_TAIL_US);
+    expect(sim.ctx.packets.liveCount).toBe(0);
+    expect(sim.ctx.counters).toMatchObject({ sent: 3, forwarded: 3, delivered: 3 });
   });
 
   it('says which packets were still inside the router when the replay was stopped', () => {

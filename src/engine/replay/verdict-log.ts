@@ -11,40 +11,56 @@ export interface FrameVerdict {
   readonly connection: string | null;
 }
 
-/** Most verdicts a log keeps: a 100 MB capture of minimum-size packets stays well inside. */
+/**
+ * Most verdicts a log keeps (16 bytes each): a 100 MB capture of minimum-size packets stays
+ * inside. Past it the log stops growing and counts what it left out.
+ */
 export const MAX_LOGGED_VERDICTS = 16_000_000;
 
 /**
- * Per-frame verdicts of a replay, kept compact: frame numbers and codes in typed arrays, each
- * distinct reason and connection text stored once. Grows by doubling up to its limit.
+ * Per-packet verdicts of a replay in injection order (= file order), whatever order the
+ * packets met their fate in — a packet held by a synchronous checkpoint write is overtaken by
+ * one dropped at once. Kept compact: frame numbers and codes in typed arrays, each distinct
+ * reason and connection text stored once. Grows by doubling up to its limit.
  */
 export class VerdictLog {
   private frames = new Float64Array(1024);
   private codes = new Uint32Array(1024);
+  private connectionOf = new Uint32Array(1024);
   private count = 0;
+  /** Verdicts past MAX_LOGGED_VERDICTS, not kept. */
+  omitted = 0;
   private readonly texts: string[] = [];
   private readonly textIndex = new Map<string, number>();
   private readonly connections: Array<string | null> = [null];
   private readonly connectionIndex = new Map<string, number>();
-  private connectionOf = new Uint32Array(1024);
 
+  constructor(private readonly limit = MAX_LOGGED_VERDICTS) {}
+
+  /** Entries 0 … length-1: the packets injected, each given its verdict by the end. */
   get length(): number {
     return this.count;
   }
 
-  add(v: FrameVerdict): void {
-    invariant(this.count < MAX_LOGGED_VERDICTS, `more than ${MAX_LOGGED_VERDICTS} verdicts`);
-    if (this.count === this.frames.length) this.grow();
-    const reason = intern(this.texts, this.textIndex, v.reason);
-    this.frames[this.count] = v.frame;
-    this.codes[this.count] = (reason << 1) | (v.verdict === 'accept' ? 1 : 0);
-    this.connectionOf[this.count] =
+  /** The verdict of the `index`-th packet injected (0-based). */
+  put(index: number, v: FrameVerdict): void {
+    invariant(v.frame >= 1, `frame ${v.frame}: frames count from 1`);
+    if (index >= this.limit) {
+      this.omitted++;
+      return;
+    }
+    while (index >= this.frames.length) this.grow();
+    invariant(this.frames[index] === 0, `packet ${index} given a second verdict`);
+    this.frames[index] = v.frame;
+    this.codes[index] =
+      (intern(this.texts, this.textIndex, v.reason) << 1) | Number(v.verdict === 'accept');
+    this.connectionOf[index] =
       v.connection === null ? 0 : intern(this.connections, this.connectionIndex, v.connection);
-    this.count++;
+    this.count = Math.max(this.count, index + 1);
   }
 
   at(i: number): FrameVerdict {
-    invariant(i >= 0 && i < this.count, `verdict ${i} of ${this.count}`);
+    invariant(i >= 0 && i < this.count && this.frames[i] > 0, `no verdict ${i} of ${this.count}`);
     const code = this.codes[i];
     return {
       frame: this.frames[i],
@@ -70,7 +86,7 @@ export class VerdictLog {
   }
 
   private grow(): void {
-    const size = Math.min(this.frames.length * 2, MAX_LOGGED_VERDICTS);
+    const size = Math.min(this.frames.length * 2, this.limit);
     this.frames = copyInto(new Float64Array(size), this.frames);
     this.codes = copyInto(new Uint32Array(size), this.codes);
     this.connectionOf = copyInto(new Uint32Array(size), this.connectionOf);

@@ -57,6 +57,12 @@ export async function loadCapture(
     const why = error instanceof Error ? error.message : String(error);
     throw new Error(`${fileName}: ${why}`, { cause: error });
   }
+  if (inference.empty) {
+    const s = reader.summary();
+    throw new Error(
+      `${fileName}: no IPv4 packet to replay (${s.frames} frames: ${s.networks.ipv6} IPv6, ${s.frames - s.packets} not IP)`,
+    );
+  }
   return {
     key,
     fileName,
