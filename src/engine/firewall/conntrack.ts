@@ -12,6 +12,7 @@ import type { ConnectionLedger } from './connection-ledger';
 import type { FirewallShared } from './shared-state';
 import { areaOfModule, BASE_AREA } from './part-records';
 import { l4Module } from './modules/module-ids';
+import { isIcmpError, quotedTuple } from './icmp-error';
 
 /** Why conntrack called a packet invalid, or refused one before the rules; '' when neither. */
 export type ConntrackProblem = '' | 'invalid' | 'mid-stream' | 'table-full';
@@ -72,6 +73,7 @@ export class Conntrack {
   /** Finds the packet's connection and its ct state; leaves the result in the fields above. */
   classify(p: Packet, nowUs: number): void {
     this.reset();
+    if (isIcmpError(p)) return this.icmpError(p, nowUs);
     const [sport, dport] = tuplePorts(p);
     const found = this.table.find(p.srcAddr, p.dstAddr, sport, dport, p.proto);
     if (found >= 0) {
@@ -114,6 +116,29 @@ export class Conntrack {
       : conn.masterId >= 0
         ? CtStateBit.related
         : CtStateBit.new;
+  }
+
+  /**
+   * An ICMP error is RELATED to the connection of the packet it quotes, as in the kernel
+   * (nf_conntrack_icmpv4_error): it belongs to that connection, changes none of its state and
+   * opens none; an error about no known connection is invalid.
+   */
+  private icmpError(p: Packet, nowUs: number): void {
+    const q = quotedTuple(p);
+    const found = q === null ? -1 : this.table.find(q.src, q.dst, q.sport, q.dport, q.proto);
+    const conn = found < 0 ? null : this.table.get(found >> 1);
+    if (conn === null || conn.expiresUs <= nowUs) {
+      this.ctState = CtStateBit.invalid;
+      this.problem = 'invalid';
+      this.problemDetail = 'ICMP error about no known connection';
+      return;
+    }
+    this.conn = conn;
+    // The error travels against the quoted packet: back to its sender.
+    this.dir = (1 - (found & 1)) as DirectionCode;
+    this.killAfter = false;
+    this.stateBefore = this.modules.stateOf(conn);
+    this.ctState = CtStateBit.related;
   }
 
   private unknown(p: Packet, dport: number, nowUs: number): void {

@@ -219,7 +219,10 @@ export class Firewall implements InspectionHook {
         detail: conn.history.id,
       });
     }
-    if (conn.helper >= 0 && p.payloadLen > 0) this.helpers.inspect(conn, p, ct.dir, nowUs);
+    // A related ICMP error is not the helper's protocol: only the connection's own packets go to it.
+    if (conn.helper >= 0 && p.payloadLen > 0 && p.proto === conn.proto) {
+      this.helpers.inspect(conn, p, ct.dir, nowUs);
+    }
     if (!this.sweepPending) {
       this.sweepPending = true;
       this.host.ctx.scheduler.after(SWEEP_INTERVAL_US, this.sweepKind);
