@@ -1,19 +1,21 @@
 /**
  * CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), the checksum of zip, PNG and
- * Ethernet. Table-driven with slicing-by-4, so checking a 20 MB transfer stays cheap.
- * Incremental: pass the previous result to continue over more bytes.
+ * Ethernet. Table-driven with slicing-by-8 (eight bytes per step, the receiver of a 200 MB
+ * transfer checks every byte). Incremental: pass the previous result to continue over more
+ * bytes; crc32Combine joins the checksums of two pieces without their bytes.
  */
+const POLY = 0xedb88320;
 const TABLES = makeTables();
 
 function makeTables(): Uint32Array[] {
   const t0 = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
     let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    for (let k = 0; k < 8; k++) c = c & 1 ? POLY ^ (c >>> 1) : c >>> 1;
     t0[n] = c >>> 0;
   }
   const tables = [t0];
-  for (let s = 1; s < 4; s++) {
+  for (let s = 1; s < 8; s++) {
     const prev = tables[s - 1];
     const next = new Uint32Array(256);
     for (let n = 0; n < 256; n++) next[n] = (prev[n] >>> 8) ^ t0[prev[n] & 0xff];
@@ -28,14 +30,63 @@ export function crc32(
   length = bytes.length - offset,
   previous = 0,
 ): number {
-  const [t0, t1, t2, t3] = TABLES;
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = TABLES;
   let c = ~previous >>> 0;
   let i = offset;
   const end = offset + length;
-  for (; i + 4 <= end; i += 4) {
+  for (; i + 8 <= end; i += 8) {
     c ^= bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
-    c = t3[c & 0xff] ^ t2[(c >>> 8) & 0xff] ^ t1[(c >>> 16) & 0xff] ^ t0[c >>> 24];
+    const hi = bytes[i + 4] | (bytes[i + 5] << 8) | (bytes[i + 6] << 16) | (bytes[i + 7] << 24);
+    c =
+      t7[c & 0xff] ^
+      t6[(c >>> 8) & 0xff] ^
+      t5[(c >>> 16) & 0xff] ^
+      t4[c >>> 24] ^
+      t3[hi & 0xff] ^
+      t2[(hi >>> 8) & 0xff] ^
+      t1[(hi >>> 16) & 0xff] ^
+      t0[hi >>> 24];
   }
   for (; i < end; i++) c = t0[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
+}
+
+/** The GF(2) 32×32 matrix `m` times the vector `v` (zlib's gf2_matrix_times). */
+function times(m: Uint32Array, v: number): number {
+  let sum = 0;
+  for (let i = 0; v !== 0; i++, v >>>= 1) if (v & 1) sum ^= m[i];
+  return sum >>> 0;
+}
+
+function square(m: Uint32Array): Uint32Array {
+  const out = new Uint32Array(32);
+  for (let i = 0; i < 32; i++) out[i] = times(m, m[i]);
+  return out;
+}
+
+/**
+ * The CRC-32 of A followed by B, from crc(A), crc(B) and B's length (zlib's crc32_combine):
+ * crc(A) is carried over B's length of zero bytes by repeated squaring of the one-zero-bit
+ * operator, O(log length) matrix steps.
+ */
+export function crc32Combine(crcA: number, crcB: number, lengthB: number): number {
+  if (lengthB <= 0) return crcA >>> 0;
+  let odd: Uint32Array = new Uint32Array(32);
+  odd[0] = POLY; // the operator for one zero bit
+  for (let i = 1, row = 1; i < 32; i++, row <<= 1) odd[i] = row;
+  let even: Uint32Array = square(odd); // two zero bits
+  odd = square(even); // four zero bits
+  let crc = crcA >>> 0;
+  let n = lengthB;
+  // Apply len(B) zero bytes: the first squaring gives one zero byte (eight bits).
+  do {
+    even = square(odd);
+    if (n & 1) crc = times(even, crc);
+    n = Math.floor(n / 2);
+    if (n === 0) break;
+    odd = square(even);
+    if (n & 1) crc = times(odd, crc);
+    n = Math.floor(n / 2);
+  } while (n !== 0);
+  return (crc ^ crcB) >>> 0;
 }
