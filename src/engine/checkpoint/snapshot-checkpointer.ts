@@ -50,6 +50,7 @@ export class SnapshotCheckpointer implements CheckpointHooks {
 
   crash(): void {
     this.dead = true;
+    this.scheduler.retire(this.kind);
   }
 
   private snapshot(): void {

@@ -96,6 +96,7 @@ export class UniqueIdCheckpointer implements CheckpointHooks {
   /** The firewall crashed: an async queue not yet flushed is lost with it. */
   crash(): void {
     this.dead = true;
+    this.scheduler.retire(this.flushKind);
     this.stats.lostInQueue += this.queue.length;
     this.queue = [];
   }

@@ -107,6 +107,7 @@ export class Firewall implements InspectionHook {
   /** The firewall crashed: this instance is abandoned; its timers do nothing any more. */
   kill(): void {
     this.dead = true;
+    this.host.ctx.scheduler.retire(this.sweepKind);
   }
 
   get alive(): boolean {

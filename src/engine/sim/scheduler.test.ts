@@ -58,4 +58,17 @@ describe('Scheduler', () => {
     expect(s.nowUs).toBe(1000);
     expect(s.pendingEvents).toBe(0);
   });
+
+  it('runs nothing for the pending events of a retired kind, and keeps its name', () => {
+    const s = new Scheduler();
+    const seen: number[] = [];
+    const kind = s.register('owner.timer', (a) => seen.push(a));
+    s.at(10, kind, 1);
+    s.at(20, kind, 2);
+    s.runUntil(15);
+    s.retire(kind);
+    expect(s.runUntil(30)).toBe(1); // the event still happens, its handler is gone
+    expect(seen).toEqual([1]);
+    expect(s.kindName(kind)).toBe('owner.timer');
+  });
 });

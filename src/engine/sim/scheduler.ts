@@ -1,5 +1,7 @@
 import { EventQueue } from './event-queue';
 
+const retired: EventHandler = () => {};
+
 /** Runs one kind of event; `a` and `b` are the integer arguments given when it was scheduled. */
 export type EventHandler = (a: number, b: number) => void;
 
@@ -27,6 +29,15 @@ export class Scheduler {
   register(name: string, handler: EventHandler): number {
     this.kindNames.push(name);
     return this.handlers.push(handler) - 1;
+  }
+
+  /**
+   * The owner of an event kind is gone (a crashed firewall, its checkpointer): its handler is
+   * dropped, so the scheduler no longer keeps the owner alive, and its pending events do
+   * nothing when their time comes.
+   */
+  retire(kind: number): void {
+    this.handlers[kind] = retired;
   }
 
   kindName(kind: number): string {
