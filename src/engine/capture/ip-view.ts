@@ -1,14 +1,10 @@
-import type { CaptureFragment, CaptureNetwork } from './capture-packet';
+import type { CapturePacket } from './capture-packet';
 
-/** An IP packet's headers as read from a frame, and where its transport layer lies. */
-export interface IpView {
-  readonly network: CaptureNetwork;
-  readonly src: string;
-  readonly dst: string;
-  readonly ttl: number;
-  readonly ipProtocol: number;
-  readonly ipBytes: number;
-  readonly fragment: CaptureFragment | null;
+/** An IP packet's headers as read from a frame (its packet's fields) and where its transport lies. */
+export interface IpView extends Pick<
+  CapturePacket,
+  'network' | 'src' | 'dst' | 'ttl' | 'ipProtocol' | 'ipBytes' | 'fragment'
+> {
   /** Offset in the frame where the transport header starts (after any extension headers). */
   readonly transportStart: number;
   /**

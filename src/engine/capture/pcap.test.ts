@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorOf } from '../testing/capture/capture-error-of';
 import { CaptureError } from './capture-error';
 import { CaptureReader } from './capture-reader';
 import { MAX_COUNTER_NAMES } from './limits';
@@ -20,16 +21,6 @@ const segment = tcpFrame(
   { srcPort: 40000, dstPort: 21, flags: 0x02 },
   { src: '10.1.0.1', dst: '10.2.0.1' },
 );
-
-function errorOf(bytes: Uint8Array): CaptureError {
-  try {
-    readCapture(bytes);
-  } catch (error) {
-    if (error instanceof CaptureError) return error;
-    throw error;
-  }
-  throw new Error('no error');
-}
 
 describe('libpcap files', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CaptureError } from './capture-error';
+import { errorOf } from '../testing/capture/capture-error-of';
 import { MAX_INTERFACES } from './limits';
 import { readCapture } from './read-capture';
 import {
@@ -21,16 +21,6 @@ import {
 
 const segment = tcpFrame({ srcPort: 40000, dstPort: 80 });
 const datagram = ipv4({ protocol: 17, payload: udp({ payload: text('rtp') }) });
-
-function errorOf(bytes: Uint8Array): CaptureError {
-  try {
-    readCapture(bytes);
-  } catch (error) {
-    if (error instanceof CaptureError) return error;
-    throw error;
-  }
-  throw new Error('no error');
-}
 
 describe.each([
   ['little-endian', true],

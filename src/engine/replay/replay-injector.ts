@@ -1,6 +1,7 @@
 import type { CapturePacket } from '../capture/capture-packet';
 import type { CaptureSummary } from '../capture/capture-summary';
 import { invariant } from '../errors';
+import type { Ipv4Prefix } from '../net/ipv4';
 import type { NetworkContext } from '../net/network-context';
 import { summarizePacket } from '../net/packet';
 import type { Router } from '../router/router';
@@ -37,6 +38,8 @@ export class ReplayInjector {
   /** Capture time (µs since the epoch) of simulated time 0; null until a timed packet is read. */
   originUs: number | null = null;
   private tailRounds = 0;
+  /** The ports' prefixes, for finding each packet's port without allocating per packet. */
+  private readonly prefixes: readonly Ipv4Prefix[];
   private readonly injectKind: number;
   private readonly endKind: number;
   ended = false;
@@ -58,6 +61,7 @@ export class ReplayInjector {
     private readonly source: ReplaySource,
     private readonly hooks: ReplayHooks,
   ) {
+    this.prefixes = router.ports.map((p) => p.prefix);
     this.injectKind = ctx.scheduler.register('replay.inject', () => this.inject());
     this.endKind = ctx.scheduler.register('replay.end', () => this.end());
   }
@@ -78,9 +82,8 @@ export class ReplayInjector {
   }
 
   private advance(): void {
-    const prefixes = this.router.ports.map((p) => p.prefix);
     for (let cp = this.source.next(); cp !== null; cp = this.source.next()) {
-      const port = cp.network === 'ipv4' ? sourcePortOf(prefixes, cp.src) : -1;
+      const port = cp.network === 'ipv4' ? sourcePortOf(this.prefixes, cp.src) : -1;
       const skip = replaySkipReason(cp) ?? (port < 0 ? 'source-outside-ports' : null);
       if (skip !== null) {
         this.skipped[skip]++;
