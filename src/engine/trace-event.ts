@@ -82,7 +82,7 @@ export type TraceEvent =
       /** A record written for a connection's base layer or a module's part (acts 600–604, 700–704, 800–802). */
       kind: 'checkpoint.write';
       atUs: number;
-      acts: number[];
+      acts: readonly number[];
       connection: string;
       area: string;
       version: number;

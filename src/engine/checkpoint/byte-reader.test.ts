@@ -15,6 +15,28 @@ function failure(read: () => unknown): RecordFormatError {
 }
 
 describe('ByteReader', () => {
+  it('reads from a start offset as if the bytes began there, errors included', () => {
+    const w = new ByteWriter();
+    w.u16(0x1234).f64(2.5).ascii('ftp').u32(0xdeadbeef).u8(7);
+    const payload = w.view();
+    const record = new Uint8Array(5 + payload.length);
+    record.set(payload, 5);
+    const reader = new ByteReader(record, 5);
+    expect([reader.u16(), reader.f64(), reader.ascii(), reader.u32()]).toEqual([
+      0x1234,
+      2.5,
+      'ftp',
+      0xdeadbeef,
+    ]);
+    expect(reader.offset).toBe(payload.length - 1);
+    expect(failure(() => reader.u16('a port')).message).toBe(
+      `at offset ${payload.length - 1}: expected a port (2 bytes), but only 1 remain`,
+    );
+    expect(failure(() => reader.bool('a flag')).message).toBe(
+      `at offset ${payload.length - 1}: expected a flag (0 or 1), found 7`,
+    );
+  });
+
   it('names the offset and what was expected when the bytes run out', () => {
     const reader = new ByteReader(new Uint8Array([1, 2, 3]));
     reader.u8();

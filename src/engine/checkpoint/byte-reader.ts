@@ -8,15 +8,23 @@ import { RecordFormatError } from './record-format-error';
  * throws leaves the reader where it was.
  */
 export class ByteReader {
-  private readonly data: DataView;
-  private position = 0;
+  // No DataView: recovery makes a reader per record, and a DataView per reader was a second
+  // allocation for each of millions of records. Words are assembled from bytes instead.
+  private position: number;
 
-  constructor(private readonly source: Uint8Array) {
-    this.data = new DataView(source.buffer, source.byteOffset, source.byteLength);
+  /**
+   * Reads `source` from `start` to its end. Offsets (and those in errors) count from `start`,
+   * so recovery can decode a payload inside a stored record without making a view of it.
+   */
+  constructor(
+    private readonly source: Uint8Array,
+    private readonly start = 0,
+  ) {
+    this.position = start;
   }
 
   get offset(): number {
-    return this.position;
+    return this.position - this.start;
   }
 
   get remaining(): number {
@@ -30,40 +38,41 @@ export class ByteReader {
 
   u16(what = 'a u16'): number {
     this.need(2, what);
-    const value = this.data.getUint16(this.position, true);
+    const b = this.source;
+    const at = this.position;
     this.position += 2;
-    return value;
+    return b[at] | (b[at + 1] << 8);
   }
 
   u32(what = 'a u32'): number {
     this.need(4, what);
-    const value = this.data.getUint32(this.position, true);
+    const value = word(this.source, this.position) >>> 0;
     this.position += 4;
     return value;
   }
 
   i32(what = 'an i32'): number {
     this.need(4, what);
-    const value = this.data.getInt32(this.position, true);
+    const value = word(this.source, this.position);
     this.position += 4;
     return value;
   }
 
   f64(what = 'an f64'): number {
     this.need(8, what);
-    const value = this.data.getFloat64(this.position, true);
+    for (let i = 0; i < 8; i++) f64Bytes[i] = this.source[this.position + i];
     this.position += 8;
-    return value;
+    return f64Scratch[0];
   }
 
   /** Two u32, low word first; the high word must be below 2^21 (the value below 2^53). */
   u53(what = 'a u53'): number {
     this.need(8, what);
-    const low = this.data.getUint32(this.position, true);
-    const high = this.data.getUint32(this.position + 4, true);
+    const low = word(this.source, this.position) >>> 0;
+    const high = word(this.source, this.position + 4) >>> 0;
     if (high >= 0x20_0000) {
       throw new RecordFormatError(
-        this.position,
+        this.offset,
         `expected ${what} below 2^53, found high word 0x${high.toString(16)}`,
       );
     }
@@ -76,7 +85,7 @@ export class ByteReader {
     this.need(1, what);
     const value = this.source[this.position];
     if (value > 1) {
-      throw new RecordFormatError(this.position, `expected ${what} (0 or 1), found ${value}`);
+      throw new RecordFormatError(this.offset, `expected ${what} (0 or 1), found ${value}`);
     }
     this.position++;
     return value === 1;
@@ -87,34 +96,40 @@ export class ByteReader {
     this.need(1, what);
     const value = this.source[this.position];
     if (value >= count) {
-      throw new RecordFormatError(this.position, `expected ${what} below ${count}, found ${value}`);
+      throw new RecordFormatError(this.offset, `expected ${what} below ${count}, found ${value}`);
     }
     this.position++;
     return value;
   }
 
-  /** A u16 length, then that many bytes, each 0..127. */
+  /**
+   * A u16 length, then that many bytes, each 0..127. Short texts met before (helper and state
+   * names, in every record) come back as the same string rather than a new one each time.
+   */
   ascii(what = 'ascii text'): string {
     const start = this.position;
-    const length = this.u16(`${what} length`);
+    if (this.remaining < 2) this.need(2, `${what} length`);
+    const length = this.u16();
     if (length > this.remaining) {
       const at = this.position;
       this.position = start;
       throw new RecordFormatError(
-        at,
+        at - this.start,
         `expected ${what} of ${length} bytes, but only ${this.source.length - at} remain`,
       );
     }
-    let text = '';
     for (let i = 0; i < length; i++) {
       const code = this.source[this.position + i];
       if (code > 0x7f) {
         const at = this.position + i;
         this.position = start;
-        throw new RecordFormatError(at, `expected ${what}, found non-ASCII byte 0x${hex2(code)}`);
+        throw new RecordFormatError(
+          at - this.start,
+          `expected ${what}, found non-ASCII byte 0x${hex2(code)}`,
+        );
       }
-      text += String.fromCharCode(code);
     }
+    const text = internedAscii(this.source, this.position, length);
     this.position += length;
     return text;
   }
@@ -134,7 +149,7 @@ export class ByteReader {
   expectEnd(what = 'the end of the payload'): void {
     if (this.position !== this.source.length) {
       throw new RecordFormatError(
-        this.position,
+        this.offset,
         `expected ${what}, but ${this.remaining} bytes remain`,
       );
     }
@@ -144,11 +159,44 @@ export class ByteReader {
     const left = this.source.length - this.position;
     if (count > left) {
       throw new RecordFormatError(
-        this.position,
+        this.offset,
         `expected ${what} (${count} ${count === 1 ? 'byte' : 'bytes'}), but only ${left} remain`,
       );
     }
   }
+}
+
+function word(b: Uint8Array, at: number): number {
+  return b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24);
+}
+
+// f64s are read through a typed array in the platform's byte order, and records are
+// little-endian (ByteWriter's DataView writes them so): refuse to run anywhere else.
+const f64Scratch = new Float64Array(1);
+const f64Bytes = new Uint8Array(f64Scratch.buffer);
+if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
+  throw new Error('checkpoint records need a little-endian platform');
+}
+
+const INTERNED_MAX = 32;
+const INTERNED_MAX_LENGTH = 24;
+const interned: string[] = [];
+
+/** The text of ASCII bytes, the same string each time for short texts seen before. */
+function internedAscii(source: Uint8Array, at: number, length: number): string {
+  if (length <= INTERNED_MAX_LENGTH) {
+    for (const known of interned) if (sameText(known, source, at, length)) return known;
+  }
+  let text = '';
+  for (let i = 0; i < length; i++) text += String.fromCharCode(source[at + i]);
+  if (length <= INTERNED_MAX_LENGTH && interned.length < INTERNED_MAX) interned.push(text);
+  return text;
+}
+
+function sameText(text: string, source: Uint8Array, at: number, length: number): boolean {
+  if (text.length !== length) return false;
+  for (let i = 0; i < length; i++) if (text.charCodeAt(i) !== source[at + i]) return false;
+  return true;
 }
 
 function hex2(code: number): string {

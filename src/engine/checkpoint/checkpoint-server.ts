@@ -35,7 +35,10 @@ export interface DeleteResult {
 }
 
 export interface FetchResult {
-  /** The stored records themselves, in insertion order. Do not modify them. */
+  /**
+   * Views of the stored records, in insertion order: valid until the server's next write or
+   * delete. Do not modify them.
+   */
   readonly records: Uint8Array[];
   readonly costUs: number;
 }
@@ -81,8 +84,8 @@ export class CheckpointServer {
     bytesRead: 0,
     busyUs: 0,
   };
-  // Scratch objects reused by every put/delete, so the write path allocates nothing beyond
-  // the record the firewall already built. The results returned are these very objects.
+  // Scratch objects reused by every put/delete, so the write path allocates nothing: the
+  // memory space copies the record's bytes into its own buffer. The results returned are these very objects.
   private readonly header: RecordHeader = { area: 0, connectionId: 0, version: 0 };
   private readonly putResult: { outcome: PutOutcome; costUs: number } = {
     outcome: 'stored',

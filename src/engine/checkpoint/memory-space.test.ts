@@ -117,11 +117,13 @@ describe('MemorySpace', () => {
     expect(s.blobBytes).toBe(0);
   });
 
-  it('keeps the record it is handed (no copy); copies a blob that is a view', () => {
+  it('copies the record it is handed (the writer may reuse its array), and a blob that is a view', () => {
     const s = space();
     const own = rec(0, 1, 1);
+    const copy = own.slice();
     s.write(0, 1, 1, own);
-    expect(s.get(0, 1)).toBe(own);
+    own.fill(0);
+    expect(s.get(0, 1)).toEqual(copy);
     const scratch = new Uint8Array(100).fill(7);
     s.putBlob('snapshot', scratch.subarray(10, 20));
     scratch.fill(0);

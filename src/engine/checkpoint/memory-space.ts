@@ -1,4 +1,5 @@
 import type { ConnectionId } from '../firewall/connection-id';
+import { AreaLog } from './area-log';
 import { RECORD_HEADER_BYTES, MAX_AREA_ID, recordVersionOf } from './record';
 
 /**
@@ -13,8 +14,9 @@ import { RECORD_HEADER_BYTES, MAX_AREA_ID, recordVersionOf } from './record';
  * than the stored one is refused as 'stale', so a late, older write never wins (pfsync does
  * the same with its state updates).
  *
- * Iteration follows Map insertion order (a replaced record keeps its place), so the same
- * writes always list the same way.
+ * Each area is an AreaLog: records are bytes in one buffer per area, not objects of their own.
+ * Iteration follows insertion order (a replaced record keeps its place), so the same writes
+ * always list the same way.
  */
 export type WriteOutcome = 'stored' | 'stale' | 'full';
 
@@ -34,7 +36,7 @@ export interface AreaUsage {
 
 export class MemorySpace {
   readonly areaNames: readonly string[];
-  private readonly areas: Map<ConnectionId, Uint8Array>[];
+  private readonly areas: AreaLog[];
   private readonly areaRecords: number[];
   private readonly areaBytes: number[];
   private readonly blobs = new Map<string, Uint8Array>();
@@ -61,7 +63,7 @@ export class MemorySpace {
       }
     }
     this.areaNames = [...areaNames];
-    this.areas = areaNames.map(() => new Map<ConnectionId, Uint8Array>());
+    this.areas = areaNames.map(() => new AreaLog());
     this.areaRecords = areaNames.map(() => 0);
     this.areaBytes = areaNames.map(() => 0);
   }
@@ -80,87 +82,89 @@ export class MemorySpace {
   /**
    * Files a record under (area, id). `version` is the record's header version; the stored
    * record's version is read back from its own bytes, because the space keeps nothing beside
-   * the bytes. The record is kept, not copied: the caller hands it over and must not touch it
-   * again (encodeRecord returns a fresh array each time; never pass a ByteWriter's view).
-   * Not copying is deliberate — it is the hot path — and so is not checking for a shared
-   * buffer: reading `.buffer` of a small typed array makes V8 move it off the heap, which
-   * tripled the cost of a write.
+   * the bytes. The record is copied: the caller may reuse its array at once.
    */
   write(area: number, id: ConnectionId, version: number, record: Uint8Array): WriteOutcome {
-    const map = this.areaMap(area);
+    const log = this.areaLog(area);
     if (record.length < RECORD_HEADER_BYTES || recordVersionOf(record) !== version) {
       throw new RangeError(
         `write of (${this.areaNames[area]}, ${id}): not a record of version ${version}`,
       );
     }
-    const old = map.get(id);
-    if (old === undefined) {
+    const oldLength = log.lengthOf(id);
+    if (oldLength < 0) {
       if (
         this.totalRecords + 1 > this.limits.maxRecords ||
         this.bytes + record.length > this.limits.maxBytes
       ) {
         return 'full';
       }
-      map.set(id, record);
       this.totalRecords++;
       this.areaRecords[area]++;
     } else {
-      if (version <= recordVersionOf(old)) return 'stale';
-      if (this.bytes - old.length + record.length > this.limits.maxBytes) return 'full';
-      map.set(id, record);
+      if (version <= log.versionOf(id)) return 'stale';
+      if (this.bytes - oldLength + record.length > this.limits.maxBytes) return 'full';
     }
-    const delta = record.length - (old === undefined ? 0 : old.length);
+    log.put(id, record);
+    const delta = record.length - Math.max(oldLength, 0);
     this.totalRecordBytes += delta;
     this.areaBytes[area] += delta;
     return 'stored';
   }
 
+  /** A view of the stored record, valid until the next write or delete. Do not modify it. */
   get(area: number, id: ConnectionId): Uint8Array | undefined {
-    return this.areaMap(area).get(id);
+    return this.areaLog(area).get(id);
   }
 
   has(area: number, id: ConnectionId): boolean {
-    return this.areaMap(area).has(id);
+    return this.areaLog(area).has(id);
   }
 
   /** Connection ids in the area, in insertion order. */
   ids(area: number): IterableIterator<ConnectionId> {
-    return this.areaMap(area).keys();
+    return this.areaLog(area).ids();
   }
 
-  /** Records in the area, in insertion order. Do not modify them. */
+  /** Records in the area, in insertion order, as views (see get). */
   records(area: number): IterableIterator<Uint8Array> {
-    return this.areaMap(area).values();
+    return this.areaLog(area).records();
+  }
+
+  /** Each record of the area in place (see AreaLog.forEach): for views of a large table. */
+  forEachRecord(
+    area: number,
+    visit: (id: ConnectionId, buffer: Uint8Array, at: number, length: number) => void,
+  ): void {
+    this.areaLog(area).forEach(visit);
   }
 
   entries(area: number): IterableIterator<[ConnectionId, Uint8Array]> {
-    return this.areaMap(area).entries();
+    return this.areaLog(area).entries();
   }
 
   /** Removes the connection's record from every area; returns how many there were. */
   deleteConnection(id: ConnectionId): number {
     let removed = 0;
     for (let area = 0; area < this.areas.length; area++) {
-      const map = this.areas[area];
-      const old = map.get(id);
-      if (old === undefined) continue;
-      map.delete(id);
+      const length = this.areas[area].delete(id);
+      if (length < 0) continue;
       this.areaRecords[area]--;
-      this.areaBytes[area] -= old.length;
+      this.areaBytes[area] -= length;
       this.totalRecords--;
-      this.totalRecordBytes -= old.length;
+      this.totalRecordBytes -= length;
       removed++;
     }
     return removed;
   }
 
   recordsIn(area: number): number {
-    this.areaMap(area);
+    this.areaLog(area);
     return this.areaRecords[area];
   }
 
   bytesIn(area: number): number {
-    this.areaMap(area);
+    this.areaLog(area);
     return this.areaBytes[area];
   }
 
@@ -226,11 +230,13 @@ export class MemorySpace {
    * memory). Throws RangeError if there is no such record or byte — a test's mistake.
    */
   corrupt(area: number, id: ConnectionId, byteIndex: number, xorMask: number): void {
-    const record = this.get(area, id);
-    if (record === undefined) {
+    const log = this.areaLog(area);
+    const length = log.lengthOf(id);
+    if (length < 0) {
       throw new RangeError(`no record of connection ${id} in area ${this.areaNames[area]}`);
     }
-    flip(record, byteIndex, xorMask, `record of connection ${id}`);
+    checkFlip(length, byteIndex, xorMask, `record of connection ${id}`);
+    log.flip(id, byteIndex, xorMask);
   }
 
   /** Fault injection on a blob, as corrupt() does on a record. */
@@ -240,12 +246,12 @@ export class MemorySpace {
     flip(blob, byteIndex, xorMask, `blob "${name}"`);
   }
 
-  private areaMap(area: number): Map<ConnectionId, Uint8Array> {
-    const map = this.areas[area];
-    if (map === undefined) {
+  private areaLog(area: number): AreaLog {
+    const log = this.areas[area];
+    if (log === undefined) {
       throw new RangeError(`no area ${area} (this space has ${this.areas.length})`);
     }
-    return map;
+    return log;
   }
 }
 
@@ -257,11 +263,15 @@ function owned(bytes: Uint8Array): Uint8Array {
 }
 
 function flip(bytes: Uint8Array, byteIndex: number, xorMask: number, what: string): void {
-  if (!(Number.isInteger(byteIndex) && byteIndex >= 0 && byteIndex < bytes.length)) {
-    throw new RangeError(`byte ${byteIndex} is outside the ${bytes.length}-byte ${what}`);
+  checkFlip(bytes.length, byteIndex, xorMask, what);
+  bytes[byteIndex] ^= xorMask;
+}
+
+function checkFlip(length: number, byteIndex: number, xorMask: number, what: string): void {
+  if (!(Number.isInteger(byteIndex) && byteIndex >= 0 && byteIndex < length)) {
+    throw new RangeError(`byte ${byteIndex} is outside the ${length}-byte ${what}`);
   }
   if (!(Number.isInteger(xorMask) && xorMask >= 1 && xorMask <= 0xff)) {
     throw new RangeError(`xor mask must be an integer from 1 to 255, got ${xorMask}`);
   }
-  bytes[byteIndex] ^= xorMask;
 }

@@ -6,6 +6,7 @@ import { ModuleId } from '../firewall/modules/module-ids';
 import { decodeTcpPart } from '../firewall/modules/tcp/tcp-codec';
 import { decodeIcmpPart, decodeUdpPart } from '../firewall/modules/udp-icmp-codec';
 import { areaOfModule } from '../firewall/part-records';
+import { RECORD_HEADER_BYTES } from './record';
 
 /** A rebuilt connection and the expectations its helper record carried. */
 export interface Attached {
@@ -15,37 +16,38 @@ export interface Attached {
 const pendingByConnection = new WeakMap<Connection, SavedExpectation[]>();
 
 /**
- * Decodes one module record and adds the part to that module's own table, linking it from
- * the connection's base layer (act 1004). Returns false when the record does not decode:
- * the connection is then not rebuilt at all rather than rebuilt wrong.
+ * Decodes one module record (sound: its CRC checked) and adds the part to that module's own
+ * table, linking it from the connection's base layer (act 1004). Returns false when the
+ * payload does not decode: the connection is then not rebuilt at all rather than rebuilt wrong.
  */
 export function attachPart(
   target: Firewall,
   conn: Connection,
   area: number,
-  payload: Uint8Array,
+  record: Uint8Array,
   version: number,
 ): boolean {
+  const at = RECORD_HEADER_BYTES;
   const modules = target.conntrack.modules;
   try {
     switch (area) {
       case areaOfModule(ModuleId.tcp):
-        conn.parts[ModuleId.tcp] = modules.tcpParts.add(decodeTcpPart(payload));
+        conn.parts[ModuleId.tcp] = modules.tcpParts.add(decodeTcpPart(record, at));
         break;
       case areaOfModule(ModuleId.udp):
-        conn.parts[ModuleId.udp] = modules.udpParts.add(decodeUdpPart(payload));
+        conn.parts[ModuleId.udp] = modules.udpParts.add(decodeUdpPart(record, at));
         break;
       case areaOfModule(ModuleId.icmp):
-        conn.parts[ModuleId.icmp] = modules.icmpParts.add(decodeIcmpPart(payload));
+        conn.parts[ModuleId.icmp] = modules.icmpParts.add(decodeIcmpPart(record, at));
         break;
       case areaOfModule(ModuleId.ftp): {
-        const { part, pending } = decodeFtpPart(payload);
+        const { part, pending } = decodeFtpPart(record, at);
         conn.parts[ModuleId.ftp] = modules.ftpParts.add(part);
         pendingByConnection.set(conn, pending);
         break;
       }
       default: {
-        const { part, pending } = decodeSipPart(payload);
+        const { part, pending } = decodeSipPart(record, at);
         conn.parts[ModuleId.sip] = modules.sipParts.add(part);
         pendingByConnection.set(conn, pending);
       }

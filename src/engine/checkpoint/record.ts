@@ -79,16 +79,8 @@ export function encodeRecord(
 
 /** Checks and splits a record. Never throws; the payload is a view, never a copy. */
 export function decodeRecord(bytes: Uint8Array): RecordDecoding {
-  const problem = headerProblem(bytes);
+  const problem = recordProblem(bytes);
   if (problem !== undefined) return { ok: false, error: problem };
-  const stored = getU32(bytes, 20);
-  const computed = recordCrc(bytes, bytes.length - RECORD_HEADER_BYTES);
-  if (stored !== computed) {
-    return {
-      ok: false,
-      error: `CRC mismatch (stored 0x${hex(stored)}, computed 0x${hex(computed)})`,
-    };
-  }
   return {
     ok: true,
     area: bytes[1],
@@ -99,44 +91,74 @@ export function decodeRecord(bytes: Uint8Array): RecordDecoding {
 }
 
 /**
+ * What is wrong with the record (its header, or its CRC), or undefined when it is sound.
+ * decodeRecord without the object it returns: recovery checks millions of records and then
+ * reads their fields in place (recordAreaOf, recordIdOf, recordVersionOf; the payload starts
+ * at RECORD_HEADER_BYTES).
+ */
+export function recordProblem(bytes: Uint8Array): string | undefined {
+  const problem = headerProblem(bytes);
+  if (problem !== undefined) return problem;
+  const stored = getU32(bytes, 20);
+  const computed = recordCrc(bytes, bytes.length - RECORD_HEADER_BYTES);
+  if (stored === computed) return undefined;
+  return `CRC mismatch (stored 0x${hex(stored)}, computed 0x${hex(computed)})`;
+}
+
+/** The area of a record known to be sound. */
+export function recordAreaOf(bytes: Uint8Array): number {
+  return bytes[1];
+}
+
+/** The connection id of a record known to be sound. */
+export function recordIdOf(bytes: Uint8Array): ConnectionId {
+  return idOf(bytes);
+}
+
+/**
  * The header fields for the checkpoint server's bookkeeping, or null when the header is not
  * well formed (same checks as decodeRecord, except the CRC: the server files bytes, it does not
  * vouch for them — recovery verifies each record when it decodes it). Pass `into` to reuse one
- * object across calls and keep the write path free of allocations.
+ * object across calls and keep the write path free of allocations; `at` and `length` to read a
+ * record in place inside a larger buffer.
  */
 export function readRecordHeader(
   bytes: Uint8Array,
   into: RecordHeader = { area: 0, connectionId: 0, version: 0 },
+  at = 0,
+  length = bytes.length - at,
 ): RecordHeader | null {
-  if (headerProblem(bytes) !== undefined) return null;
-  into.area = bytes[1];
-  into.connectionId = idOf(bytes);
-  into.version = getU32(bytes, 12);
+  if (headerProblem(bytes, at, length) !== undefined) return null;
+  into.area = bytes[at + 1];
+  into.connectionId = idOf(bytes, at);
+  into.version = getU32(bytes, at + 12);
   return into;
 }
 
-/** The record version of a record already known to be well formed (the stale-write check). */
-export function recordVersionOf(bytes: Uint8Array): number {
-  return getU32(bytes, 12);
+/**
+ * The record version of a record already known to be well formed (the stale-write check),
+ * starting at `at` in `bytes`.
+ */
+export function recordVersionOf(bytes: Uint8Array, at = 0): number {
+  return getU32(bytes, at + 12);
 }
 
 /** What is wrong with the header, or undefined. The message is built only on failure. */
-function headerProblem(bytes: Uint8Array): string | undefined {
-  const length = bytes.length;
+function headerProblem(bytes: Uint8Array, at = 0, length = bytes.length): string | undefined {
   if (length < RECORD_HEADER_BYTES) {
     return `record of ${length} bytes is shorter than its ${RECORD_HEADER_BYTES}-byte header`;
   }
-  if (bytes[0] !== RECORD_FORMAT_VERSION) return `unknown record format version ${bytes[0]}`;
-  if (bytes[2] !== 0 || bytes[3] !== 0) return 'reserved bytes are not zero';
-  if (bytes[1] > MAX_AREA_ID) {
-    return `area id ${bytes[1]} is out of range (0 to ${MAX_AREA_ID})`;
-  }
-  const high = getU32(bytes, 8);
+  const format = bytes[at];
+  const area = bytes[at + 1];
+  if (format !== RECORD_FORMAT_VERSION) return `unknown record format version ${format}`;
+  if (bytes[at + 2] !== 0 || bytes[at + 3] !== 0) return 'reserved bytes are not zero';
+  if (area > MAX_AREA_ID) return `area id ${area} is out of range (0 to ${MAX_AREA_ID})`;
+  const high = getU32(bytes, at + 8);
   if (high > MAX_ID_HIGH_WORD) {
     return `connection id high word 0x${hex(high)} is too large (ids are below 2^53)`;
   }
-  if (getU32(bytes, 12) === 0) return 'record version 0 is invalid (versions start at 1)';
-  const declared = getU32(bytes, 16);
+  if (getU32(bytes, at + 12) === 0) return 'record version 0 is invalid (versions start at 1)';
+  const declared = getU32(bytes, at + 16);
   if (declared !== length - RECORD_HEADER_BYTES) {
     return (
       `payload length ${declared} does not match the ${length - RECORD_HEADER_BYTES} ` +
@@ -151,8 +173,8 @@ function recordCrc(bytes: Uint8Array, payloadLength: number): number {
   return crc32(bytes, RECORD_HEADER_BYTES, payloadLength, header);
 }
 
-function idOf(bytes: Uint8Array): ConnectionId {
-  return getU32(bytes, 8) * WORD + getU32(bytes, 4);
+function idOf(bytes: Uint8Array, at = 0): ConnectionId {
+  return getU32(bytes, at + 8) * WORD + getU32(bytes, at + 4);
 }
 
 function putU32(bytes: Uint8Array, at: number, value: number): void {

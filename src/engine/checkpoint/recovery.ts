@@ -9,7 +9,13 @@ import type { Trace } from '../sim/trace';
 import type { TraceEvent } from '../trace-event';
 import type { CheckpointServer } from './checkpoint-server';
 import { attachPart, restoreExpectations, type Attached } from './part-restore';
-import { decodeRecord } from './record';
+import {
+  RECORD_HEADER_BYTES,
+  recordAreaOf,
+  recordIdOf,
+  recordProblem,
+  recordVersionOf,
+} from './record';
 import { snapshotRecords } from './snapshot-checkpointer';
 
 /** What one recovery found and did (the crash report adds what it lost against the table before). */
@@ -33,6 +39,14 @@ export interface RecoveryResult {
   /** Simulated time: reading the records from the server plus reassembling them. */
   costUs: number;
 }
+
+interface Decoded {
+  readonly id: number;
+  readonly base: SavedBase;
+  readonly version: number;
+}
+
+type Note = (act: number, detail: string, connection?: string | null, area?: string | null) => void;
 
 interface Pending {
   readonly conn: Connection;
@@ -71,21 +85,19 @@ export function recover(
     recoveredIds: [],
     costUs: 0,
   };
-  const note = (
-    act: number,
-    detail: string,
-    connection: string | null = null,
-    area: string | null = null,
-  ) => {
-    if (trace.enabled) trace.emit({ kind: 'recovery', atUs: nowUs, act, detail, connection, area });
-  };
+  // Null when nothing listens: an optional call evaluates no arguments, so an untraced
+  // recovery formats no readable ids or messages for its millions of records.
+  const note: Note | null = trace.enabled
+    ? (act, detail, connection = null, area = null) =>
+        trace.emit({ kind: 'recovery', atUs: nowUs, act, detail, connection, area })
+    : null;
   const hasData = server.hasData(); // act 902
-  note(902, hasData ? 'the checkpoint server holds data' : 'nothing to recover');
+  note?.(902, hasData ? 'the checkpoint server holds data' : 'nothing to recover');
   if (!hasData || config.strategy === 'none') return result;
 
   const areas = fetch(server, config, result);
-  note(904, `fetched ${result.records} records`);
-  note(1000, 'data present: reassembling');
+  note?.(904, `fetched ${result.records} records`);
+  note?.(1000, 'data present: reassembling');
   const byId = new Map<number, Pending>();
   rebuildBases(areas[BASE_AREA], target, ledger, byId, result, note);
   for (let area = 1; area < AREA_COUNT; area++) {
@@ -125,8 +137,12 @@ export function recover(
 function discardLeftovers(
   server: CheckpointServer,
   result: RecoveryResult,
-  note: (act: number, detail: string, connection?: string | null, area?: string | null) => void,
+  note: Note | null,
 ): number {
+  // Every record fetched was corrupt, an orphan, or a part of a connection that was then
+  // recovered or found incomplete: with none of the first, second or last kind, nothing is
+  // left over, and the scan of every id can be skipped.
+  if (result.corrupt + result.orphans + result.incomplete === 0) return 0;
   const kept = new Set(result.recoveredIds);
   const leftovers = new Set<number>();
   for (let area = 0; area < AREA_COUNT; area++) {
@@ -136,7 +152,7 @@ function discardLeftovers(
   for (const id of leftovers) costUs += server.deleteConnection(id).costUs;
   result.discarded = leftovers.size;
   if (leftovers.size > 0)
-    note(1004, `deleted the records of ${leftovers.size} connections that could not be rebuilt`);
+    note?.(1004, `deleted the records of ${leftovers.size} connections that could not be rebuilt`);
   return costUs;
 }
 
@@ -184,24 +200,26 @@ function rebuildBases(
   ledger: ConnectionLedger,
   byId: Map<number, Pending>,
   result: RecoveryResult,
-  note: (act: number, detail: string, connection?: string | null, area?: string | null) => void,
+  note: Note | null,
 ): void {
-  const decoded: Array<{ id: number; base: SavedBase; version: number }> = [];
+  // Masters first, then the connections related to them, each group in the server's order.
+  const masters: Decoded[] = [];
+  const related: Decoded[] = [];
   for (const bytes of records) {
-    const d = decodeRecord(bytes);
-    if (!d.ok || d.area !== BASE_AREA) {
+    if (recordProblem(bytes) !== undefined || recordAreaOf(bytes) !== BASE_AREA) {
       result.corrupt++;
       continue;
     }
     try {
-      decoded.push({ id: d.connectionId, base: decodeBase(d.payload), version: d.version });
+      const base = decodeBase(bytes, RECORD_HEADER_BYTES);
+      const version = recordVersionOf(bytes);
+      (base.masterId >= 0 ? related : masters).push({ id: recordIdOf(bytes), base, version });
     } catch {
       result.corrupt++;
     }
   }
-  decoded.sort((a, b) => Number(a.base.masterId >= 0) - Number(b.base.masterId >= 0));
   const helpers = target.ruleset.helpers.map((h) => h.name);
-  for (const { id, base, version } of decoded) {
+  for (const { id, base, version } of masters.concat(related)) {
     const related = base.masterId >= 0 ? (ledger.get(base.masterId)?.id ?? null) : null;
     const history = ledger.recovered(id, base, base.createdUs, base.helper || null, related);
     const conn = new Connection(
@@ -221,7 +239,7 @@ function rebuildBases(
     conn.versions[BASE_AREA] = version;
     conn.written[BASE_AREA] = base.seenReply ? 1 : 0;
     byId.set(id, { conn, base, broken: base.helper !== '' && conn.helper < 0 });
-    note(1002, 'base layer rebuilt', history.id, 'base');
+    note?.(1002, 'base layer rebuilt', history.id, 'base');
   }
 }
 
@@ -232,26 +250,25 @@ function attachArea(
   target: Firewall,
   byId: Map<number, Pending>,
   result: RecoveryResult,
-  note: (act: number, detail: string, connection?: string | null, area?: string | null) => void,
+  note: Note | null,
 ): void {
   for (const bytes of records) {
-    const d = decodeRecord(bytes);
-    if (!d.ok || d.area !== area) {
+    if (recordProblem(bytes) !== undefined || recordAreaOf(bytes) !== area) {
       result.corrupt++;
       continue;
     }
-    const pending = byId.get(d.connectionId);
+    const pending = byId.get(recordIdOf(bytes));
     if (pending === undefined) {
       result.orphans++;
       continue;
     }
-    if (!attachPart(target, pending.conn, area, d.payload, d.version)) {
+    if (!attachPart(target, pending.conn, area, bytes, recordVersionOf(bytes))) {
       result.corrupt++;
       pending.broken = true;
       continue;
     }
     result.partsByModule[AREA_NAMES[area]]++;
-    note(1004, `${AREA_NAMES[area]} part attached`, pending.conn.history.id, AREA_NAMES[area]);
+    note?.(1004, `${AREA_NAMES[area]} part attached`, pending.conn.history.id, AREA_NAMES[area]);
   }
 }
 

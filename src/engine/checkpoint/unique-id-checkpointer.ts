@@ -19,6 +19,12 @@ const TCP_AREA = areaOfModule(ModuleId.tcp);
 const FTP_AREA = areaOfModule(ModuleId.ftp);
 const SIP_AREA = areaOfModule(ModuleId.sip);
 
+// The patent's acts behind each kind of write (FIGs. 6–8), for the trace; constants, so an
+// untraced write allocates no list.
+const NEW_CONNECTION_ACTS: readonly number[] = [600, 602, 604];
+const MODULE_PROCESSED_ACTS: readonly number[] = [700, 702, 704];
+const STATE_CHANGE_ACTS: readonly number[] = [800, 802, 700, 702, 704];
+
 /**
  * The invention's checkpointing (the patent's phase 1). On a new connection the base layer is
  * written with the connection's unique identifier (FIG. 6), then each module's part, each
@@ -54,9 +60,9 @@ export class UniqueIdCheckpointer implements CheckpointHooks {
 
   created(conn: Connection): void {
     // Act 600 saw the new connection and act 602 formed its id (the connection's `id`).
-    this.write(conn, BASE_AREA, [600, 602, 604]);
+    this.write(conn, BASE_AREA, NEW_CONNECTION_ACTS);
     for (const area of this.records.areasOf(conn))
-      if (area !== BASE_AREA) this.write(conn, area, [700, 702, 704]);
+      if (area !== BASE_AREA) this.write(conn, area, MODULE_PROCESSED_ACTS);
   }
 
   tracked(conn: Connection, area: number): void {
@@ -64,12 +70,12 @@ export class UniqueIdCheckpointer implements CheckpointHooks {
     const changed =
       this.records.digest(conn, area) !== conn.written[area] ||
       (area === TCP_AREA && this.records.windowMoved(conn, this.config.tcpWindowBytes));
-    if (changed) this.write(conn, area, [800, 802, 700, 702, 704]);
+    if (changed) this.write(conn, area, STATE_CHANGE_ACTS);
   }
 
   helperChanged(conn: Connection): void {
     for (const area of this.records.areasOf(conn)) {
-      if (area === FTP_AREA || area === SIP_AREA) this.write(conn, area, [800, 802, 700, 702, 704]);
+      if (area === FTP_AREA || area === SIP_AREA) this.write(conn, area, STATE_CHANGE_ACTS);
     }
   }
 
@@ -101,7 +107,7 @@ export class UniqueIdCheckpointer implements CheckpointHooks {
     this.queue = [];
   }
 
-  private write(conn: Connection, area: number, acts: number[]): void {
+  private write(conn: Connection, area: number, acts: readonly number[]): void {
     const record = this.records.encode(conn, area);
     this.stats.writes++;
     this.stats.bytes += record.length;
@@ -159,7 +165,7 @@ export class UniqueIdCheckpointer implements CheckpointHooks {
     this.onFlush();
   }
 
-  private traceWrite(conn: Connection, area: number, bytes: number, acts: number[]): void {
+  private traceWrite(conn: Connection, area: number, bytes: number, acts: readonly number[]): void {
     this.trace.emit({
       kind: 'checkpoint.write',
       atUs: this.scheduler.nowUs,

@@ -35,8 +35,8 @@ export function encodeBase(c: Connection, helperName: string, w: ByteWriter): vo
     .u8(parts);
 }
 
-export function decodeBase(payload: Uint8Array): SavedBase {
-  const r = new ByteReader(payload);
+export function decodeBase(payload: Uint8Array, start = 0): SavedBase {
+  const r = new ByteReader(payload, start);
   const proto = r.u8('the protocol');
   const src = r.u32('the source address');
   const dst = r.u32('the destination address');

@@ -24,21 +24,7 @@ export class ConnectionLedger {
     helper: string | null,
     related: string | null,
   ): ConnectionHistory {
-    const { proto, src, sport, dst, dport } = tuple;
-    const entry: ConnectionHistory = {
-      id: formatConnectionId(id, proto, src, sport, dst, dport),
-      proto: protoName(proto),
-      orig: { src: formatIpv4(src), sport, dst: formatIpv4(dst), dport },
-      states: [],
-      helper,
-      related,
-      admittedBy,
-      createdAtUs: nowUs,
-      endedAtUs: null,
-      endReason: null,
-      packets: { accepted: 1, dropped: 0 },
-      recoveries: 0,
-    };
+    const entry = new LedgerEntry(id, tuple, nowUs, admittedBy, helper, related);
     this.keep(id, entry);
     return entry;
   }
@@ -88,5 +74,64 @@ export class ConnectionLedger {
     }
     this.entries.push(entry);
     this.byId.set(id, entry);
+  }
+}
+
+/**
+ * One ledger entry. The tuple is kept as numbers and the readable forms are made when asked:
+ * a table of 100k connections would otherwise hold a dozen strings per connection (the id
+ * alone is a rope of ten pieces) that nobody may ever read.
+ */
+class LedgerEntry implements ConnectionHistory {
+  readonly states: string[] = [];
+  endedAtUs: number | null = null;
+  endReason: string | null = null;
+  readonly packets = { accepted: 1, dropped: 0 };
+  recoveries = 0;
+  private readonly protoNumber: number;
+  private readonly src: number;
+  private readonly dst: number;
+  private readonly sport: number;
+  private readonly dport: number;
+  private readableId: string | null = null;
+
+  constructor(
+    private readonly connectionId: ConnectionId,
+    tuple: { proto: number; src: number; sport: number; dst: number; dport: number },
+    readonly createdAtUs: number,
+    readonly admittedBy: string,
+    public helper: string | null,
+    readonly related: string | null,
+  ) {
+    this.protoNumber = tuple.proto;
+    this.src = tuple.src;
+    this.dst = tuple.dst;
+    this.sport = tuple.sport;
+    this.dport = tuple.dport;
+  }
+
+  get id(): string {
+    this.readableId ??= formatConnectionId(
+      this.connectionId,
+      this.protoNumber,
+      this.src,
+      this.sport,
+      this.dst,
+      this.dport,
+    );
+    return this.readableId;
+  }
+
+  get proto(): string {
+    return protoName(this.protoNumber);
+  }
+
+  get orig(): ConnectionHistory['orig'] {
+    return {
+      src: formatIpv4(this.src),
+      sport: this.sport,
+      dst: formatIpv4(this.dst),
+      dport: this.dport,
+    };
   }
 }

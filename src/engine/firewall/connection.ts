@@ -1,5 +1,9 @@
+import { invariant } from '../errors';
 import type { ConnectionId } from './connection-id';
 import { MODULE_COUNT } from './modules/module-ids';
+
+// The per-module arrays below are literals of this length.
+invariant(MODULE_COUNT === 5, 'a connection has five module handles');
 
 /** 0: the original direction (from the side that opened the connection); 1: the reply. */
 export type DirectionCode = 0 | 1;
@@ -44,17 +48,21 @@ export class Connection {
   seenReply = false;
   /** Index of the helper object assigned by `ct helper set`, or -1. */
   helper = -1;
+  // Plain arrays rather than typed arrays: a typed array is an ArrayBuffer, a view and a
+  // backing store (about 180 bytes before its first element), and a table of 100k connections
+  // held four per connection — most of a connection's memory. Small integer and double
+  // arrays keep their elements unboxed all the same.
   /** Handle per module (ModuleId order), -1 when the module takes no part. */
-  readonly parts = new Int32Array(MODULE_COUNT).fill(-1);
+  readonly parts: number[] = [-1, -1, -1, -1, -1];
   /**
    * Checkpoint bookkeeping, per area (0 = base, 1 + module): the version of the last record
    * written, and a digest of what that record said, to tell a state change from a packet that
    * changed nothing worth writing.
    */
-  readonly versions = new Uint32Array(MODULE_COUNT + 1);
-  readonly written = new Float64Array(MODULE_COUNT + 1);
+  readonly versions: number[] = [0, 0, 0, 0, 0, 0];
+  readonly written: number[] = [0, 0, 0, 0, 0, 0];
   /** TCP td_end per direction when the TCP record was last written (window movement). */
-  readonly writtenEnd = new Float64Array(2);
+  readonly writtenEnd: number[] = [0, 0];
 
   constructor(
     readonly id: ConnectionId,

@@ -55,6 +55,12 @@ export interface FirewallReportSource {
   readonly shared: FirewallShared | null;
   /** The instance in service or recovering; null when disabled or down. */
   readonly firewall: Firewall | null;
+  /**
+   * False: `connections` is left empty. A page refreshing its tables several times a second
+   * takes a bounded summary instead (summarizeConnections): copying 100,000 histories each
+   * time held the page up for a fifth of a second.
+   */
+  readonly listConnections?: boolean;
 }
 
 export function buildFirewallReport(src: FirewallReportSource): FirewallReport {
@@ -98,12 +104,29 @@ export function buildFirewallReport(src: FirewallReportSource): FirewallReport {
       refused: stats?.refused ?? 0,
       pending: firewall?.conntrack.expectations.size ?? 0,
     },
-    connections: shared?.ledger.entries.map(copyHistory) ?? [],
+    connections:
+      src.listConnections === false ? [] : (shared?.ledger.entries.map(copyHistory) ?? []),
     connectionsOmitted: shared?.ledger.omitted ?? 0,
   };
 }
 
-/** A snapshot of a history entry (the live one keeps changing). */
-function copyHistory(h: ConnectionHistory): ConnectionHistory {
-  return { ...h, orig: { ...h.orig }, states: [...h.states], packets: { ...h.packets } };
+/**
+ * A snapshot of a history entry (the live one keeps changing), as plain data: the ledger's
+ * entries make their readable fields on demand, so each field is read by name.
+ */
+export function copyHistory(h: ConnectionHistory): ConnectionHistory {
+  return {
+    id: h.id,
+    proto: h.proto,
+    orig: h.orig,
+    states: [...h.states],
+    helper: h.helper,
+    related: h.related,
+    admittedBy: h.admittedBy,
+    createdAtUs: h.createdAtUs,
+    endedAtUs: h.endedAtUs,
+    endReason: h.endReason,
+    packets: { ...h.packets },
+    recoveries: h.recoveries,
+  };
 }

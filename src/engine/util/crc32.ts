@@ -5,23 +5,27 @@
  * bytes; crc32Combine joins the checksums of two pieces without their bytes.
  */
 const POLY = 0xedb88320;
-const TABLES = makeTables();
+/**
+ * The eight slicing tables end to end (table s at s · 256). Int32Array, not Uint32Array: an
+ * element above 2^31 read from a Uint32Array is not a small integer, and V8 then computes the
+ * XORs in doubles — the signed table gives the same bits at nearly twice the speed.
+ */
+const TABLE = makeTable();
 
-function makeTables(): Uint32Array[] {
-  const t0 = new Uint32Array(256);
+function makeTable(): Int32Array {
+  const t = new Int32Array(256 * 8);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? POLY ^ (c >>> 1) : c >>> 1;
-    t0[n] = c >>> 0;
+    t[n] = c;
   }
-  const tables = [t0];
   for (let s = 1; s < 8; s++) {
-    const prev = tables[s - 1];
-    const next = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) next[n] = (prev[n] >>> 8) ^ t0[prev[n] & 0xff];
-    tables.push(next);
+    for (let n = 0; n < 256; n++) {
+      const prev = t[(s - 1) * 256 + n];
+      t[s * 256 + n] = (prev >>> 8) ^ t[prev & 0xff];
+    }
   }
-  return tables;
+  return t;
 }
 
 export function crc32(
@@ -30,24 +34,24 @@ export function crc32(
   length = bytes.length - offset,
   previous = 0,
 ): number {
-  const [t0, t1, t2, t3, t4, t5, t6, t7] = TABLES;
-  let c = ~previous >>> 0;
+  const t = TABLE;
+  let c = ~previous;
   let i = offset;
   const end = offset + length;
   for (; i + 8 <= end; i += 8) {
     c ^= bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
     const hi = bytes[i + 4] | (bytes[i + 5] << 8) | (bytes[i + 6] << 16) | (bytes[i + 7] << 24);
     c =
-      t7[c & 0xff] ^
-      t6[(c >>> 8) & 0xff] ^
-      t5[(c >>> 16) & 0xff] ^
-      t4[c >>> 24] ^
-      t3[hi & 0xff] ^
-      t2[(hi >>> 8) & 0xff] ^
-      t1[(hi >>> 16) & 0xff] ^
-      t0[hi >>> 24];
+      t[1792 + (c & 0xff)] ^
+      t[1536 + ((c >>> 8) & 0xff)] ^
+      t[1280 + ((c >>> 16) & 0xff)] ^
+      t[1024 + (c >>> 24)] ^
+      t[768 + (hi & 0xff)] ^
+      t[512 + ((hi >>> 8) & 0xff)] ^
+      t[256 + ((hi >>> 16) & 0xff)] ^
+      t[hi >>> 24];
   }
-  for (; i < end; i++) c = t0[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  for (; i < end; i++) c = t[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
 }
 

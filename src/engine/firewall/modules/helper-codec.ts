@@ -19,8 +19,11 @@ export function encodeFtpPart(part: FtpPart, pending: readonly Expectation[], w:
   encodeExpectations(pending, w);
 }
 
-export function decodeFtpPart(payload: Uint8Array): { part: FtpPart; pending: SavedExpectation[] } {
-  const r = new ByteReader(payload);
+export function decodeFtpPart(
+  payload: Uint8Array,
+  start = 0,
+): { part: FtpPart; pending: SavedExpectation[] } {
+  const r = new ByteReader(payload, start);
   const part: FtpPart = { nextSeq: [-1, -1], line: ['', ''], synced: [true, true], announced: 0 };
   for (const d of [0, 1] as const) {
     part.nextSeq[d] = r.f64('a stream position');
@@ -39,8 +42,11 @@ export function encodeSipPart(part: SipPart, pending: readonly Expectation[], w:
   encodeExpectations(pending, w);
 }
 
-export function decodeSipPart(payload: Uint8Array): { part: SipPart; pending: SavedExpectation[] } {
-  const r = new ByteReader(payload);
+export function decodeSipPart(
+  payload: Uint8Array,
+  start = 0,
+): { part: SipPart; pending: SavedExpectation[] } {
+  const r = new ByteReader(payload, start);
   const part: SipPart = {
     state: r.u8('the call state'),
     announced: r.u32('the announcements count'),

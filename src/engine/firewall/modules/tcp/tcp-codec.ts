@@ -20,8 +20,8 @@ export function encodeTcpPart(part: TcpPart, w: ByteWriter): void {
     w.u32(s.tdEnd).u32(s.tdMaxend).u32(s.tdMaxwin).u32(s.tdMaxack).u8(s.tdScale).u8(s.flags);
 }
 
-export function decodeTcpPart(payload: Uint8Array): TcpPart {
-  const r = new ByteReader(payload);
+export function decodeTcpPart(payload: Uint8Array, start = 0): TcpPart {
+  const r = new ByteReader(payload, start);
   const part = newTcpPart();
   part.state = r.u8('the TCP state');
   if (part.state >= TCP_CT_STATE_COUNT)
