@@ -8,7 +8,7 @@ export default defineConfig({
     sourcemap: true,
   },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'bench-ui/**/*.test.ts'],
     environment: 'node',
   },
 });

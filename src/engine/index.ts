@@ -45,6 +45,8 @@ export {
   type FirewallReport,
   type FirewallState,
   type VerdictCount,
+  summarizeConnections,
+  type ConnectionSummary,
 } from './firewall';
 export type { CrashReport } from './firewall-service';
 export type { CheckpointReport } from './checkpoint/checkpoint-report';

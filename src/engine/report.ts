@@ -47,7 +47,11 @@ export interface SimulationReport extends CheckpointSection {
 }
 
 /** The run's results so far, as plain JSON-serialisable data; reading them changes nothing. */
-export function buildReport(sim: Simulation): SimulationReport {
+/** `listConnections: false` leaves `firewall.connections` empty (see FirewallReportSource). */
+export function buildReport(
+  sim: Simulation,
+  options: { readonly listConnections?: boolean } = {},
+): SimulationReport {
   const counters = sim.ctx.counters;
   const endUs = sim.nowUs;
   return {
@@ -69,6 +73,7 @@ export function buildReport(sim: Simulation): SimulationReport {
       ruleset: sim.runtime?.ruleset ?? null,
       shared: sim.runtime?.shared ?? null,
       firewall: sim.firewall,
+      listConnections: options.listConnections,
     }),
     ...buildCheckpointSection(sim),
     links: sim.channels.channels.map((c) => ({

@@ -1,5 +1,6 @@
 export { Firewall, type FirewallHost } from './firewall';
 export { buildFirewallReport, type FirewallReport, type FirewallState } from './firewall-report';
+export { summarizeConnections, type ConnectionSummary } from './connection-summary';
 export { defaultRuleset } from './default-ruleset';
 export {
   CtStateBit,

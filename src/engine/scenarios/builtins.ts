@@ -223,6 +223,65 @@ const ftpCrash: ScenarioInput = {
   faults: [{ kind: 'firewall-crash', atUs: 800_000 }],
 };
 
+/** Five inside networks on eth0–eth4, the web server outside on eth5. */
+const fiveInsideOneOutside: ScenarioInput['router'] = {
+  ports: [
+    { name: 'eth0', prefix: '192.0.2.0/26' },
+    { name: 'eth1', prefix: '192.0.2.64/26' },
+    { name: 'eth2', prefix: '192.0.2.128/26' },
+    { name: 'eth3', prefix: '192.0.2.192/26' },
+    { name: 'eth4', prefix: '203.0.113.0/24' },
+    { name: 'eth5', prefix: '198.51.100.0/24', zone: 'outside' },
+  ],
+};
+
+const largeTableClients = [
+  { name: 'client-a', address: '192.0.2.10', port: 'eth0' },
+  { name: 'client-b', address: '192.0.2.70', port: 'eth1' },
+  { name: 'client-c', address: '192.0.2.130', port: 'eth2' },
+  { name: 'client-d', address: '192.0.2.200', port: 'eth3' },
+  { name: 'client-e', address: '203.0.113.10', port: 'eth4' },
+];
+
+// Sized for the browser benchmark (npm run bench:ui): about 1,000 connections a second, each
+// tracked until 120 s of conntrack TIME_WAIT after it ends, puts over 100,000 in the table
+// from about 100 s on; 200 ms links hold about 2,000 packets in flight at that rate.
+const largeTable: ScenarioInput = {
+  name: 'large-table',
+  description:
+    'A big connection table: five client networks, each 200 ms away, open 120,000 short ' +
+    'TCP connections (24,000 each) to one web server, spread evenly over 120 s; each sends ' +
+    'a 200-byte request and reads a 1 kB response. The firewall keeps every closed ' +
+    'connection in TIME_WAIT for 120 s, so from about 100 s on it tracks over 100,000 ' +
+    'connections (its bound is raised to 262,144) while about 2,000 packets are on the ' +
+    'links. At max speed the page takes about as long as the simulated time to get there ' +
+    '(the headless CLI about 20 s for the whole run).',
+  seed: 1,
+  router: fiveInsideOneOutside,
+  hosts: [
+    ...largeTableClients.map((client) => ({ ...client, link: { delayUs: 200_000 } })),
+    {
+      name: 'web-server',
+      address: '198.51.100.80',
+      port: 'eth5',
+      link: { bandwidthBps: 1_000_000_000 },
+    },
+  ],
+  firewall: { maxConnections: 262_144 },
+  traffic: largeTableClients.map((client) => ({
+    kind: 'tcp-requests' as const,
+    name: `web-${client.name.slice(-1)}`,
+    client: client.name,
+    server: 'web-server',
+    port: 80,
+    // Below a host's 28,232 ephemeral ports, so no two connections share a conntrack tuple.
+    connections: 24_000,
+    requestBytes: 200,
+    responseBytes: 1_000,
+    spreadUs: 120_000_000,
+  })),
+};
+
 export const builtinScenarios: Readonly<Record<string, ScenarioInput>> = {
   'ftp-transfer': ftpTransfer,
   'video-stream': videoStream,
@@ -230,6 +289,7 @@ export const builtinScenarios: Readonly<Record<string, ScenarioInput>> = {
   'blocked-address': blockedAddress,
   'video-call': videoCall,
   'ftp-crash': ftpCrash,
+  'large-table': largeTable,
 };
 
 export const builtinScenarioNames = Object.keys(builtinScenarios);

@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
 import { formatBytesTick, snapTimeUs, tickCount, timeTicks, valueTicks } from './chart-axes';
 

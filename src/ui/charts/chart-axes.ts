@@ -1,4 +1,6 @@
-import { format, precisionFixed, tickStep, type ScaleLinear } from 'd3';
+import { tickStep } from 'd3-array';
+import { format, precisionFixed } from 'd3-format';
+import type { ScaleLinear } from 'd3-scale';
 
 /** A tick: its value, where it goes along its axis (px) and its text. */
 export interface Tick {

@@ -1,4 +1,5 @@
-import { curveLinear, curveStepBefore, line, scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
+import { curveLinear, curveStepBefore, line } from 'd3-shape';
 import type { Overview } from '../overview/overview';
 import {
   snapTimeUs,

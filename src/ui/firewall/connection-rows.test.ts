@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { summarizeConnections } from '../../engine';
 import { connectionRow, connectionTable, splitId } from './connection-rows';
 import { connection } from './report-fixture';
 
@@ -59,7 +60,7 @@ describe('connectionTable', () => {
   );
 
   it('lists live and ended connections apart, capped, with totals', () => {
-    const table = connectionTable({ connections: conns, connectionsOmitted: 7 }, 20);
+    const table = connectionTable(summarizeConnections(conns, 7, 20));
     expect(table.live).toHaveLength(20);
     expect(table.live[0].number).toBe('#1');
     expect(table.liveTotal).toBe(25);
@@ -73,7 +74,7 @@ describe('connectionTable', () => {
   });
 
   it('is empty before any connection', () => {
-    const table = connectionTable({ connections: [], connectionsOmitted: 0 });
+    const table = connectionTable(summarizeConnections([], 0, 20));
     expect(table).toEqual({
       live: [],
       liveTotal: 0,

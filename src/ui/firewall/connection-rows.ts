@@ -1,10 +1,11 @@
-import type { ConnectionHistory, FirewallReport } from '../../engine';
+import type { ConnectionHistory, ConnectionSummary } from '../../engine';
 import { formatAt, formatCount } from '../run/quantity-format';
 
 /**
  * The firewall's connection table (FIG. 4B: its memory space) as rows: the live connections
- * first — capped, since many-flows holds 1,200 and every refresh re-renders them — then the
- * ended ones, most recent first, also capped. Totals are always given.
+ * first — capped, since many-flows holds 1,200 and large-table over 100,000 — then the ended
+ * ones, most recent first, also capped (the engine's summary picks them). Totals are always
+ * given.
  */
 
 export interface ConnectionRow {
@@ -78,32 +79,16 @@ export function connectionRow(c: ConnectionHistory): ConnectionRow {
   };
 }
 
-export function connectionTable(
-  fw: Pick<FirewallReport, 'connections' | 'connectionsOmitted'>,
-  limit = CONNECTIONS_LISTED,
-): ConnectionTableModel {
-  const live: ConnectionHistory[] = [];
-  const ended: ConnectionHistory[] = [];
-  const states = new Map<string, number>();
-  for (const c of fw.connections) {
-    if (c.endedAtUs === null) {
-      live.push(c);
-      const state = c.states.at(-1) ?? NONE;
-      states.set(state, (states.get(state) ?? 0) + 1);
-    } else ended.push(c);
-  }
-  const recentEnded = ended
-    .slice()
-    .sort((a, b) => (b.endedAtUs ?? 0) - (a.endedAtUs ?? 0))
-    .slice(0, limit);
+export function connectionTable(summary: ConnectionSummary): ConnectionTableModel {
   return {
-    live: live.slice(0, limit).map(connectionRow),
-    liveTotal: live.length,
-    liveStates: [...states]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([state, n]) => ({ state, count: formatCount(n) })),
-    ended: recentEnded.map(connectionRow),
-    endedTotal: ended.length,
-    omitted: fw.connectionsOmitted,
+    live: summary.live.map(connectionRow),
+    liveTotal: summary.liveTotal,
+    liveStates: summary.liveStates.map(([state, n]) => ({
+      state: state || NONE,
+      count: formatCount(n),
+    })),
+    ended: summary.ended.map(connectionRow),
+    endedTotal: summary.endedTotal,
+    omitted: summary.omitted,
   };
 }

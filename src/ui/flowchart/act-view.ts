@@ -1,4 +1,4 @@
-import { format } from 'd3';
+import { format } from 'd3-format';
 import type { Recorder } from '../record/recorder';
 import { formatAt, formatCount, formatMs } from '../run/quantity-format';
 import { litActs, type ActGlow } from './act-activity';

@@ -1,4 +1,5 @@
-import { bisectRight, format } from 'd3';
+import { bisectRight } from 'd3-array';
+import { format } from 'd3-format';
 import type { FlowReport } from '../../engine';
 import type { FlowSeries, Overview } from '../overview/overview';
 import { flowStatus } from '../run/flow-rows';

@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
 
 /**
  * Length of a bar's fill showing `value` out of `capacity`, on a bar `length` long (px or %):

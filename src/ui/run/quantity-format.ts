@@ -1,4 +1,4 @@
-import { format } from 'd3';
+import { format } from 'd3-format';
 
 /**
  * Numbers of a running simulation as the run bar, flow table and queue bars show them.

@@ -13,4 +13,13 @@ describe('RefreshGate', () => {
       true,
     ]);
   });
+
+  it('waits longer after a slow refresh, and returns to the interval after fast ones', () => {
+    const gate = new RefreshGate(100, 10);
+    expect(gate.due(0)).toBe(true);
+    gate.took(40); // the next waits 400 ms
+    expect([100, 399, 400].map((t) => gate.due(t))).toEqual([false, false, true]);
+    gate.took(2);
+    expect([450, 500].map((t) => gate.due(t))).toEqual([false, true]);
+  });
 });

@@ -13,7 +13,10 @@ import {
   type Scenario,
   type Simulation,
   type SimulationReport,
+  summarizeConnections,
+  type ConnectionSummary,
 } from '../../engine';
+import { CONNECTIONS_LISTED } from '../firewall/connection-rows';
 import { DEFAULT_SPEED, type Speed } from './speed';
 
 /** seeking: re-running toward a playhead (scrub, a link, a crash added now), a slice a frame. */
@@ -40,7 +43,10 @@ export interface RunState {
 /** What the tables and queue bars show; a few per second while running. */
 export interface RunMetrics {
   readonly nowUs: number;
+  /** The report, but for its list of connections (`firewall.connections` is empty): see `connections`. */
   readonly report: SimulationReport;
+  /** The ledger's connections, bounded to what the connection table lists. */
+  readonly connections: ConnectionSummary;
   readonly queues: readonly PortQueues[];
   /** The firewall application's memory space (FIG. 4B/5B); empty while it is down. */
   readonly firewallMemory: FirewallMemory;
@@ -122,7 +128,12 @@ export class SimulationRunner {
     const sim = this.sim;
     return {
       nowUs: sim.nowUs,
-      report: buildReport(sim),
+      report: buildReport(sim, { listConnections: false }),
+      connections: summarizeConnections(
+        sim.runtime?.shared.ledger.entries ?? [],
+        sim.runtime?.shared.ledger.omitted ?? 0,
+        CONNECTIONS_LISTED,
+      ),
       queues: sim.portQueues(),
       firewallMemory: readFirewallMemory(sim.firewall, sim.firewallState),
       checkpointMemory: sim.runtime === null ? null : readCheckpointMemory(sim.runtime.server),

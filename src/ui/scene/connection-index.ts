@@ -3,6 +3,7 @@ import type { Recorder } from '../record/recorder';
 
 /** The most packet 5-tuples remembered; the oldest are forgotten past it. */
 export const MAX_TUPLES = 50_000;
+const GENERATION_TUPLES = MAX_TUPLES / 2;
 
 /**
  * Which connection a packet belongs to, learnt from the firewall's verdicts (each names the
@@ -12,7 +13,13 @@ export const MAX_TUPLES = 50_000;
  * events it holds and kept current by subscription.
  */
 export class ConnectionIndex {
-  private readonly byTuple = new Map<string, string>();
+  // Two generations rather than one Map trimmed at its oldest key: deleting a Map's first key
+  // again and again leaves holes that each next keys().next() walks over — 7 % of the page's
+  // time with 100,000 connections. When the young generation is full it becomes the old one
+  // and the previous old one is forgotten at once; a connection still sending is learnt again
+  // into the young one from its next verdict.
+  private young = new Map<string, string>();
+  private old = new Map<string, string>();
 
   constructor(recorder: Recorder) {
     for (let seq = recorder.firstSeq; seq < recorder.total; seq++) {
@@ -25,23 +32,20 @@ export class ConnectionIndex {
 
   /** The readable id of the packet's connection, or null when the firewall has not named one. */
   connectionOf(packet: PacketSummary): string | null {
-    return this.byTuple.get(tupleKey(packet)) ?? null;
+    const key = tupleKey(packet);
+    return this.young.get(key) ?? this.old.get(key) ?? null;
   }
 
   private learn(event: TraceEvent): void {
     if (event.kind !== 'firewall.verdict' || event.connection === null) return;
     const forward = tupleKey(event.packet);
-    if (this.byTuple.get(forward) === event.connection) return;
-    while (this.byTuple.size >= MAX_TUPLES - 1) this.forgetOldest();
-    // Delete first so a tuple reused by a newer connection moves to the young end.
-    this.byTuple.delete(forward);
-    this.byTuple.set(forward, event.connection);
-    this.byTuple.set(reverseKey(event.packet), event.connection);
-  }
-
-  private forgetOldest(): void {
-    const oldest = this.byTuple.keys().next();
-    if (!oldest.done) this.byTuple.delete(oldest.value);
+    if (this.young.get(forward) === event.connection) return;
+    if (this.young.size >= GENERATION_TUPLES) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(forward, event.connection);
+    this.young.set(reverseKey(event.packet), event.connection);
   }
 }
 

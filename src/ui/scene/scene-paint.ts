@@ -1,4 +1,3 @@
-import { schemeTableau10 } from 'd3';
 import { connectionSerial } from './connection-index';
 import type { SceneItems } from './scene-items';
 import type { SceneGeometry } from './scene-geometry';
@@ -15,10 +14,27 @@ export interface ScenePalette {
   readonly exposed: string;
 }
 
+/**
+ * Tableau's ten categorical colours (d3-scale-chromatic's schemeTableau10), written out: the
+ * package builds all its schemes when loaded, 16 kB of the page's script for these ten.
+ */
+const TABLEAU10 = [
+  '#4e79a7',
+  '#f28e2c',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc949',
+  '#af7aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ab',
+] as const;
+
 /** A connection's colour: stable per connection (by its serial), grey when unknown. */
 export function connectionColour(connection: string | null, palette: ScenePalette): string {
   if (connection === null) return palette.unknown;
-  return schemeTableau10[connectionSerial(connection) % schemeTableau10.length];
+  return TABLEAU10[connectionSerial(connection) % TABLEAU10.length];
 }
 
 /**

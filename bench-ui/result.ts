@@ -1,0 +1,61 @@
+import type { ChunkSize } from './bundle-sizes';
+import type { Distribution, LongTaskSummary } from './stats';
+
+/** The targets of issue 7 ("In the browser"). kB are 1,000 bytes. */
+export const TARGETS = {
+  firstRenderMs: 1_000,
+  frameP95Ms: 16.7,
+  /** A long task is one over 50 ms: the target is that there is none. */
+  longTasks: 0,
+  entryGzipBytes: 150_000,
+} as const;
+
+export interface FirstRender {
+  /** The path opened, e.g. "/" or "/?scenario=large-table". */
+  readonly path: string;
+  /** One figure per fresh page load. */
+  readonly firstRenderMs: readonly number[];
+  readonly fcpMs: readonly number[];
+}
+
+/** What the page showed at an instant, read off the page (as a user would read it). */
+export interface PageReading {
+  readonly simSeconds: number;
+  /** The firewall box's count of tracked connections. */
+  readonly connectionsTracked: number;
+  /** The scene's count of packets drawn on the links (its canvas' data-flights). */
+  readonly packetsInFlight: number;
+}
+
+/** A stretch of the run the page played, measured from its first frame to its last. */
+export interface PlaySpan {
+  readonly wallMs: number;
+  readonly from: PageReading;
+  readonly to: PageReading;
+  readonly frameMs: Distribution;
+  readonly longTasks: LongTaskSummary;
+  /** Whether the overview worker (charts) had finished, at the window's start and end. */
+  readonly overviewReady: readonly [boolean, boolean];
+}
+
+export interface UiBenchResult {
+  readonly scenario: string;
+  readonly measuredAt: string;
+  readonly browser: string;
+  readonly cores: number;
+  /** The machine's 1-minute load average before and after: others' work skews the figures. */
+  readonly loadAverage: readonly [number, number];
+  /** Whether a CPU profile was being taken (figures then include its overhead). */
+  readonly profiled: boolean;
+  readonly bundle: readonly ChunkSize[];
+  readonly firstRender: readonly FirstRender[];
+  /** Playing from 0 at speed max until the clock passes the instant measured. */
+  readonly fastForward: PlaySpan;
+  /** Paused at the instant: the floor of what rAF intervals can show on this machine. */
+  readonly idleFrameMs: Distribution;
+  /** Playing at 1× from the instant. */
+  readonly playing: PlaySpan;
+  /** The page's JS heap in use at the instant (main thread only), bytes. */
+  readonly heapUsedBytes: number;
+  readonly pageErrors: readonly string[];
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { PacketSummary, Simulation, TraceEvent } from '../../engine';
+import { Trace } from '../../engine/sim/trace';
+import { Recorder } from '../record/recorder';
+import { ConnectionIndex, MAX_TUPLES } from './connection-index';
+
+function packet(n: number, reply = false): PacketSummary {
+  const client = { addr: '192.0.2.10', port: 1_000 + n };
+  const server = { addr: '198.51.100.80', port: 80 };
+  const [from, to] = reply ? [server, client] : [client, server];
+  return {
+    id: n,
+    proto: 'tcp',
+    src: from.addr,
+    dst: to.addr,
+    sport: from.port,
+    dport: to.port,
+    flags: 'ACK',
+    seq: 0,
+    ack: 0,
+    len: 0,
+    bytes: 40,
+  } as PacketSummary;
+}
+
+const verdict = (n: number, connection = `#${n}`): TraceEvent => ({
+  kind: 'firewall.verdict',
+  atUs: n,
+  verdict: 'accept',
+  reason: 'rule 1',
+  ctState: 'new',
+  connection,
+  packet: packet(n),
+});
+
+describe('ConnectionIndex', () => {
+  it('names both directions, prefers the newest owner of a tuple, and stays bounded', () => {
+    const trace = new Trace<TraceEvent>(1);
+    const index = new ConnectionIndex(new Recorder({ trace } as unknown as Simulation, 10));
+    trace.emit(verdict(1));
+    expect(index.connectionOf(packet(1, true))).toBe('#1');
+    trace.emit(verdict(1, '#1 again')); // the port reused by a newer connection
+    expect(index.connectionOf(packet(1))).toBe('#1 again');
+
+    // Far more connections than it remembers: the latest are known, the earliest forgotten,
+    // and one that keeps sending is learnt again from its next verdict.
+    const n = MAX_TUPLES * 2;
+    for (let i = 2; i < n; i++) {
+      trace.emit(verdict(i));
+      if (i % 1000 === 0) trace.emit(verdict(2));
+    }
+    expect(index.connectionOf(packet(n - 1, true))).toBe(`#${n - 1}`);
+    expect(index.connectionOf(packet(n - MAX_TUPLES / 4))).toBe(`#${n - MAX_TUPLES / 4}`);
+    expect(index.connectionOf(packet(2))).toBe('#2');
+    expect(index.connectionOf(packet(3))).toBeNull();
+  });
+});
