@@ -204,7 +204,7 @@ function rebuildBases(
 ): void {
   // Masters first, then the connections related to them, each group in the server's order.
   const masters: Decoded[] = [];
-  const related: Decoded[] = [];
+  const dependents: Decoded[] = [];
   for (const bytes of records) {
     if (recordProblem(bytes) !== undefined || recordAreaOf(bytes) !== BASE_AREA) {
       result.corrupt++;
@@ -213,13 +213,13 @@ function rebuildBases(
     try {
       const base = decodeBase(bytes, RECORD_HEADER_BYTES);
       const version = recordVersionOf(bytes);
-      (base.masterId >= 0 ? related : masters).push({ id: recordIdOf(bytes), base, version });
+      (base.masterId >= 0 ? dependents : masters).push({ id: recordIdOf(bytes), base, version });
     } catch {
       result.corrupt++;
     }
   }
   const helpers = target.ruleset.helpers.map((h) => h.name);
-  for (const { id, base, version } of masters.concat(related)) {
+  for (const { id, base, version } of masters.concat(dependents)) {
     const related = base.masterId >= 0 ? (ledger.get(base.masterId)?.id ?? null) : null;
     const history = ledger.recovered(id, base, base.createdUs, base.helper || null, related);
     const conn = new Connection(
