@@ -104,10 +104,6 @@ export class AreaLog {
     for (const at of this.index.values()) yield this.view(at);
   }
 
-  *entries(): IterableIterator<[ConnectionId, Uint8Array]> {
-    for (const [id, at] of this.index) yield [id, this.view(at)];
-  }
-
   /**
    * Calls `visit` with each record in index order, as the buffer and the record's offset and
    * length in it — no view is made. The buffer must not be kept or changed.

@@ -139,10 +139,6 @@ export class MemorySpace {
     this.areaLog(area).forEach(visit);
   }
 
-  entries(area: number): IterableIterator<[ConnectionId, Uint8Array]> {
-    return this.areaLog(area).entries();
-  }
-
   /** Removes the connection's record from every area; returns how many there were. */
   deleteConnection(id: ConnectionId): number {
     let removed = 0;
