@@ -56,17 +56,26 @@ export {
   connectionNumber,
   describePart,
   MEMORY_MODULES,
-  readFirewallMemory,
-  type FirewallMemory,
   type PartText,
 } from './firewall/memory-view';
 export {
-  baseIndex,
-  checkpointConnectionLabel,
+  MAX_PAGE_ROWS,
+  MEMORY_SORT_KEYS,
+  queryFirewallMemory,
+  type FirewallMemoryPage,
+  type FirewallMemoryRequest,
+  type FirewallMemoryRow,
+  type MemorySortKey,
+} from './firewall/memory-query';
+export {
+  checkpointTotals,
   readCheckpointMemory,
-  type BaseColumns,
+  RECORDS_LISTED,
   type CheckpointAreaMemory,
   type CheckpointMemory,
+  type CheckpointMemoryRequest,
+  type CheckpointRecordEntry,
+  type CheckpointTotals,
 } from './checkpoint/memory-view';
 export { formatIpv4, parseIpv4, parsePrefix } from './net/ipv4';
 export { tcpStateNames } from './net/tcp/tcp-state';

@@ -1,4 +1,5 @@
 import { ByteReader } from '../checkpoint/byte-reader';
+import { RecordFormatError } from '../checkpoint/record-format-error';
 import type { ByteWriter } from '../checkpoint/byte-writer';
 import type { Connection } from './connection';
 import { MODULE_COUNT } from './modules/module-ids';
@@ -33,6 +34,28 @@ export function encodeBase(c: Connection, helperName: string, w: ByteWriter): vo
     .u53(Math.max(c.masterId, 0))
     .bool(c.seenReply)
     .u8(parts);
+}
+
+/** Bytes before the helper name: proto, src, dst, sport, dport, createdUs, rule. */
+const FIXED_PREFIX_BYTES = 1 + 4 + 4 + 2 + 2 + 8 + 4;
+
+/**
+ * The master connection's id a base payload names (-1 for none), read where it lies in
+ * `bytes` between `start` and `end` without decoding the rest: a view looking for the
+ * connections related to a selected one reads it from every base record. Throws a
+ * RecordFormatError as decodeBase would for what it reads, and when it runs past `end`.
+ */
+export function baseMasterOf(bytes: Uint8Array, start: number, end: number): number {
+  const r = new ByteReader(bytes, start + FIXED_PREFIX_BYTES);
+  r.ascii('the helper name');
+  const hasMaster = r.bool('the master flag');
+  const master = r.u53('the master id');
+  if (start + FIXED_PREFIX_BYTES + r.offset > end)
+    throw new RecordFormatError(
+      FIXED_PREFIX_BYTES + r.offset,
+      'the master id runs past the end of the payload',
+    );
+  return hasMaster ? master : -1;
 }
 
 export function decodeBase(payload: Uint8Array, start = 0): SavedBase {

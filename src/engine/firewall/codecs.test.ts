@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteReader } from '../checkpoint/byte-reader';
 import { ByteWriter } from '../checkpoint/byte-writer';
+import { RecordFormatError } from '../checkpoint/record-format-error';
+import { baseMasterOf, decodeBase, encodeBase } from './base-codec';
+import { Connection, type ConnectionHistory } from './connection';
 import { decodeExpectations } from './expectation-codec';
 import { decodeFtpPart, decodeSipPart, encodeFtpPart, encodeSipPart } from './modules/helper-codec';
 import { decodeTcpPart, encodeTcpPart } from './modules/tcp/tcp-codec';
@@ -115,5 +118,50 @@ describe('module part codecs', () => {
     expect(() => decodeTcpPart(Uint8Array.of(...tcp, 0))).toThrow();
     expect(() => decodeUdpPart(bytesOf((w) => w.u8(7).f64(0)))).toThrow(/UDP state 7/);
     expect(() => decodeExpectations(new ByteReader(Uint8Array.of(5, 0)))).toThrow();
+  });
+});
+
+describe('baseMasterOf', () => {
+  const history = {} as ConnectionHistory; // the codec does not read it
+  const baseOf = (masterId: number, helper: string) => {
+    const c = new Connection(
+      7,
+      6,
+      0xc000020a,
+      0xc6336414,
+      50_048,
+      33_981,
+      5_000,
+      4,
+      masterId,
+      history,
+    );
+    return bytesOf((w) => encodeBase(c, helper, w));
+  };
+
+  it('reads the master id decodeBase would, in place inside a larger buffer', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1, max: 2 ** 40 }),
+        fc.constantFrom('', 'ftp-standard'),
+        fc.nat(9),
+        (masterId, helper, before) => {
+          const payload = baseOf(masterId, helper);
+          const buffer = new Uint8Array(before + payload.length + 3);
+          buffer.set(payload, before);
+          expect(baseMasterOf(buffer, before, before + payload.length)).toBe(
+            decodeBase(payload).masterId,
+          );
+          expect(decodeBase(payload).masterId).toBe(masterId);
+        },
+      ),
+    );
+  });
+
+  it('refuses a payload cut short before the master id', () => {
+    const payload = baseOf(1, 'ftp-standard');
+    const buffer = new Uint8Array(payload.length + 16); // bytes follow: a reader could run on
+    buffer.set(payload);
+    expect(() => baseMasterOf(buffer, 0, payload.length - 3)).toThrow(RecordFormatError);
   });
 });

@@ -63,6 +63,11 @@ export class ConnectionTable {
     this.count--;
   }
 
+  /** One past the highest slot ever used: at(slot) below it finds every live connection. */
+  get slotCount(): number {
+    return this.slots.length;
+  }
+
   /** Live connections, in slot order. */
   *live(): IterableIterator<Connection> {
     for (const c of this.slots) if (c !== null) yield c;

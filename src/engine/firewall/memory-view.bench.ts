@@ -1,7 +1,7 @@
 import { bench, describe } from 'vitest';
 import { readCheckpointMemory } from '../checkpoint/memory-view';
 import { Injector } from '../testing/inject';
-import { readFirewallMemory } from './memory-view';
+import { queryFirewallMemory, type FirewallMemoryRequest } from './memory-query';
 
 /**
  * What the memory views cost with a big table: 12,000 connections (10,000 UDP, 2,000 TCP
@@ -29,10 +29,24 @@ if (tracked !== CONNECTIONS_UDP + CONNECTIONS_TCP || !server)
   throw new Error(`expected ${CONNECTIONS_UDP + CONNECTIONS_TCP} connections, got ${tracked}`);
 
 describe(`memory views of ${CONNECTIONS_UDP + CONNECTIONS_TCP} connections`, () => {
-  bench('readFirewallMemory', () => {
-    readFirewallMemory(sim.firewall, sim.firewallState);
-  });
+  const page = (request: Partial<FirewallMemoryRequest>) => () => {
+    queryFirewallMemory(sim.firewall, sim.firewallState, {
+      filter: '',
+      sort: 'number',
+      descending: false,
+      start: 0,
+      limit: 20,
+      selected: null,
+      ...request,
+    });
+  };
+  bench('queryFirewallMemory: first page by number', page({}));
+  bench('queryFirewallMemory: a middle page by tuple', page({ sort: 'tuple', start: 6_000 }));
+  bench('queryFirewallMemory: filtered, selected', page({ filter: 'unreplied', selected: 7 }));
   bench('readCheckpointMemory', () => {
-    readCheckpointMemory(server);
+    readCheckpointMemory(server, { selected: null });
+  });
+  bench('readCheckpointMemory with a selection', () => {
+    readCheckpointMemory(server, { selected: 7 });
   });
 });

@@ -1,44 +1,18 @@
+import type { Connection } from './connection';
 import { connectionIdEpoch, connectionIdSerial, type ConnectionId } from './connection-id';
+import type { ConntrackModules } from './conntrack-modules';
 import type { Firewall } from './firewall';
-import type { FirewallState } from './firewall-report';
 import { icmpCtStateNames } from './modules/icmp-tracker';
-import { MODULE_COUNT, ModuleId } from './modules/module-ids';
+import { ModuleId } from './modules/module-ids';
 import { TcpStatus } from './modules/tcp/tcp-part';
 import { tcpCtStateNames } from './modules/tcp/tcp-states';
 import { udpCtStateNames } from './modules/udp-tracker';
 
-/**
- * The firewall application's memory space as a person looks at it (FIG. 4B, and FIG. 5B after
- * a restart): one entry per live connection — its base layer and, per module, whether that
- * module holds a part of it and the part's key state.
- *
- * Column-wise, not one object per connection: the view is taken about ten times a second while
- * a run plays and the table may hold tens of thousands of connections, of which a screen shows
- * twenty. Strings are the ones the connections already hold (nothing is formatted here); part
- * states are small integer codes that describePart() turns into text for the rows on screen.
- * Reading it changes nothing in the firewall.
+/*
+ * What the memory views show of a connection (see memory-query for the firewall's table, and
+ * checkpoint/memory-view for the server's): each module part's key state as a small integer
+ * code, the layer-4 state by name, and the text for both.
  */
-export interface FirewallMemory {
-  readonly state: FirewallState;
-  readonly count: number;
-  /** Readable connection ids ("tcp 192.0.2.10:50047 → 198.51.100.20:21 #1"). */
-  readonly ids: readonly string[];
-  /** Compact connection ids (epoch · 2³² + serial): the base layer's unique identifier. */
-  readonly numbers: Float64Array;
-  readonly createdUs: Float64Array;
-  /** "rule 4", "policy", "expectation (ftp)", "recovery". */
-  readonly admittedBy: readonly string[];
-  /** The layer-4 state by the kernel's name ("ESTABLISHED", "UNREPLIED", …): one module tracks it. */
-  readonly states: readonly string[];
-  /** Name of the `ct helper` object assigned, '' for none. */
-  readonly helpers: readonly string[];
-  /** Readable id of the master connection (FTP control, SIP call), '' for none. */
-  readonly masters: readonly string[];
-  /** 1 when the connection was rebuilt from the checkpoint server (FIG. 5B). */
-  readonly rebuilt: Uint8Array;
-  /** Per module (ModuleId order): the part's code (see describePart), -1 when it has none. */
-  readonly parts: readonly Int32Array[];
-}
 
 /** Module names in ModuleId order (the firewall memory's part columns). */
 export const MEMORY_MODULES: readonly string[] = ['tcp', 'udp', 'icmp', 'ftp', 'sip'];
@@ -49,65 +23,51 @@ const TCP_ASSURED = 0x10;
 const PENDING_SHIFT = 8;
 const MAX_PENDING = 0xff;
 
-/** Reads the memory of the firewall instance in service (or recovering); empty when there is none. */
-export function readFirewallMemory(fw: Firewall | null, state: FirewallState): FirewallMemory {
-  const table = fw?.conntrack.table;
-  const n = table?.count ?? 0;
-  const memory = {
-    state,
-    count: n,
-    ids: new Array<string>(n),
-    numbers: new Float64Array(n),
-    createdUs: new Float64Array(n),
-    admittedBy: new Array<string>(n),
-    states: new Array<string>(n),
-    helpers: new Array<string>(n),
-    masters: new Array<string>(n),
-    rebuilt: new Uint8Array(n),
-    parts: Array.from({ length: MODULE_COUNT }, () => new Int32Array(n).fill(-1)),
-  };
-  if (fw === null || table === undefined) return memory;
-  const pending = pendingBySlot(fw);
-  const modules = fw.conntrack.modules;
-  const helperNames = fw.ruleset.helpers;
-  const [tcp, udp, icmp, ftp, sip] = memory.parts;
-  let i = 0;
-  for (const c of table.live()) {
-    const h = c.history;
-    memory.ids[i] = h.id;
-    memory.numbers[i] = c.id;
-    memory.createdUs[i] = c.createdUs;
-    memory.admittedBy[i] = h.admittedBy;
-    memory.helpers[i] = c.helper >= 0 ? (helperNames[c.helper]?.name ?? '') : '';
-    memory.masters[i] = h.related ?? '';
-    // While recovering every connection of the new instance is a rebuilt one; afterwards the
-    // ledger counts the recoveries it came back from.
-    memory.rebuilt[i] = state === 'recovering' || h.recoveries > 0 ? 1 : 0;
-    const p = c.parts;
-    if (p[ModuleId.tcp] >= 0) {
-      const t = modules.tcpParts.get(p[ModuleId.tcp]);
-      tcp[i] = t.state | ((t.status & TcpStatus.ASSURED) !== 0 ? TCP_ASSURED : 0);
-      memory.states[i] = tcpCtStateNames[t.state];
-    } else if (p[ModuleId.udp] >= 0) {
-      udp[i] = modules.udpParts.get(p[ModuleId.udp]).state;
-      memory.states[i] = udpCtStateNames[udp[i]];
-    } else if (p[ModuleId.icmp] >= 0) {
-      icmp[i] = modules.icmpParts.get(p[ModuleId.icmp]).state;
-      memory.states[i] = icmpCtStateNames[icmp[i]];
+/**
+ * A connection's part in one module as a small integer (see describePart), -1 when the module
+ * holds none: what a memory view shows of a part, and sorts by. `pending` counts each master
+ * slot's expectations (see pendingBySlot).
+ */
+export function partCode(
+  modules: ConntrackModules,
+  c: Connection,
+  module: number,
+  pending: ReadonlyMap<number, number>,
+): number {
+  const handle = c.parts[module];
+  if (handle < 0) return -1;
+  switch (module) {
+    case ModuleId.tcp: {
+      const t = modules.tcpParts.get(handle);
+      return t.state | ((t.status & TcpStatus.ASSURED) !== 0 ? TCP_ASSURED : 0);
     }
-    if (p[ModuleId.ftp] >= 0 || p[ModuleId.sip] >= 0) {
-      const waiting = Math.min(pending.get(c.slot) ?? 0, MAX_PENDING) << PENDING_SHIFT;
-      if (p[ModuleId.ftp] >= 0)
-        ftp[i] = Math.min(modules.ftpParts.get(p[ModuleId.ftp]).announced, MAX_PENDING) | waiting;
-      if (p[ModuleId.sip] >= 0) sip[i] = modules.sipParts.get(p[ModuleId.sip]).state | waiting;
-    }
-    i++;
+    case ModuleId.udp:
+      return modules.udpParts.get(handle).state;
+    case ModuleId.icmp:
+      return modules.icmpParts.get(handle).state;
+    case ModuleId.ftp:
+      return Math.min(modules.ftpParts.get(handle).announced, MAX_PENDING) | waiting(pending, c);
+    default:
+      return modules.sipParts.get(handle).state | waiting(pending, c);
   }
-  return memory;
+}
+
+/** A helper part's code bits for the expectations its connection has pending. */
+function waiting(pending: ReadonlyMap<number, number>, c: Connection): number {
+  return Math.min(pending.get(c.slot) ?? 0, MAX_PENDING) << PENDING_SHIFT;
+}
+
+/** The layer-4 state by the kernel's name ("ESTABLISHED", "UNREPLIED", …), '' for none. */
+export function stateName(modules: ConntrackModules, c: Connection): string {
+  const p = c.parts;
+  if (p[ModuleId.tcp] >= 0) return tcpCtStateNames[modules.tcpParts.get(p[ModuleId.tcp]).state];
+  if (p[ModuleId.udp] >= 0) return udpCtStateNames[modules.udpParts.get(p[ModuleId.udp]).state];
+  if (p[ModuleId.icmp] >= 0) return icmpCtStateNames[modules.icmpParts.get(p[ModuleId.icmp]).state];
+  return '';
 }
 
 /** Pending expectations per master slot (they live in the expectation table, not the parts). */
-function pendingBySlot(fw: Firewall): Map<number, number> {
+export function pendingBySlot(fw: Firewall): Map<number, number> {
   const counts = new Map<number, number>();
   const table = fw.conntrack.table;
   for (const e of fw.conntrack.expectations.entries()) {
@@ -135,7 +95,7 @@ const SIP_SHORT = ['IDLE', 'INV', 'ANS', 'BYE'];
 const SIP_WORDS = ['idle', 'invited', 'answered', 'ended'];
 const NO_PART: PartText = { text: '—', title: 'no part in this module' };
 
-/** Text for a part code of readFirewallMemory; `module` is a ModuleId. */
+/** Text for a part code (see partCode); `module` is a ModuleId. */
 export function describePart(module: number, code: number): PartText {
   if (code < 0) return NO_PART;
   const pending = code >>> PENDING_SHIFT;

@@ -1,15 +1,11 @@
-import {
-  checkpointConnectionLabel,
-  connectionIdOfReadable,
-  type CheckpointMemory,
-} from '../../engine';
+import type { CheckpointMemory } from '../../engine';
 import { splitId } from '../firewall/connection-rows';
 import { formatBytes, formatCountOf } from '../run/quantity-format';
 
 /**
- * The checkpoint server memory's model (FIG. 5A): per area, its totals and a bounded list of
- * records — the selected connection's and its related connections' first (so they are always
- * on screen), then the others in the server's order up to a limit, and how many more there are.
+ * The checkpoint server memory's rows (FIG. 5A): per area, its totals and the records the
+ * engine listed — the selected connection's and its related connections' first (so they are
+ * always on screen), then others in the server's order — and how many more there are.
  */
 
 export interface RecordRow {
@@ -36,77 +32,24 @@ export interface AreaView {
   readonly hidden: number;
 }
 
-/** The selection as the server's records know connections: by compact id. */
-export interface RecordSelection {
-  readonly selected: number | null;
-  readonly related: ReadonlySet<number>;
-}
-
-export const RECORDS_LISTED = 6;
-const NO_SELECTION: RecordSelection = { selected: null, related: new Set() };
-
-/**
- * The selected connection (a readable id) and its related connections — its master and the
- * connections it is master of — as the base records on the server tell them.
- */
-export function recordSelection(
-  memory: CheckpointMemory,
-  index: ReadonlyMap<number, number>,
-  selected: string | null,
-): RecordSelection {
-  const id = selected === null ? null : connectionIdOfReadable(selected);
-  if (id === null) return NO_SELECTION;
-  const related = new Set<number>();
-  const masters = memory.bases.masters;
-  const own = index.get(id);
-  if (own !== undefined && masters[own] >= 0) related.add(masters[own]);
-  const ids = memory.areas[0]?.ids ?? [];
-  for (let i = 0; i < masters.length; i++) if (masters[i] === id) related.add(ids[i]);
-  return { selected: id, related };
-}
-
-export function areaViews(
-  memory: CheckpointMemory,
-  index: ReadonlyMap<number, number>,
-  selection: RecordSelection,
-  /** Records to list per area, by name (RECORDS_LISTED for an area not named). */
-  limits: Readonly<Record<string, number>> = {},
-): AreaView[] {
-  return memory.areas.map((area) => {
-    const limit = limits[area.name] ?? RECORDS_LISTED;
-    const pinned: number[] = [];
-    const others: number[] = [];
-    for (let i = 0; i < area.count; i++) {
-      const id = area.ids[i];
-      if (id === selection.selected || selection.related.has(id)) pinned.push(i);
-      else if (others.length < limit) others.push(i);
-    }
-    // The selected connection's record heads the list, then its related ones.
-    pinned.sort(
-      (a, b) =>
-        Number(area.ids[b] === selection.selected) - Number(area.ids[a] === selection.selected),
-    );
-    const rows = [...pinned, ...others].map((i): RecordRow => {
-      const id = area.ids[i];
-      const connection = checkpointConnectionLabel(memory, id, index.get(id) ?? -1);
-      const [tuple, number] = splitId(connection);
+export function areaViews(memory: CheckpointMemory): AreaView[] {
+  return memory.areas.map((area) => ({
+    name: area.name,
+    records: formatCountOf(area.count, 'record'),
+    bytes: formatBytes(area.bytes),
+    rows: area.listed.map((r): RecordRow => {
+      const [tuple, number] = splitId(r.connection);
       return {
-        key: id,
-        connection,
+        key: r.id,
+        connection: r.connection,
         number: number || tuple,
         tuple: number ? tuple : '',
-        version: area.versions[i] === 0 ? 'unreadable' : `v${area.versions[i]}`,
-        size: formatBytes(area.sizes[i]),
-        selected: id === selection.selected,
-        related: selection.related.has(id),
+        version: r.version === 0 ? 'unreadable' : `v${r.version}`,
+        size: formatBytes(r.size),
+        selected: r.selected,
+        related: r.related,
       };
-    });
-    return {
-      name: area.name,
-      records: formatCountOf(area.count, 'record'),
-      bytes: formatBytes(area.bytes),
-      rows,
-      hidden: area.count - rows.length,
-    };
-  });
+    }),
+    hidden: area.count - area.listed.length,
+  }));
 }

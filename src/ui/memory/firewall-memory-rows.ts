@@ -1,23 +1,21 @@
-import { describePart, MEMORY_MODULES, type FirewallMemory, type PartText } from '../../engine';
+import {
+  describePart,
+  MEMORY_SORT_KEYS,
+  type FirewallMemoryRow,
+  type MemorySortKey,
+  type PartText,
+} from '../../engine';
 import { NONE, splitId } from '../firewall/connection-rows';
+import type { FirewallMemoryView } from '../run/memory-readers';
 import { formatAt } from '../run/quantity-format';
 
 /**
- * The firewall memory table's model. The engine's view is column-wise; this orders it (filter,
- * sort: a permutation of row indices, no row objects) and formats only the rows on screen.
+ * The firewall memory table's model. The engine filters, sorts and pages the table
+ * (queryFirewallMemory); this says which columns sort how, and formats the rows it returns.
  */
 
-export const SORT_KEYS = [
-  'number',
-  'tuple',
-  'admitted',
-  'age',
-  ...MEMORY_MODULES,
-  'state',
-  'helper',
-  'master',
-] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+export const SORT_KEYS = MEMORY_SORT_KEYS;
+export type SortKey = MemorySortKey;
 
 export interface SortOrder {
   readonly key: SortKey;
@@ -25,6 +23,9 @@ export interface SortOrder {
 }
 
 export const DEFAULT_SORT: SortOrder = { key: 'number', descending: false };
+
+/** Every row is two lines high (see MemoryTable's CSS): the window arithmetic relies on it. */
+export const MEMORY_ROW_PX = 38;
 
 /** A header click: the same column again turns the order round; another column sorts up. */
 export function nextSort(current: SortOrder, key: SortKey): SortOrder {
@@ -38,69 +39,8 @@ export function ariaSort(order: SortOrder, key: SortKey): 'ascending' | 'descend
   return order.descending ? 'descending' : 'ascending';
 }
 
-/** Indices of the matching rows in display order (ties by connection number, always up). */
-export function orderRows(memory: FirewallMemory, query: string, order: SortOrder): Uint32Array {
-  const rows = matching(memory, query.trim().toLowerCase());
-  const key = sortKey(memory, order.key);
-  const numbers = memory.numbers;
-  const sign = order.descending ? -1 : 1;
-  return rows.sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    return ka < kb ? -sign : ka > kb ? sign : numbers[a] - numbers[b];
-  });
-}
-
-function matching(memory: FirewallMemory, q: string): Uint32Array {
-  const n = memory.count;
-  const all = new Uint32Array(n);
-  if (q === '') {
-    for (let i = 0; i < n; i++) all[i] = i;
-    return all;
-  }
-  // Few distinct states, helpers and admitting rules: lower-case each once.
-  const lower = new Map<string, string>();
-  const low = (s: string): string => {
-    let l = lower.get(s);
-    if (l === undefined) lower.set(s, (l = s.toLowerCase()));
-    return l;
-  };
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    if (
-      memory.ids[i].includes(q) ||
-      low(memory.states[i]).includes(q) ||
-      low(memory.admittedBy[i]).includes(q) ||
-      low(memory.helpers[i]).includes(q)
-    )
-      all[count++] = i;
-  }
-  return all.slice(0, count);
-}
-
-function sortKey(memory: FirewallMemory, key: SortKey): (i: number) => number | string {
-  const module = MEMORY_MODULES.indexOf(key);
-  if (module >= 0) return (i) => memory.parts[module][i];
-  switch (key) {
-    case 'number':
-      return (i) => memory.numbers[i];
-    case 'tuple':
-      return (i) => memory.ids[i];
-    case 'admitted':
-      return (i) => memory.admittedBy[i];
-    case 'age':
-      return (i) => -memory.createdUs[i];
-    case 'state':
-      return (i) => memory.states[i];
-    case 'helper':
-      return (i) => memory.helpers[i];
-    default:
-      return (i) => memory.masters[i];
-  }
-}
-
 /** One row as the table shows it. */
-export interface FirewallMemoryRow {
+export interface MemoryTableRow {
   /** The readable id: the row's key and what selecting it selects. */
   readonly id: string;
   /** "#3". */
@@ -120,52 +60,34 @@ export interface FirewallMemoryRow {
   readonly masterId: string | null;
   /** Rebuilt from the checkpoint server after a crash (FIG. 5B). */
   readonly rebuilt: boolean;
+  /** The selected connection's master, or a connection it announced. */
+  readonly related: boolean;
 }
 
-export function memoryRow(memory: FirewallMemory, i: number, nowUs: number): FirewallMemoryRow {
-  const [tuple, number] = splitId(memory.ids[i]);
+export function memoryRow(row: FirewallMemoryRow, nowUs: number): MemoryTableRow {
+  const [tuple, number] = splitId(row.id);
   const arrow = tuple.indexOf(' → ');
-  const master = memory.masters[i];
   return {
-    id: memory.ids[i],
+    id: row.id,
     number,
     from: arrow < 0 ? tuple : tuple.slice(0, arrow),
     to: arrow < 0 ? '' : tuple.slice(arrow + 1),
-    admittedBy: memory.admittedBy[i],
-    age: formatAt(Math.max(nowUs - memory.createdUs[i], 0)),
-    created: formatAt(memory.createdUs[i]),
-    parts: memory.parts.map((codes, m) => describePart(m, codes[i])),
-    state: memory.states[i] ?? NONE,
-    helper: memory.helpers[i] || NONE,
-    master: master === '' ? NONE : splitId(master)[1] || master,
-    masterId: master === '' ? null : master,
-    rebuilt: memory.rebuilt[i] === 1,
+    admittedBy: row.admittedBy,
+    age: formatAt(Math.max(nowUs - row.createdUs, 0)),
+    created: formatAt(row.createdUs),
+    parts: row.parts.map((code, m) => describePart(m, code)),
+    state: row.state || NONE,
+    helper: row.helper || NONE,
+    master: row.master === '' ? NONE : splitId(row.master)[1] || row.master,
+    masterId: row.master === '' ? null : row.master,
+    rebuilt: row.rebuilt,
+    related: row.related,
   };
-}
-
-/**
- * The connections related to the selected one: its master, and the connections its helper
- * announced (those whose master it is). Empty when nothing is selected.
- */
-export function relatedConnections(memory: FirewallMemory, selected: string | null): Set<string> {
-  const related = new Set<string>();
-  if (selected === null) return related;
-  for (let i = 0; i < memory.count; i++) {
-    if (memory.ids[i] === selected && memory.masters[i] !== '') related.add(memory.masters[i]);
-    else if (memory.masters[i] === selected) related.add(memory.ids[i]);
-  }
-  return related;
-}
-
-/** Where a connection is in display order, or -1. */
-export function positionOf(memory: FirewallMemory, order: Uint32Array, id: string): number {
-  for (let p = 0; p < order.length; p++) if (memory.ids[order[p]] === id) return p;
-  return -1;
 }
 
 /** What replaces or heads the rows: why there are none, or how far recovery is. */
 export function firewallMemoryStatus(
-  memory: Pick<FirewallMemory, 'state' | 'count'>,
+  memory: Pick<FirewallMemoryView, 'state' | 'count'>,
   connectionsBeforeCrash: number | null,
 ): string | null {
   if (memory.state === 'down')

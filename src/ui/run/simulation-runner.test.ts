@@ -217,14 +217,24 @@ describe('SimulationRunner', () => {
       state: 'up',
       count: up.report.firewall.connectionsTracked,
     });
-    expect(up.firewallMemory.ids[0]).toBe('tcp 192.0.2.10:50047 → 198.51.100.20:21 #1');
+    const firstPage = {
+      filter: '',
+      sort: 'number',
+      descending: false,
+      start: 0,
+      limit: 1,
+    } as const;
+    const page = up.firewallMemory.read({ ...firstPage, selected: null });
+    expect(page.rows.map((r) => r.id)).toEqual(['tcp 192.0.2.10:50047 → 198.51.100.20:21 #1']);
+    expect(page.matched).toBe(up.firewallMemory.count);
     expect(up.checkpointMemory?.records).toBe(up.report.checkpoint.recordsLive);
 
     runner.seek(900_000);
     runner.finishSeek();
     const down = runner.metrics();
     expect(down.firewallMemory).toMatchObject({ state: 'down', count: 0 });
-    expect(down.checkpointMemory?.areas[0].count).toBeGreaterThan(up.firewallMemory.count - 1);
+    const server = down.checkpointMemory?.read({ selected: null });
+    expect(server?.areas[0].count).toBeGreaterThan(up.firewallMemory.count - 1);
     const open = parseScenario({
       ...builtinScenarios['ftp-transfer'],
       firewall: { enabled: false },

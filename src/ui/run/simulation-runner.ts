@@ -4,10 +4,6 @@ import {
   bytesSource,
   type ReplaySection,
   createSimulation,
-  readCheckpointMemory,
-  readFirewallMemory,
-  type CheckpointMemory,
-  type FirewallMemory,
   type FirewallState,
   type PortQueues,
   type Scenario,
@@ -17,6 +13,12 @@ import {
   type ConnectionSummary,
 } from '../../engine';
 import { CONNECTIONS_LISTED } from '../firewall/connection-rows';
+import {
+  checkpointMemoryView,
+  firewallMemoryView,
+  type CheckpointMemoryView,
+  type FirewallMemoryView,
+} from './memory-readers';
 import { DEFAULT_SPEED, type Speed } from './speed';
 
 /** seeking: re-running toward a playhead (scrub, a link, a crash added now), a slice a frame. */
@@ -49,9 +51,9 @@ export interface RunMetrics {
   readonly connections: ConnectionSummary;
   readonly queues: readonly PortQueues[];
   /** The firewall application's memory space (FIG. 4B/5B); empty while it is down. */
-  readonly firewallMemory: FirewallMemory;
+  readonly firewallMemory: FirewallMemoryView;
   /** The checkpoint server's memory space (FIG. 5A), which outlives crashes; null without a firewall. */
-  readonly checkpointMemory: CheckpointMemory | null;
+  readonly checkpointMemory: CheckpointMemoryView | null;
   /** A replay's counts so far: frames read, replayed, accepted, dropped, skipped; else null. */
   readonly replay: ReplaySection | null;
 }
@@ -135,8 +137,8 @@ export class SimulationRunner {
         CONNECTIONS_LISTED,
       ),
       queues: sim.portQueues(),
-      firewallMemory: readFirewallMemory(sim.firewall, sim.firewallState),
-      checkpointMemory: sim.runtime === null ? null : readCheckpointMemory(sim.runtime.server),
+      firewallMemory: firewallMemoryView(sim),
+      checkpointMemory: checkpointMemoryView(sim),
       replay: sim.replay === null ? null : buildReplaySection(sim),
     };
   }
