@@ -23,14 +23,14 @@ function packet(n: number, reply = false): PacketSummary {
   } as PacketSummary;
 }
 
-const verdict = (n: number, connection = `#${n}`): TraceEvent => ({
+const verdict = (n: number, connection = `#${n}`, judged = packet(n)): TraceEvent => ({
   kind: 'firewall.verdict',
   atUs: n,
   verdict: 'accept',
   reason: 'rule 1',
   ctState: 'new',
   connection,
-  packet: packet(n),
+  packet: judged,
 });
 
 describe('ConnectionIndex', () => {
@@ -53,5 +53,15 @@ describe('ConnectionIndex', () => {
     expect(index.connectionOf(packet(n - MAX_TUPLES / 4))).toBe(`#${n - MAX_TUPLES / 4}`);
     expect(index.connectionOf(packet(2))).toBe('#2');
     expect(index.connectionOf(packet(3))).toBeNull();
+  });
+
+  it("keeps the verdict's own answer for the packet it named, past the router", () => {
+    const trace = new Trace<TraceEvent>(1);
+    const index = new ConnectionIndex(new Recorder({ trace } as unknown as Simulation, 10));
+    const withId = (id: number, n: number): PacketSummary => ({ ...packet(n), id });
+    trace.emit(verdict(7, '#A', withId(500, 7)));
+    trace.emit(verdict(7, '#B', withId(501, 7))); // the tuple's newer owner
+    expect(index.connectionOf(withId(500, 7))).toBe('#A'); // named by its own verdict
+    expect(index.connectionOf(withId(502, 7))).toBe('#B'); // not yet judged: by its tuple
   });
 });

@@ -20,6 +20,11 @@ export class ConnectionIndex {
   // into the young one from its next verdict.
   private young = new Map<string, string>();
   private old = new Map<string, string>();
+  // The verdict's own answer for the packet it names, by packet id: the packet keeps its id
+  // past the router, so on the far link it is found without building its tuple's key — a
+  // string per packet per frame otherwise. Two generations too.
+  private youngPackets = new Map<number, string>();
+  private oldPackets = new Map<number, string>();
 
   constructor(recorder: Recorder) {
     for (let seq = recorder.firstSeq; seq < recorder.total; seq++) {
@@ -32,12 +37,19 @@ export class ConnectionIndex {
 
   /** The readable id of the packet's connection, or null when the firewall has not named one. */
   connectionOf(packet: PacketSummary): string | null {
+    const named = this.youngPackets.get(packet.id) ?? this.oldPackets.get(packet.id);
+    if (named !== undefined) return named;
     const key = tupleKey(packet);
     return this.young.get(key) ?? this.old.get(key) ?? null;
   }
 
   private learn(event: TraceEvent): void {
     if (event.kind !== 'firewall.verdict' || event.connection === null) return;
+    if (this.youngPackets.size >= GENERATION_TUPLES) {
+      this.oldPackets = this.youngPackets;
+      this.youngPackets = new Map();
+    }
+    this.youngPackets.set(event.packet.id, event.connection);
     const forward = tupleKey(event.packet);
     if (this.young.get(forward) === event.connection) return;
     if (this.young.size >= GENERATION_TUPLES) {
