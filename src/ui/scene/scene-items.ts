@@ -83,8 +83,24 @@ export interface SceneQuery {
   readonly exposedSinceUs: number | null;
 }
 
+/** The kinds of event the scene draws from (Collector.add); the others it passes over. */
+export const SCENE_KINDS: ReadonlySet<TraceEvent['kind']> = new Set<TraceEvent['kind']>([
+  'link.transmit',
+  'packet.drop',
+  'replay.inject',
+  'firewall.crash',
+  'checkpoint.write',
+  'checkpoint.snapshot',
+  'checkpoint.delete',
+  'recovery',
+]);
+
+/**
+ * What is on screen at `q.nowUs`, from the events `source` holds: a Recorder, or the scene's
+ * own index of it (SceneEvents), which holds only the SCENE_KINDS and gives the same items.
+ */
 export function sceneItems(
-  recorder: Recorder,
+  source: Pick<Recorder, 'scanBack'>,
   geometry: SceneGeometry,
   q: SceneQuery,
   limits: SceneLimits = SCENE_LIMITS,
@@ -92,7 +108,7 @@ export function sceneItems(
   const out = new Collector(geometry, q, limits);
   const oldestUs = q.nowUs - Math.max(q.windowUs, q.maxFlightUs);
   let looked = 0;
-  recorder.scanBack((event) => {
+  source.scanBack((event) => {
     if (event.atUs < oldestUs || ++looked > limits.maxEvents) return false;
     out.add(event);
     return true;

@@ -11,6 +11,7 @@ import { Recorder } from '../record/recorder';
 import { layoutTopology } from '../topology-layout';
 import { withCheckpointServer } from './layout-checkpoint-server';
 import { maxFlightUs, sceneGeometry } from './scene-geometry';
+import { sceneEventsOf } from './scene-events';
 import { sceneItems } from './scene-items';
 
 const capture = new Uint8Array(
@@ -31,8 +32,9 @@ describe('a replay in the scene', () => {
     const recorder = new Recorder(sim);
     sim.runUntil(0); // the first SYN, from the client's network, has entered port lan
     const windowUs = 100;
+    // Through the scene's own index, as the page draws it: replayed entries are among its kinds.
     const at = (nowUs: number) =>
-      sceneItems(recorder, geometry, {
+      sceneItems(sceneEventsOf(recorder), geometry, {
         nowUs,
         windowUs,
         maxFlightUs: maxFlightUs(scenario),
