@@ -98,7 +98,7 @@ export class TcpSocket {
     this.sndNxt = this.iss;
     this.sndMax = this.iss;
     this.mss = cfg.mssBytes;
-    this.sendBuffer = new ByteRing(cfg.sendBufferBytes);
+    this.sendBuffer = new ByteRing(cfg.sendBufferBytes, stack.ringPool);
     this.cc = new NewReno(this.mss, cfg.initialCwndSegments, this.iss);
     this.rto = new RtoEstimator(cfg.initialRtoUs, cfg.minRtoUs, cfg.maxRtoUs);
   }

@@ -4,6 +4,7 @@ import type { TcpConfig } from '../../scenarios/schema';
 import type { NetworkContext } from '../network-context';
 import { IPPROTO_TCP, TCP_ACK, TCP_RST, TCP_SYN, type Packet } from '../packet';
 import { fillResetFor } from './reset';
+import { RingBufferPool } from './byte-ring';
 import { TcpSocket, type TcpHandler } from './socket';
 import { TcpState } from './tcp-state';
 import type { TcpTimers } from './timers';
@@ -35,6 +36,8 @@ export class TcpStack {
   private lastSocket: TcpSocket | null = null;
   /** Connections currently open (any state but CLOSED and LISTEN). */
   openSockets = 0;
+  /** Send buffers of this host's closed sockets, for its next ones. */
+  readonly ringPool = new RingBufferPool();
 
   constructor(
     readonly host: TcpHost,
@@ -110,6 +113,7 @@ export class TcpStack {
     if (this.lastSocket === socket) this.lastSocket = null;
     this.releasePort(socket.localPort);
     this.timers.detach(socket);
+    socket.sendBuffer.release();
     this.openSockets--;
   }
 
