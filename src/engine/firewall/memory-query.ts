@@ -112,9 +112,9 @@ class Look {
   private readonly slots: Uint32Array;
   private readonly numbers: Float64Array;
   private readonly first: Float64Array;
-  /** Only for the tuple, which takes three numbers. */
-  private readonly second: Float64Array | null;
-  private readonly third: Float64Array | null;
+  /** Only for the tuple, which takes three numbers (empty otherwise). */
+  private readonly second: Float64Array;
+  private readonly third: Float64Array;
   /** Text keys (state, rule, helper) while scanning: an id per distinct text, made a rank after. */
   private readonly texts = new Map<string, number>();
   private readonly lowered = new Map<string, string>();
@@ -133,8 +133,8 @@ class Look {
     this.slots = new Uint32Array(n);
     this.numbers = new Float64Array(n);
     this.first = new Float64Array(request.sort === 'number' ? 0 : n);
-    this.second = request.sort === 'tuple' ? new Float64Array(n) : null;
-    this.third = request.sort === 'tuple' ? new Float64Array(n) : null;
+    this.second = new Float64Array(request.sort === 'tuple' ? n : 0);
+    this.third = new Float64Array(request.sort === 'tuple' ? n : 0);
     this.pending = pendingBySlot(fw);
     this.sortModule = MEMORY_MODULES.indexOf(request.sort);
     this.scan(request.filter.trim().toLowerCase());
@@ -148,7 +148,7 @@ class Look {
     const { numbers, first, second, third } = this;
     const sign = this.request.descending ? -1 : 1;
     if (this.request.sort === 'number') return (a, b) => (numbers[a] - numbers[b]) * sign;
-    if (second !== null && third !== null)
+    if (this.request.sort === 'tuple')
       return (a, b) =>
         (first[a] - first[b] || second[a] - second[b] || third[a] - third[b]) * sign ||
         numbers[a] - numbers[b];
@@ -216,8 +216,8 @@ class Look {
       // proto · 2³² + src, then sport · 2³² + dst, then dport: exact in doubles, and the
       // numeric order of addresses (192.0.2.9 before 192.0.2.10), as Wireshark sorts them.
       this.first[k] = c.proto * 2 ** 32 + c.src;
-      this.second![k] = c.sport * 2 ** 32 + c.dst;
-      this.third![k] = c.dport;
+      this.second[k] = c.sport * 2 ** 32 + c.dst;
+      this.third[k] = c.dport;
     } else if (key === 'age') this.first[k] = -c.createdUs;
     else if (key === 'master')
       this.first[k] = c.masterId; // -1, none, first
