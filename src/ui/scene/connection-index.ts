@@ -1,4 +1,5 @@
 import type { PacketSummary, TraceEvent } from '../../engine';
+import { perRecorder } from '../record/per-recorder';
 import type { Recorder } from '../record/recorder';
 
 /** The most packet 5-tuples remembered; the oldest are forgotten past it. */
@@ -81,14 +82,5 @@ export function connectionSerial(id: string): number {
   return m === null ? 0 : Number(m[1]);
 }
 
-const indexes = new WeakMap<Recorder, ConnectionIndex>();
-
 /** The index of a recorder, built the first time it is asked for. */
-export function connectionIndexOf(recorder: Recorder): ConnectionIndex {
-  let index = indexes.get(recorder);
-  if (index === undefined) {
-    index = new ConnectionIndex(recorder);
-    indexes.set(recorder, index);
-  }
-  return index;
-}
+export const connectionIndexOf = perRecorder((recorder) => new ConnectionIndex(recorder));

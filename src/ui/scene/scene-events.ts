@@ -1,4 +1,5 @@
 import type { TraceEvent } from '../../engine';
+import { perRecorder } from '../record/per-recorder';
 import type { Recorder } from '../record/recorder';
 import { SCENE_KINDS } from './scene-items';
 
@@ -42,14 +43,5 @@ export class SceneEvents {
   }
 }
 
-const indexes = new WeakMap<Recorder, SceneEvents>();
-
 /** The scene's index of a recorder, built the first time it is asked for. */
-export function sceneEventsOf(recorder: Recorder): SceneEvents {
-  let index = indexes.get(recorder);
-  if (index === undefined) {
-    index = new SceneEvents(recorder);
-    indexes.set(recorder, index);
-  }
-  return index;
-}
+export const sceneEventsOf = perRecorder((recorder) => new SceneEvents(recorder));
