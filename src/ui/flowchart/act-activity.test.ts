@@ -3,6 +3,7 @@ import { createSimulation, type TraceEvent } from '../../engine';
 import { Recorder } from '../record/recorder';
 import { buildScenario, defaultConfig } from '../run/run-config';
 import {
+  actEventsOf,
   actsOf,
   glowWindowUs,
   litActs,
@@ -130,5 +131,16 @@ describe('litActs', () => {
     expect(lit.has(900)).toBe(true);
     expect(lit.has(902)).toBe(true);
     for (const act of [904, 1000, 1002, 1004, 604, 704, 802]) expect(lit.has(act)).toBe(false);
+  });
+
+  it('at max speed, the recovery stays lit for the whole window through the acts index', () => {
+    // 2 s into ftp-crash, a second after the recovery, the download is in full flow again.
+    const { recorder } = ftpCrashAt(2_000_000);
+    const window = glowWindowUs('running', 'max');
+    const throughIndex = litActs(actEventsOf(recorder), 2_000_000, window);
+    for (const act of RECOVERY_ACTS) expect(throughIndex.has(act), `act ${act}`).toBe(true);
+    // Scanning every event, the bound is spent on packets before the recovery is reached.
+    const throughAll = litActs(recorder, 2_000_000, window);
+    expect(RECOVERY_ACTS.some((act) => throughAll.has(act))).toBe(false);
   });
 });

@@ -1,4 +1,6 @@
 import type { TraceEvent } from '../../engine';
+import { EventSubset } from '../record/event-subset';
+import { perRecorder } from '../record/per-recorder';
 import type { Recorder } from '../record/recorder';
 import type { RunStatus } from '../run/simulation-runner';
 import type { Speed } from '../run/speed';
@@ -31,6 +33,16 @@ export const AFTERGLOW_WALL_MS = 1_000;
 export const MAX_WINDOW_US = 2_000_000;
 /** Events visited per scan at most: what keeps a scan cheap when the window is busy. */
 export const MAX_SCANNED_EVENTS = 20_000;
+
+/**
+ * The recorder's events that executed acts, for litActs to scan. Scanning all events, the
+ * bound above was spent on the download's packets (which execute no act of the figures):
+ * from 1.8 s on, 0.75 s after ftp-crash's recovery, its acts were no longer found — and at
+ * max speed one frame can run that far, so the recovery sometimes never lit at all.
+ */
+export const actEventsOf = perRecorder(
+  (recorder) => new EventSubset(recorder, (event) => actsOf(event).length > 0),
+);
 
 /**
  * The window of simulated time that counts as "recently". Resting (paused, finished,

@@ -66,7 +66,7 @@ export interface SceneLimits {
 }
 
 export const SCENE_LIMITS: SceneLimits = {
-  // Of the kinds drawn (SceneEvents). In large-table 12,000 reach back about 0.4 s of
+  // Of the kinds drawn (sceneEventsOf). In large-table 12,000 reach back about 0.4 s of
   // simulated time, past every packet still on its 200 ms links; at max speed the window is
   // 2 s, and scanning all of it doubled the scene's cost for a busy wash already saturated.
   maxEvents: 12_000,
@@ -100,7 +100,7 @@ export const SCENE_KINDS: ReadonlySet<TraceEvent['kind']> = new Set<TraceEvent['
 
 /**
  * What is on screen at `q.nowUs`, from the events `source` holds: a Recorder, or the scene's
- * own index of it (SceneEvents), which holds only the SCENE_KINDS and gives the same items.
+ * own index of it (sceneEventsOf), which holds only the SCENE_KINDS and gives the same items.
  */
 export function sceneItems(
   source: Pick<Recorder, 'scanBack'>,
