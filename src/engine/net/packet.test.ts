@@ -12,8 +12,13 @@ import {
   SUMMARY_TEXT_MAX_CHARS,
   summarizePacket,
   TCP_ACK,
+  TCP_FIN,
   TCP_PSH,
+  TCP_RST,
+  TCP_SYN,
+  tcpFlagsText,
 } from './packet';
+import { formatIpv4 } from './ipv4';
 import { PacketPool } from './packet-pool';
 
 const bytes = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -71,6 +76,33 @@ describe('summarizePacket', () => {
     udp.proto = IPPROTO_UDP;
     udp.window = 99;
     expect(summarizePacket(udp)).toMatchObject({ window: 0, icmpType: null, text: null });
+  });
+});
+
+describe('summary texts made once', () => {
+  it('spells every combination of flags as tcpdump does', () => {
+    const letters: [number, string][] = [
+      [TCP_SYN, 'S'],
+      [TCP_FIN, 'F'],
+      [TCP_RST, 'R'],
+      [TCP_PSH, 'P'],
+      [TCP_ACK, '.'],
+    ];
+    for (let flags = 0; flags < 256; flags++) {
+      const spelt = letters.map(([bit, letter]) => (flags & bit ? letter : '')).join('');
+      expect(tcpFlagsText(flags)).toBe(spelt || 'none');
+    }
+  });
+
+  it('names every address right, past the bound of addresses it remembers', () => {
+    const p = new Packet(0);
+    p.proto = IPPROTO_UDP;
+    for (let k = 0; k < 10_000; k += 7) {
+      p.srcAddr = 0xc0000000 + k * 977;
+      p.dstAddr = 0xc6336414;
+      const s = summarizePacket(p);
+      expect([s.src, s.dst]).toEqual([formatIpv4(p.srcAddr), '198.51.100.20']);
+    }
   });
 });
 

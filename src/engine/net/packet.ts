@@ -1,5 +1,5 @@
 import { invariant } from '../errors';
-import { formatIpv4 } from './ipv4';
+import { formatIpv4, type Ipv4 } from './ipv4';
 
 export const IPPROTO_ICMP = 1;
 export const IPPROTO_TCP = 6;
@@ -116,8 +116,17 @@ export class Packet {
 
 const EMPTY = new Uint8Array(0);
 
+/** The flags tcpFlagsText shows, and their texts, each made once (every TCP summary has one). */
+const SHOWN_FLAGS = TCP_SYN | TCP_FIN | TCP_RST | TCP_PSH | TCP_ACK;
+const flagTexts: string[] = [];
+
 /** Flag letters as tcpdump prints them: S F R P . (ACK). */
 export function tcpFlagsText(flags: number): string {
+  const shown = flags & SHOWN_FLAGS;
+  return (flagTexts[shown] ??= flagsText(shown));
+}
+
+function flagsText(flags: number): string {
   let out = '';
   if (flags & TCP_SYN) out += 'S';
   if (flags & TCP_FIN) out += 'F';
@@ -162,6 +171,24 @@ export interface PacketSummary {
   readonly text: string | null;
 }
 
+/**
+ * Addresses as text, made once each: a run has a few dozen hosts, and a trace summarises
+ * every packet at every hop — two new strings per event otherwise, held by the page's
+ * recorder 200,000 events deep. Bounded: forgotten all at once when full.
+ */
+const addressTexts = new Map<Ipv4, string>();
+const MAX_ADDRESS_TEXTS = 4_096;
+
+function addressText(address: Ipv4): string {
+  let text = addressTexts.get(address);
+  if (text === undefined) {
+    if (addressTexts.size >= MAX_ADDRESS_TEXTS) addressTexts.clear();
+    text = formatIpv4(address);
+    addressTexts.set(address, text);
+  }
+  return text;
+}
+
 export function summarizePacket(p: Packet): PacketSummary {
   const proto =
     p.proto === IPPROTO_TCP
@@ -175,8 +202,8 @@ export function summarizePacket(p: Packet): PacketSummary {
   return {
     id: p.id,
     proto,
-    src: formatIpv4(p.srcAddr),
-    dst: formatIpv4(p.dstAddr),
+    src: addressText(p.srcAddr),
+    dst: addressText(p.dstAddr),
     sport: icmp ? p.icmpId : p.srcPort,
     dport: icmp ? p.icmpSeq : p.dstPort,
     flags: proto === 'tcp' ? tcpFlagsText(p.flags) : icmp ? `type ${p.icmpType}` : '',
