@@ -19,8 +19,7 @@ export function partialSort(
   // within [lo, n). What lies in [lo, hi) is then exactly the window, in some order.
   if (lo > 0) select(items, 0, n - 1, lo, compare);
   if (hi < n) select(items, lo, n - 1, hi, compare);
-  const window = items.subarray(lo, hi);
-  window.sort(compare);
+  items.subarray(lo, hi).sort(compare); // a view: sorts the window in place
 }
 
 /**
