@@ -66,16 +66,42 @@ describe('RingBufferPool', () => {
     expect([...out]).toEqual([9]);
   });
 
-  it('keeps at most its bound, and only first-size buffers', () => {
-    const pool = new RingBufferPool(1);
+  it('keeps buffers by size, up to its bound in bytes, and only power-of-two sizes', () => {
+    const pool = new RingBufferPool(4096 + 16384);
     const rings = [0, 1, 2].map(() => new ByteRing(256 * 1024, pool));
-    const grown = rings[2];
-    grown.write(new Uint8Array(10_000), 0, 10_000); // past its first buffer
-    for (const ring of rings) ring.release();
-    expect(pool.take()).toHaveLength(4096);
-    expect(pool.take()).toBeUndefined();
-    const small = new ByteRing(100, pool); // smaller than a pooled buffer: not pooled
-    small.release();
-    expect(pool.take()).toBeUndefined();
+    rings[2].write(new Uint8Array(10_000), 0, 10_000); // grows from 4 to 16 KiB
+    expect(pool.bytes).toBe(4096); // the buffer it grew out of
+    for (const ring of [...rings].reverse()) ring.release();
+    expect(pool.bytes).toBe(4096 + 16384); // the 16 KiB one fitted; two 4 KiB ones did not
+    expect(pool.take(16384)).toHaveLength(16384);
+    expect(pool.take(8192)).toBeUndefined();
+    expect(pool.take(4096)).toHaveLength(4096);
+    expect(pool.bytes).toBe(0);
+    const odd = new ByteRing(100, pool); // smaller than any pooled size: not kept
+    odd.release();
+    const cut = new ByteRing(20_000, pool); // grows to its capacity, 20,000: not a pooled size
+    cut.write(new Uint8Array(20_000), 0, 20_000);
+    cut.release();
+    expect(pool.take(20_000)).toBeUndefined();
+    expect(pool.bytes).toBe(4096); // only the first buffer it grew out of
+  });
+
+  it('gives a growing ring the buffers of rings that grew before it', () => {
+    const pool = new RingBufferPool();
+    const first = new ByteRing(256 * 1024, pool);
+    for (const length of [3_000, 4_000, 8_000, 16_000, 32_000]) {
+      first.write(new Uint8Array(length).fill(1), 0, length); // 4 → 8 → 16 → 32 → 64 KiB
+    }
+    first.release();
+    expect(pool.bytes).toBe(4096 + 8192 + 16384 + 32768 + 65536);
+    const second = new ByteRing(256 * 1024, pool);
+    const bytes = Uint8Array.from({ length: 45_000 }, (_, i) => i % 251);
+    second.write(bytes, 0, 5_000);
+    second.write(bytes, 5_000, 40_000);
+    // It took the 4, 8 and 64 KiB buffers and gave back the 4 and 8 KiB ones it grew out of.
+    expect(pool.bytes).toBe(4096 + 8192 + 16384 + 32768);
+    const out = new Uint8Array(45_000);
+    second.copyOut(0, 45_000, out, 0);
+    expect(out).toEqual(bytes);
   });
 });

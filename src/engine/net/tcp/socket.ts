@@ -1,3 +1,4 @@
+import { invariant } from '../../errors';
 import { formatIpv4 } from '../ipv4';
 import { TCP_ACK, TCP_RST, type Packet } from '../packet';
 import { ByteRing } from './byte-ring';
@@ -242,6 +243,10 @@ export class TcpSocket {
     if (this.state !== TcpState.timeWait) {
       this.setState(TcpState.timeWait);
       this.rtxDeadlineUs = -1;
+      // Our FIN is acknowledged, so every byte sent was: the buffer goes back to the pool now
+      // rather than after 2·MSL (a busy server's closed connections would each hold one).
+      invariant(this.sendBuffer.length === 0, 'TIME-WAIT with unacknowledged bytes');
+      this.sendBuffer.release();
       this.handler.closed?.(this);
     }
     this.stack.timers.armTimeWait(this, this.stack.config.timeWaitUs);
