@@ -4,6 +4,7 @@ import type { Firewall } from '../firewall/firewall';
 import { decodeFtpPart, decodeSipPart } from '../firewall/modules/helper-codec';
 import { ModuleId } from '../firewall/modules/module-ids';
 import { decodeTcpPart } from '../firewall/modules/tcp/tcp-codec';
+import { newTcpPart } from '../firewall/modules/tcp/tcp-part';
 import { decodeIcmpPart, decodeUdpPart } from '../firewall/modules/udp-icmp-codec';
 import { areaOfModule } from '../firewall/part-records';
 import { RECORD_HEADER_BYTES } from './record';
@@ -14,6 +15,8 @@ export interface Attached {
 }
 
 const pendingByConnection = new WeakMap<Connection, SavedExpectation[]>();
+/** Each TCP record is decoded here, then copied into the module's table. */
+const tcpScratch = newTcpPart();
 
 /**
  * Decodes one module record (sound: its CRC checked) and adds the part to that module's own
@@ -32,7 +35,7 @@ export function attachPart(
   try {
     switch (area) {
       case areaOfModule(ModuleId.tcp):
-        conn.parts[ModuleId.tcp] = modules.tcpParts.add(decodeTcpPart(record, at));
+        conn.parts[ModuleId.tcp] = modules.tcpParts.add(decodeTcpPart(record, at, tcpScratch));
         break;
       case areaOfModule(ModuleId.udp):
         conn.parts[ModuleId.udp] = modules.udpParts.add(decodeUdpPart(record, at));

@@ -8,7 +8,8 @@ import { PartTable } from './modules/part-table';
 import { newSipPart, type SipPart } from './modules/sip-helper';
 import { tcpCtStateNames } from './modules/tcp/tcp-states';
 import { TcpReason } from './modules/tcp/tcp-result';
-import { TcpWindowFlag } from './modules/tcp/tcp-part';
+import { newTcpPart, TcpWindowFlag } from './modules/tcp/tcp-part';
+import { TcpPartTable } from './modules/tcp/tcp-part-table';
 import type { TcpTimeoutsUs } from './modules/tcp/tcp-timeouts';
 import { TcpTracker, type TcpPart } from './modules/tcp/tcp-tracker';
 import { TrackResult, type TrackResultCode } from './modules/track-result';
@@ -33,7 +34,7 @@ export class ConntrackModules {
   readonly tcp: TcpTracker;
   readonly udp: UdpTracker;
   readonly icmp: IcmpTracker;
-  readonly tcpParts: PartTable<TcpPart>;
+  readonly tcpParts: TcpPartTable;
   readonly udpParts: PartTable<UdpPart>;
   readonly icmpParts: PartTable<IcmpPart>;
   readonly ftpParts: PartTable<FtpPart>;
@@ -41,6 +42,8 @@ export class ConntrackModules {
   /** Why the last track() said invalid. */
   invalidReason = '';
   private readonly prepared: Prepared = { module: -1, handle: -1, problem: '', detail: '' };
+  /** The part the TCP tracker works on: loaded from the table, stored back after. */
+  private readonly tcpScratch: TcpPart = newTcpPart();
 
   constructor(readonly config: FirewallConfig) {
     const t = config.timeouts;
@@ -54,7 +57,7 @@ export class ConntrackModules {
     this.udp = new UdpTracker({ unrepliedUs: t.udpUs, streamUs: t.udpStreamUs });
     this.icmp = new IcmpTracker(t.icmpUs);
     // One spare per table: a part is prepared before the connection is confirmed.
-    this.tcpParts = new PartTable('tcp', max + 1);
+    this.tcpParts = new TcpPartTable(max + 1);
     this.udpParts = new PartTable('udp', max + 1);
     this.icmpParts = new PartTable('icmp', max + 1);
     this.ftpParts = new PartTable('ftp', max);
@@ -69,7 +72,7 @@ export class ConntrackModules {
     out.module = -1;
     out.handle = -1;
     if (p.proto === IPPROTO_TCP) {
-      const part = this.tcp.start(p, nowUs);
+      const part = this.tcp.start(p, nowUs, this.tcpScratch);
       if (part === null) {
         const reason = this.tcp.invalidReason;
         out.problem = reason === TcpReason.NO_PICKUP ? 'mid-stream' : 'invalid';
@@ -99,15 +102,14 @@ export class ConntrackModules {
   track(conn: Connection, p: Packet, dir: DirectionCode, nowUs: number): TrackResultCode {
     let result: TrackResultCode;
     switch (conn.proto) {
-      case IPPROTO_TCP:
-        result = this.tcp.track(
-          this.tcpParts.get(conn.parts[ModuleId.tcp]),
-          p,
-          dir,
-          nowUs,
-        ) as TrackResultCode;
+      case IPPROTO_TCP: {
+        const handle = conn.parts[ModuleId.tcp];
+        const part = this.tcpParts.load(handle, this.tcpScratch);
+        result = this.tcp.track(part, p, dir, nowUs) as TrackResultCode;
+        this.tcpParts.store(handle, part);
         if (result === TrackResult.invalid) this.invalidReason = this.tcp.invalidReason;
         return result;
+      }
       case IPPROTO_UDP:
         return this.udp.track(this.udpParts.get(conn.parts[ModuleId.udp]), dir, nowUs);
       default:
@@ -122,7 +124,7 @@ export class ConntrackModules {
   stateOf(conn: Connection): number {
     switch (conn.proto) {
       case IPPROTO_TCP:
-        return this.tcpParts.get(conn.parts[ModuleId.tcp]).state;
+        return this.tcpParts.stateOf(conn.parts[ModuleId.tcp]);
       case IPPROTO_UDP:
         return this.udpParts.get(conn.parts[ModuleId.udp]).state;
       default:
@@ -144,7 +146,7 @@ export class ConntrackModules {
   expiresUs(conn: Connection, nowUs: number): number {
     switch (conn.proto) {
       case IPPROTO_TCP:
-        return this.tcpParts.get(conn.parts[ModuleId.tcp]).expiresUs;
+        return this.tcpParts.expiresUsOf(conn.parts[ModuleId.tcp]);
       case IPPROTO_UDP:
         return nowUs + this.udp.timeoutUs(this.udpParts.get(conn.parts[ModuleId.udp]));
       default:
@@ -160,10 +162,12 @@ export class ConntrackModules {
    */
   restartTimeout(conn: Connection, nowUs: number): void {
     if (conn.proto !== IPPROTO_TCP) return;
-    const part = this.tcpParts.get(conn.parts[ModuleId.tcp]);
+    const handle = conn.parts[ModuleId.tcp];
+    const part = this.tcpParts.load(handle, this.tcpScratch);
     part.seen[0].flags |= TcpWindowFlag.BE_LIBERAL;
     part.seen[1].flags |= TcpWindowFlag.BE_LIBERAL;
     part.expiresUs = nowUs + this.tcp.timeoutUs(part);
+    this.tcpParts.store(handle, part);
   }
 
   /** The TCP tracker asked for the connection to go after this packet (an RST answered a SYN). */
@@ -189,7 +193,7 @@ export class ConntrackModules {
     this.tableOf(module).remove(handle);
   }
 
-  private tableOf(module: number): PartTable<unknown> {
+  private tableOf(module: number): { remove(handle: number): void } {
     switch (module) {
       case ModuleId.tcp:
         return this.tcpParts;

@@ -38,8 +38,8 @@ export function partCode(
   if (handle < 0) return -1;
   switch (module) {
     case ModuleId.tcp: {
-      const t = modules.tcpParts.get(handle);
-      return t.state | ((t.status & TcpStatus.ASSURED) !== 0 ? TCP_ASSURED : 0);
+      const t = modules.tcpParts;
+      return t.stateOf(handle) | ((t.statusOf(handle) & TcpStatus.ASSURED) !== 0 ? TCP_ASSURED : 0);
     }
     case ModuleId.udp:
       return modules.udpParts.get(handle).state;
@@ -60,7 +60,7 @@ function waiting(pending: ReadonlyMap<number, number>, c: Connection): number {
 /** The layer-4 state by the kernel's name ("ESTABLISHED", "UNREPLIED", …), '' for none. */
 export function stateName(modules: ConntrackModules, c: Connection): string {
   const p = c.parts;
-  if (p[ModuleId.tcp] >= 0) return tcpCtStateNames[modules.tcpParts.get(p[ModuleId.tcp]).state];
+  if (p[ModuleId.tcp] >= 0) return tcpCtStateNames[modules.tcpParts.stateOf(p[ModuleId.tcp])];
   if (p[ModuleId.udp] >= 0) return udpCtStateNames[modules.udpParts.get(p[ModuleId.udp]).state];
   if (p[ModuleId.icmp] >= 0) return icmpCtStateNames[modules.icmpParts.get(p[ModuleId.icmp]).state];
   return '';

@@ -6,7 +6,7 @@ import type { Conntrack } from './conntrack';
 import type { Expectation } from './expectations';
 import { encodeFtpPart, encodeSipPart } from './modules/helper-codec';
 import { MODULE_COUNT, ModuleId } from './modules/module-ids';
-import { TcpWindowFlag } from './modules/tcp/tcp-part';
+import { newTcpPart, TcpWindowFlag } from './modules/tcp/tcp-part';
 import { encodeTcpPart } from './modules/tcp/tcp-codec';
 import { encodeIcmpPart, encodeUdpPart } from './modules/udp-icmp-codec';
 
@@ -27,6 +27,8 @@ const TCP_VOLATILE_FLAGS = TcpWindowFlag.DATA_UNACKNOWLEDGED;
  */
 export class PartRecords {
   private readonly writer = new ByteWriter(256);
+  /** The TCP part being encoded, loaded from the module's table. */
+  private readonly tcpPart = newTcpPart();
 
   constructor(
     private readonly conntrack: Conntrack,
@@ -49,7 +51,7 @@ export class PartRecords {
         encodeBase(conn, conn.helper >= 0 ? this.helperNames[conn.helper] : '', w);
         break;
       case areaOfModule(ModuleId.tcp):
-        encodeTcpPart(modules.tcpParts.get(conn.parts[ModuleId.tcp]), w);
+        encodeTcpPart(modules.tcpParts.load(conn.parts[ModuleId.tcp], this.tcpPart), w);
         break;
       case areaOfModule(ModuleId.udp):
         encodeUdpPart(modules.udpParts.get(conn.parts[ModuleId.udp]), w);
@@ -81,16 +83,17 @@ export class PartRecords {
       case BASE_AREA:
         return conn.seenReply ? 1 : 0;
       case areaOfModule(ModuleId.tcp): {
-        const t = modules.tcpParts.get(conn.parts[ModuleId.tcp]);
-        const f0 = t.seen[0].flags & ~TCP_VOLATILE_FLAGS;
-        const f1 = t.seen[1].flags & ~TCP_VOLATILE_FLAGS;
+        const t = modules.tcpParts;
+        const h = conn.parts[ModuleId.tcp];
+        const f0 = t.flagsOf(h, 0) & ~TCP_VOLATILE_FLAGS;
+        const f1 = t.flagsOf(h, 1) & ~TCP_VOLATILE_FLAGS;
         return (
-          t.state +
-          16 * t.status +
+          t.stateOf(h) +
+          16 * t.statusOf(h) +
           256 * f0 +
           65_536 * f1 +
-          16_777_216 * t.seen[0].tdScale +
-          268_435_456 * t.seen[1].tdScale
+          16_777_216 * t.tdScaleOf(h, 0) +
+          268_435_456 * t.tdScaleOf(h, 1)
         );
       }
       case areaOfModule(ModuleId.udp):
@@ -104,18 +107,20 @@ export class PartRecords {
 
   /** Has either direction's right edge moved more than `bytes` since the TCP record was written? */
   windowMoved(conn: Connection, bytes: number): boolean {
-    const t = this.conntrack.modules.tcpParts.get(conn.parts[ModuleId.tcp]);
+    const t = this.conntrack.modules.tcpParts;
+    const h = conn.parts[ModuleId.tcp];
     return (
-      Math.abs((t.seen[0].tdEnd - conn.writtenEnd[0]) | 0) > bytes ||
-      Math.abs((t.seen[1].tdEnd - conn.writtenEnd[1]) | 0) > bytes
+      Math.abs((t.tdEndOf(h, 0) - conn.writtenEnd[0]) | 0) > bytes ||
+      Math.abs((t.tdEndOf(h, 1) - conn.writtenEnd[1]) | 0) > bytes
     );
   }
 
   /** Remembers the TCP window positions the record just written (or recovered) holds. */
   noteWindow(conn: Connection): void {
-    const t = this.conntrack.modules.tcpParts.get(conn.parts[ModuleId.tcp]);
-    conn.writtenEnd[0] = t.seen[0].tdEnd;
-    conn.writtenEnd[1] = t.seen[1].tdEnd;
+    const t = this.conntrack.modules.tcpParts;
+    const h = conn.parts[ModuleId.tcp];
+    conn.writtenEnd[0] = t.tdEndOf(h, 0);
+    conn.writtenEnd[1] = t.tdEndOf(h, 1);
   }
 
   private pending(conn: Connection): Expectation[] {

@@ -20,9 +20,11 @@ export function encodeTcpPart(part: TcpPart, w: ByteWriter): void {
     w.u32(s.tdEnd).u32(s.tdMaxend).u32(s.tdMaxwin).u32(s.tdMaxack).u8(s.tdScale).u8(s.flags);
 }
 
-export function decodeTcpPart(payload: Uint8Array, start = 0): TcpPart {
+/** Decodes a TCP record's payload into `into` (a new part by default); the expiry is 0. */
+export function decodeTcpPart(payload: Uint8Array, start = 0, into = newTcpPart()): TcpPart {
   const r = new ByteReader(payload, start);
-  const part = newTcpPart();
+  const part = into;
+  part.expiresUs = 0; // not checkpointed: a rebuilt part's timeout restarts (restartTimeout)
   part.state = r.u8('the TCP state');
   if (part.state >= TCP_CT_STATE_COUNT)
     throw new RangeError(`TCP state ${part.state} does not exist`);
