@@ -116,7 +116,7 @@ function checkpointPasses(table: FilledTable, passes: number): number {
   const ms = timeMs(() => {
     for (let pass = 0; pass < passes; pass++) {
       for (const conn of connections) {
-        conn.written[TCP_AREA] = UNWRITTEN;
+        conn.setWritten(TCP_AREA, UNWRITTEN);
         hooks.tracked(conn, TCP_AREA);
       }
     }

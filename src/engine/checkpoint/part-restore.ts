@@ -1,4 +1,5 @@
 import type { Connection } from '../firewall/connection';
+import { AREAS_PER_CONNECTION } from '../firewall/connection-columns';
 import type { SavedExpectation } from '../firewall/expectation-codec';
 import type { Firewall } from '../firewall/firewall';
 import { decodeFtpPart, decodeSipPart } from '../firewall/modules/helper-codec';
@@ -8,11 +9,6 @@ import { newTcpPart } from '../firewall/modules/tcp/tcp-part';
 import { decodeIcmpPart, decodeUdpPart } from '../firewall/modules/udp-icmp-codec';
 import { areaOfModule } from '../firewall/part-records';
 import { RECORD_HEADER_BYTES } from './record';
-
-/** A rebuilt connection and the expectations its helper record carried. */
-export interface Attached {
-  readonly conn: Connection;
-}
 
 const pendingByConnection = new WeakMap<Connection, SavedExpectation[]>();
 /** Each TCP record is decoded here, then copied into the module's table. */
@@ -35,30 +31,30 @@ export function attachPart(
   try {
     switch (area) {
       case areaOfModule(ModuleId.tcp):
-        conn.parts[ModuleId.tcp] = modules.tcpParts.add(decodeTcpPart(record, at, tcpScratch));
+        conn.setPart(ModuleId.tcp, modules.tcpParts.add(decodeTcpPart(record, at, tcpScratch)));
         break;
       case areaOfModule(ModuleId.udp):
-        conn.parts[ModuleId.udp] = modules.udpParts.add(decodeUdpPart(record, at));
+        conn.setPart(ModuleId.udp, modules.udpParts.add(decodeUdpPart(record, at)));
         break;
       case areaOfModule(ModuleId.icmp):
-        conn.parts[ModuleId.icmp] = modules.icmpParts.add(decodeIcmpPart(record, at));
+        conn.setPart(ModuleId.icmp, modules.icmpParts.add(decodeIcmpPart(record, at)));
         break;
       case areaOfModule(ModuleId.ftp): {
         const { part, pending } = decodeFtpPart(record, at);
-        conn.parts[ModuleId.ftp] = modules.ftpParts.add(part);
-        pendingByConnection.set(conn, pending);
+        conn.setPart(ModuleId.ftp, modules.ftpParts.add(part));
+        if (pending.length > 0) pendingByConnection.set(conn, pending);
         break;
       }
       default: {
         const { part, pending } = decodeSipPart(record, at);
-        conn.parts[ModuleId.sip] = modules.sipParts.add(part);
-        pendingByConnection.set(conn, pending);
+        conn.setPart(ModuleId.sip, modules.sipParts.add(part));
+        if (pending.length > 0) pendingByConnection.set(conn, pending);
       }
     }
   } catch {
     return false;
   }
-  conn.versions[area] = version;
+  conn.setVersion(area, version);
   return true;
 }
 
@@ -70,19 +66,22 @@ export function attachPart(
  */
 export function restoreExpectations(
   target: Firewall,
-  attached: readonly Attached[],
+  adopted: readonly Connection[],
   nowUs: number,
 ): void {
   const ct = target.conntrack;
-  for (const { conn } of attached) {
-    for (let area = 0; area < conn.written.length; area++) {
-      if (area === 0 || conn.parts[area - 1] >= 0)
-        conn.written[area] = target.records.digest(conn, area);
+  for (const conn of adopted) {
+    for (let area = 0; area < AREAS_PER_CONNECTION; area++) {
+      if (area === 0 || conn.part(area - 1) >= 0)
+        conn.setWritten(area, target.records.digest(conn, area));
     }
-    if (conn.parts[ModuleId.tcp] >= 0) target.records.noteWindow(conn);
+    if (conn.part(ModuleId.tcp) >= 0) target.records.noteWindow(conn);
+    const pending = pendingByConnection.get(conn);
+    if (pending === undefined) continue;
+    pendingByConnection.delete(conn); // read once: the rebuilt connection does not keep it
     const helper =
-      conn.parts[ModuleId.ftp] >= 0 ? 'ftp' : conn.parts[ModuleId.sip] >= 0 ? 'sip' : null;
-    for (const e of pendingByConnection.get(conn) ?? []) {
+      conn.part(ModuleId.ftp) >= 0 ? 'ftp' : conn.part(ModuleId.sip) >= 0 ? 'sip' : null;
+    for (const e of pending) {
       if (e.expiresUs <= nowUs || helper === null) continue;
       ct.expectations.restore({ ...e, masterSlot: conn.slot, masterId: conn.id, helper });
     }

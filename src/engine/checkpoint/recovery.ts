@@ -1,14 +1,14 @@
-import { decodeBase, type SavedBase } from '../firewall/base-codec';
+import { baseMasterOf, decodeBase, type SavedBase } from '../firewall/base-codec';
 import { Connection } from '../firewall/connection';
 import type { ConnectionLedger } from '../firewall/connection-ledger';
 import type { Firewall } from '../firewall/firewall';
-import { ModuleId } from '../firewall/modules/module-ids';
 import { AREA_COUNT, AREA_NAMES, BASE_AREA } from '../firewall/part-records';
 import type { CheckpointConfig } from '../scenarios/schema';
 import type { Trace } from '../sim/trace';
 import type { TraceEvent } from '../trace-event';
 import type { CheckpointServer } from './checkpoint-server';
-import { attachPart, restoreExpectations, type Attached } from './part-restore';
+import { attachPart, restoreExpectations } from './part-restore';
+import { RebuiltConnections } from './rebuilt-connections';
 import {
   RECORD_HEADER_BYTES,
   recordAreaOf,
@@ -40,19 +40,7 @@ export interface RecoveryResult {
   costUs: number;
 }
 
-interface Decoded {
-  readonly id: number;
-  readonly base: SavedBase;
-  readonly version: number;
-}
-
 type Note = (act: number, detail: string, connection?: string | null, area?: string | null) => void;
-
-interface Pending {
-  readonly conn: Connection;
-  readonly base: SavedBase;
-  broken: boolean;
-}
 
 /**
  * Recovery of separate but interrelated data (FIG. 9, acts 902–904, and FIG. 10, acts
@@ -98,8 +86,8 @@ export function recover(
   const areas = fetch(server, config, result);
   note?.(904, `fetched ${result.records} records`);
   note?.(1000, 'data present: reassembling');
-  const byId = new Map<number, Pending>();
-  rebuildBases(areas[BASE_AREA], target, ledger, byId, result, note);
+  const rebuilt = new RebuiltConnections(target.conntrack.table);
+  rebuildBases(areas[BASE_AREA], target, ledger, rebuilt, result, note);
   for (let area = 1; area < AREA_COUNT; area++) {
     const records =
       config.embodiment === 'modules' && config.strategy === 'unique-id'
@@ -109,21 +97,21 @@ export function recover(
       result.costUs += records.costUs; // each module reads its own area
       result.records += records.records.length;
     }
-    attachArea(area, records?.records ?? areas[area], target, byId, result, note);
+    attachArea(area, records?.records ?? areas[area], target, rebuilt, result, note);
   }
-  const attached: Attached[] = [];
-  for (const pending of byId.values()) {
-    if (pending.broken || !complete(pending)) {
+  const adopted: Connection[] = [];
+  rebuilt.forEach((conn, whole) => {
+    if (!whole) {
       result.incomplete++;
-      target.conntrack.modules.release(pending.conn);
-      continue;
+      target.conntrack.dropRebuilt(conn);
+      return;
     }
-    target.conntrack.adopt(pending.conn, nowUs);
+    target.conntrack.adopt(conn, nowUs);
     result.recovered++;
-    result.recoveredIds.push(pending.conn.id);
-    attached.push({ conn: pending.conn });
-  }
-  restoreExpectations(target, attached, nowUs);
+    result.recoveredIds.push(conn.id);
+    adopted.push(conn);
+  });
+  restoreExpectations(target, adopted, nowUs);
   if (config.strategy === 'unique-id') result.costUs += discardLeftovers(server, result, note);
   result.costUs += Math.ceil((result.records * reassemblyNsPerRecord) / 1000);
   return result;
@@ -198,49 +186,74 @@ function rebuildBases(
   records: readonly Uint8Array[],
   target: Firewall,
   ledger: ConnectionLedger,
-  byId: Map<number, Pending>,
+  rebuilt: RebuiltConnections,
   result: RecoveryResult,
   note: Note | null,
 ): void {
   // Masters first, then the connections related to them, each group in the server's order.
-  const masters: Decoded[] = [];
-  const dependents: Decoded[] = [];
-  for (const bytes of records) {
+  // The first pass checks each record and reads only where its master id lies; each record
+  // is decoded once, in the pass that rebuilds it, so no decoded base outlives its use.
+  const sound = new Uint8Array(records.length); // 1: a master, 2: a related connection
+  for (let i = 0; i < records.length; i++) {
+    const bytes = records[i];
     if (recordProblem(bytes) !== undefined || recordAreaOf(bytes) !== BASE_AREA) {
       result.corrupt++;
       continue;
     }
     try {
-      const base = decodeBase(bytes, RECORD_HEADER_BYTES);
-      const version = recordVersionOf(bytes);
-      (base.masterId >= 0 ? dependents : masters).push({ id: recordIdOf(bytes), base, version });
+      sound[i] = baseMasterOf(bytes, RECORD_HEADER_BYTES, bytes.length) >= 0 ? 2 : 1;
     } catch {
       result.corrupt++;
     }
   }
   const helpers = target.ruleset.helpers.map((h) => h.name);
-  for (const { id, base, version } of masters.concat(dependents)) {
-    const related = base.masterId >= 0 ? (ledger.get(base.masterId)?.id ?? null) : null;
-    const history = ledger.recovered(id, base, base.createdUs, base.helper || null, related);
-    const conn = new Connection(
-      id,
-      base.proto,
-      base.src,
-      base.dst,
-      base.sport,
-      base.dport,
-      base.createdUs,
-      base.rule,
-      base.masterId,
-      history,
-    );
-    conn.seenReply = base.seenReply;
-    conn.helper = base.helper === '' ? -1 : helpers.indexOf(base.helper);
-    conn.versions[BASE_AREA] = version;
-    conn.written[BASE_AREA] = base.seenReply ? 1 : 0;
-    byId.set(id, { conn, base, broken: base.helper !== '' && conn.helper < 0 });
-    note?.(1002, 'base layer rebuilt', history.id, 'base');
+  for (const kind of [1, 2]) {
+    for (let i = 0; i < records.length; i++) {
+      if (sound[i] !== kind) continue;
+      let base: SavedBase;
+      try {
+        base = decodeBase(records[i], RECORD_HEADER_BYTES);
+      } catch {
+        result.corrupt++;
+        continue;
+      }
+      const conn = rebuildBase(records[i], base, target, ledger, helpers, rebuilt);
+      note?.(1002, 'base layer rebuilt', conn.history.id, 'base');
+    }
   }
+}
+
+/** One connection from its base record, taken into the new table to receive its parts. */
+function rebuildBase(
+  bytes: Uint8Array,
+  base: SavedBase,
+  target: Firewall,
+  ledger: ConnectionLedger,
+  helpers: readonly string[],
+  rebuilt: RebuiltConnections,
+): Connection {
+  const id = recordIdOf(bytes);
+  const related = base.masterId >= 0 ? (ledger.get(base.masterId)?.id ?? null) : null;
+  const history = ledger.recovered(id, base, base.createdUs, base.helper || null, related);
+  const conn = new Connection(
+    id,
+    base.proto,
+    base.src,
+    base.dst,
+    base.sport,
+    base.dport,
+    base.createdUs,
+    base.rule,
+    base.masterId,
+    history,
+  );
+  target.conntrack.takeRebuilt(conn);
+  conn.seenReply = base.seenReply;
+  conn.helper = base.helper === '' ? -1 : helpers.indexOf(base.helper);
+  conn.setVersion(BASE_AREA, recordVersionOf(bytes));
+  conn.setWritten(BASE_AREA, base.seenReply ? 1 : 0);
+  rebuilt.add(conn, base.parts, base.helper !== '' && conn.helper < 0);
+  return conn;
 }
 
 /** Act 1004: one area's records, each attached to the connection its identifier names. */
@@ -248,7 +261,7 @@ function attachArea(
   area: number,
   records: readonly Uint8Array[],
   target: Firewall,
-  byId: Map<number, Pending>,
+  rebuilt: RebuiltConnections,
   result: RecoveryResult,
   note: Note | null,
 ): void {
@@ -257,25 +270,17 @@ function attachArea(
       result.corrupt++;
       continue;
     }
-    const pending = byId.get(recordIdOf(bytes));
-    if (pending === undefined) {
+    const conn = rebuilt.byId(recordIdOf(bytes));
+    if (conn === null) {
       result.orphans++;
       continue;
     }
-    if (!attachPart(target, pending.conn, area, bytes, recordVersionOf(bytes))) {
+    if (!attachPart(target, conn, area, bytes, recordVersionOf(bytes))) {
       result.corrupt++;
-      pending.broken = true;
+      rebuilt.markBroken(conn);
       continue;
     }
     result.partsByModule[AREA_NAMES[area]]++;
-    note?.(1004, `${AREA_NAMES[area]} part attached`, pending.conn.history.id, AREA_NAMES[area]);
+    note?.(1004, `${AREA_NAMES[area]} part attached`, conn.history.id, AREA_NAMES[area]);
   }
-}
-
-/** Every module the base layer lists holds its part. */
-function complete(p: Pending): boolean {
-  for (let m = 0; m <= ModuleId.sip; m++) {
-    if ((p.base.parts & (1 << m)) !== 0 && p.conn.parts[m] < 0) return false;
-  }
-  return true;
 }

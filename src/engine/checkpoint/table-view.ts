@@ -39,24 +39,24 @@ function connectionView(fw: Firewall, c: Connection): string {
       c.seenReply,
     ],
   };
-  if (c.parts[ModuleId.tcp] >= 0) {
-    const t = m.tcpParts.get(c.parts[ModuleId.tcp]);
+  if (c.part(ModuleId.tcp) >= 0) {
+    const t = m.tcpParts.get(c.part(ModuleId.tcp));
     parts.tcp = [
       t.state,
       t.status,
       ...t.seen.map((s) => [s.tdScale, s.flags & ~UNCHECKPOINTED_FLAGS]),
     ];
   }
-  if (c.parts[ModuleId.udp] >= 0) parts.udp = m.udpParts.get(c.parts[ModuleId.udp]);
-  if (c.parts[ModuleId.icmp] >= 0) parts.icmp = m.icmpParts.get(c.parts[ModuleId.icmp]);
+  if (c.part(ModuleId.udp) >= 0) parts.udp = m.udpParts.get(c.part(ModuleId.udp));
+  if (c.part(ModuleId.icmp) >= 0) parts.icmp = m.icmpParts.get(c.part(ModuleId.icmp));
   const pending = fw.conntrack.expectations
     .entries()
     .filter((e) => e.masterSlot === c.slot && e.masterId === c.id)
     .map((e) => [e.proto, e.src, e.dst, e.dport, e.expiresUs]);
-  if (c.parts[ModuleId.ftp] >= 0)
-    parts.ftp = [m.ftpParts.get(c.parts[ModuleId.ftp]).announced, pending];
-  if (c.parts[ModuleId.sip] >= 0) {
-    const s = m.sipParts.get(c.parts[ModuleId.sip]);
+  if (c.part(ModuleId.ftp) >= 0)
+    parts.ftp = [m.ftpParts.get(c.part(ModuleId.ftp)).announced, pending];
+  if (c.part(ModuleId.sip) >= 0) {
+    const s = m.sipParts.get(c.part(ModuleId.sip));
     parts.sip = [s.state, s.announced, pending];
   }
   return JSON.stringify(parts);

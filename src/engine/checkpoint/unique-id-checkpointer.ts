@@ -68,7 +68,7 @@ export class UniqueIdCheckpointer implements CheckpointHooks {
   tracked(conn: Connection, area: number): void {
     // Act 800: did this packet change the part in a way recovery needs?
     const changed =
-      this.records.digest(conn, area) !== conn.written[area] ||
+      this.records.digest(conn, area) !== conn.written(area) ||
       (area === TCP_AREA && this.records.windowMoved(conn, this.config.tcpWindowBytes));
     if (changed) this.write(conn, area, STATE_CHANGE_ACTS);
   }
@@ -124,7 +124,7 @@ export class UniqueIdCheckpointer implements CheckpointHooks {
    */
   private refused(conn: Connection, area: number): void {
     this.stats.refused++;
-    if (conn.slot >= 0) conn.written[area] = NaN;
+    if (conn.slot >= 0) conn.setWritten(area, NaN);
   }
 
   private enqueue(op: QueuedWrite | number): void {
@@ -172,7 +172,7 @@ export class UniqueIdCheckpointer implements CheckpointHooks {
       acts,
       connection: conn.history.id,
       area: AREA_NAMES[area],
-      version: conn.versions[area],
+      version: conn.version(area),
       bytes,
       mode: this.config.mode,
     });

@@ -27,7 +27,7 @@ export interface SavedBase {
  */
 export function encodeBase(c: Connection, helperName: string, w: ByteWriter): void {
   let parts = 0;
-  for (let m = 0; m < MODULE_COUNT; m++) if (c.parts[m] >= 0) parts |= 1 << m;
+  for (let m = 0; m < MODULE_COUNT; m++) if (c.part(m) >= 0) parts |= 1 << m;
   w.u8(c.proto).u32(c.src).u32(c.dst).u16(c.sport).u16(c.dport).f64(c.createdUs).u32(c.rule);
   w.ascii(helperName)
     .bool(c.masterId >= 0)

@@ -5,6 +5,7 @@ import { ByteWriter } from '../checkpoint/byte-writer';
 import { RecordFormatError } from '../checkpoint/record-format-error';
 import { baseMasterOf, decodeBase, encodeBase } from './base-codec';
 import { Connection, type ConnectionHistory } from './connection';
+import { ConnectionTable } from './connection-table';
 import { decodeExpectations } from './expectation-codec';
 import { decodeFtpPart, decodeSipPart, encodeFtpPart, encodeSipPart } from './modules/helper-codec';
 import { decodeTcpPart, encodeTcpPart } from './modules/tcp/tcp-codec';
@@ -136,6 +137,7 @@ describe('baseMasterOf', () => {
       masterId,
       history,
     );
+    new ConnectionTable(1).add(c); // its part handles (none) live in a table's columns
     return bytesOf((w) => encodeBase(c, helper, w));
   };
 

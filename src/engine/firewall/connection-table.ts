@@ -1,5 +1,6 @@
 import { invariant } from '../errors';
 import type { Connection } from './connection';
+import { ConnectionColumns } from './connection-columns';
 import { TupleTable } from './tuple-table';
 
 /**
@@ -11,11 +12,14 @@ export class ConnectionTable {
   private readonly slots: Array<Connection | null> = [];
   private readonly free: number[] = [];
   private readonly tuples: TupleTable;
+  /** Module handles and checkpoint bookkeeping by slot. */
+  private readonly columns: ConnectionColumns;
   private sweepCursor = 0;
   count = 0;
 
   constructor(readonly maxConnections: number) {
     this.tuples = new TupleTable(maxConnections * 2);
+    this.columns = new ConnectionColumns(maxConnections);
   }
 
   get full(): boolean {
@@ -38,8 +42,10 @@ export class ConnectionTable {
     return this.slots[slot] ?? null;
   }
 
+  /** Takes the connection in: it gets a slot, and its columns there say no part, nothing written. */
   add(c: Connection): void {
     invariant(!this.full, 'connection table is full');
+    invariant(c.slot < 0 && c.columns === null, `connection ${c.id} is already in a table`);
     let slot = this.free.pop();
     if (slot === undefined) {
       slot = this.slots.length;
@@ -48,6 +54,8 @@ export class ConnectionTable {
       this.slots[slot] = c;
     }
     c.slot = slot;
+    this.columns.open(slot);
+    c.columns = this.columns;
     this.tuples.set(c.src, c.dst, c.sport, c.dport, c.proto, slot * 2);
     this.tuples.set(c.dst, c.src, c.dport, c.sport, c.proto, slot * 2 + 1);
     this.count++;
@@ -60,6 +68,7 @@ export class ConnectionTable {
     this.slots[c.slot] = null;
     this.free.push(c.slot);
     c.slot = -1;
+    c.columns = null;
     this.count--;
   }
 

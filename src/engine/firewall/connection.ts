@@ -1,9 +1,7 @@
 import { invariant } from '../errors';
+import { AREAS_PER_CONNECTION, type ConnectionColumns } from './connection-columns';
 import type { ConnectionId } from './connection-id';
 import { MODULE_COUNT } from './modules/module-ids';
-
-// The per-module arrays below are literals of this length.
-invariant(MODULE_COUNT === 5, 'a connection has five module handles');
 
 /** 0: the original direction (from the side that opened the connection); 1: the reply. */
 export type DirectionCode = 0 | 1;
@@ -38,6 +36,9 @@ export interface ConnectionHistory {
  * 5-tuple, timestamps, the rule that admitted it, the unique connection identifier — and one
  * handle per module taking part, pointing into that module's own table. The module parts do
  * not know this connection; only this base layer links them.
+ *
+ * The handles and the checkpoint bookkeeping live in the table's columns at the connection's
+ * slot (ConnectionColumns): a connection has them only while it is in a table.
  */
 export class Connection {
   /** Position in the connection table. */
@@ -48,21 +49,8 @@ export class Connection {
   seenReply = false;
   /** Index of the helper object assigned by `ct helper set`, or -1. */
   helper = -1;
-  // Plain arrays rather than typed arrays: a typed array is an ArrayBuffer, a view and a
-  // backing store (about 180 bytes before its first element), and a table of 100k connections
-  // held four per connection — most of a connection's memory. Small integer and double
-  // arrays keep their elements unboxed all the same.
-  /** Handle per module (ModuleId order), -1 when the module takes no part. */
-  readonly parts: number[] = [-1, -1, -1, -1, -1];
-  /**
-   * Checkpoint bookkeeping, per area (0 = base, 1 + module): the version of the last record
-   * written, and a digest of what that record said, to tell a state change from a packet that
-   * changed nothing worth writing.
-   */
-  readonly versions: number[] = [0, 0, 0, 0, 0, 0];
-  readonly written: number[] = [0, 0, 0, 0, 0, 0];
-  /** TCP td_end per direction when the TCP record was last written (window movement). */
-  readonly writtenEnd: number[] = [0, 0];
+  /** The columns of the table holding it (set by the table), null while in none. */
+  columns: ConnectionColumns | null = null;
 
   constructor(
     readonly id: ConnectionId,
@@ -80,5 +68,50 @@ export class Connection {
   ) {
     this.lastSeenUs = createdUs;
     this.expiresUs = createdUs;
+  }
+
+  /** Handle of the module's part (ModuleId order), -1 when the module takes no part. */
+  part(module: number): number {
+    return this.table().parts[this.slot * MODULE_COUNT + module];
+  }
+
+  setPart(module: number, handle: number): void {
+    this.table().parts[this.slot * MODULE_COUNT + module] = handle;
+  }
+
+  /**
+   * Checkpoint bookkeeping, per area (0 = base, 1 + module): the version of the last record
+   * written, and a digest of what that record said, to tell a state change from a packet that
+   * changed nothing worth writing.
+   */
+  version(area: number): number {
+    return this.table().versions[this.slot * AREAS_PER_CONNECTION + area];
+  }
+
+  setVersion(area: number, version: number): void {
+    this.table().versions[this.slot * AREAS_PER_CONNECTION + area] = version;
+  }
+
+  written(area: number): number {
+    return this.table().written[this.slot * AREAS_PER_CONNECTION + area];
+  }
+
+  setWritten(area: number, digest: number): void {
+    this.table().written[this.slot * AREAS_PER_CONNECTION + area] = digest;
+  }
+
+  /** TCP td_end per direction when the TCP record was last written (window movement). */
+  writtenEnd(dir: number): number {
+    return this.table().writtenEnd[this.slot * 2 + dir];
+  }
+
+  setWrittenEnd(dir: number, tdEnd: number): void {
+    this.table().writtenEnd[this.slot * 2 + dir] = tdEnd;
+  }
+
+  private table(): ConnectionColumns {
+    const columns = this.columns;
+    invariant(columns !== null, `connection ${this.id} is in no table`);
+    return columns;
   }
 }

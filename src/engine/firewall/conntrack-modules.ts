@@ -3,7 +3,7 @@ import type { ConntrackTimeouts, FirewallConfig } from '../scenarios/schema';
 import type { Connection, DirectionCode } from './connection';
 import { newFtpPart, type FtpPart } from './modules/ftp-helper';
 import { icmpCtStateNames, IcmpTracker, type IcmpPart } from './modules/icmp-tracker';
-import { ModuleId } from './modules/module-ids';
+import { MODULE_COUNT, ModuleId } from './modules/module-ids';
 import { PartTable } from './modules/part-table';
 import { newSipPart, type SipPart } from './modules/sip-helper';
 import { tcpCtStateNames } from './modules/tcp/tcp-states';
@@ -103,7 +103,7 @@ export class ConntrackModules {
     let result: TrackResultCode;
     switch (conn.proto) {
       case IPPROTO_TCP: {
-        const handle = conn.parts[ModuleId.tcp];
+        const handle = conn.part(ModuleId.tcp);
         const part = this.tcpParts.load(handle, this.tcpScratch);
         result = this.tcp.track(part, p, dir, nowUs) as TrackResultCode;
         this.tcpParts.store(handle, part);
@@ -111,9 +111,9 @@ export class ConntrackModules {
         return result;
       }
       case IPPROTO_UDP:
-        return this.udp.track(this.udpParts.get(conn.parts[ModuleId.udp]), dir, nowUs);
+        return this.udp.track(this.udpParts.get(conn.part(ModuleId.udp)), dir, nowUs);
       default:
-        result = this.icmp.track(this.icmpParts.get(conn.parts[ModuleId.icmp]), p, dir);
+        result = this.icmp.track(this.icmpParts.get(conn.part(ModuleId.icmp)), p, dir);
         if (result === TrackResult.invalid)
           this.invalidReason = 'ICMP type does not fit the exchange';
         return result;
@@ -124,11 +124,11 @@ export class ConntrackModules {
   stateOf(conn: Connection): number {
     switch (conn.proto) {
       case IPPROTO_TCP:
-        return this.tcpParts.stateOf(conn.parts[ModuleId.tcp]);
+        return this.tcpParts.stateOf(conn.part(ModuleId.tcp));
       case IPPROTO_UDP:
-        return this.udpParts.get(conn.parts[ModuleId.udp]).state;
+        return this.udpParts.get(conn.part(ModuleId.udp)).state;
       default:
-        return this.icmpParts.get(conn.parts[ModuleId.icmp]).state;
+        return this.icmpParts.get(conn.part(ModuleId.icmp)).state;
     }
   }
 
@@ -146,9 +146,9 @@ export class ConntrackModules {
   expiresUs(conn: Connection, nowUs: number): number {
     switch (conn.proto) {
       case IPPROTO_TCP:
-        return this.tcpParts.expiresUsOf(conn.parts[ModuleId.tcp]);
+        return this.tcpParts.expiresUsOf(conn.part(ModuleId.tcp));
       case IPPROTO_UDP:
-        return nowUs + this.udp.timeoutUs(this.udpParts.get(conn.parts[ModuleId.udp]));
+        return nowUs + this.udp.timeoutUs(this.udpParts.get(conn.part(ModuleId.udp)));
       default:
         return nowUs + this.icmp.timeoutUs;
     }
@@ -162,7 +162,7 @@ export class ConntrackModules {
    */
   restartTimeout(conn: Connection, nowUs: number): void {
     if (conn.proto !== IPPROTO_TCP) return;
-    const handle = conn.parts[ModuleId.tcp];
+    const handle = conn.part(ModuleId.tcp);
     const part = this.tcpParts.load(handle, this.tcpScratch);
     part.seen[0].flags |= TcpWindowFlag.BE_LIBERAL;
     part.seen[1].flags |= TcpWindowFlag.BE_LIBERAL;
@@ -177,15 +177,15 @@ export class ConntrackModules {
 
   /** Gives a confirmed connection the part of the layer-7 helper `ct helper set` assigned. */
   attachHelper(conn: Connection, type: 'ftp' | 'sip'): void {
-    if (type === 'ftp') conn.parts[ModuleId.ftp] = this.ftpParts.add(newFtpPart());
-    else conn.parts[ModuleId.sip] = this.sipParts.add(newSipPart());
+    if (type === 'ftp') conn.setPart(ModuleId.ftp, this.ftpParts.add(newFtpPart()));
+    else conn.setPart(ModuleId.sip, this.sipParts.add(newSipPart()));
   }
 
   /** Frees every part of a connection. */
   release(conn: Connection): void {
-    for (let m = 0; m < conn.parts.length; m++) {
-      if (conn.parts[m] >= 0) this.releasePart(m, conn.parts[m]);
-      conn.parts[m] = -1;
+    for (let m = 0; m < MODULE_COUNT; m++) {
+      if (conn.part(m) >= 0) this.releasePart(m, conn.part(m));
+      conn.setPart(m, -1);
     }
   }
 

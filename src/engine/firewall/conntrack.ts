@@ -1,3 +1,4 @@
+import { invariant } from '../errors';
 import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, type Packet } from '../net/packet';
 import type { FirewallConfig } from '../scenarios/schema';
 import { Connection, type DirectionCode } from './connection';
@@ -230,11 +231,11 @@ export class Conntrack {
       master?.masterId ?? -1,
       history,
     );
-    conn.parts[this.pendingModule] = this.pendingHandle;
+    this.table.add(conn); // first: its part handles live in the table's columns
+    conn.setPart(this.pendingModule, this.pendingHandle);
     conn.helper = helperIndex;
     this.pendingHandle = -1;
     conn.expiresUs = this.modules.expiresUs(conn, nowUs);
-    this.table.add(conn);
     if (helper !== null) this.modules.attachHelper(conn, helper.type);
     history.states.push(this.modules.stateName(conn));
     this.created++;
@@ -255,12 +256,26 @@ export class Conntrack {
   }
 
   /**
+   * A connection rebuilt from its base record takes a slot, so its module parts can be
+   * attached (their handles live in the table's columns). It is not in service until adopt().
+   */
+  takeRebuilt(conn: Connection): void {
+    this.table.add(conn);
+  }
+
+  /** A rebuilt connection that could not be completed leaves, with the parts it got. */
+  dropRebuilt(conn: Connection): void {
+    this.modules.release(conn);
+    this.table.remove(conn);
+  }
+
+  /**
    * Takes in a connection rebuilt from the checkpoint server (FIG. 10): its parts are already
    * in the module tables. Its timeout starts afresh from its state; nothing is written back
    * (the server already holds what it was rebuilt from).
    */
   adopt(conn: Connection, nowUs: number): void {
-    this.table.add(conn);
+    invariant(this.table.at(conn.slot) === conn, `rebuilt connection ${conn.id} holds no slot`);
     this.modules.restartTimeout(conn, nowUs);
     conn.expiresUs = this.modules.expiresUs(conn, nowUs);
     conn.lastSeenUs = nowUs;

@@ -30,14 +30,14 @@ export class HelperDispatch {
     const type = this.ruleset.helpers[conn.helper].type;
     const modules = this.conntrack.modules;
     if (type === 'ftp' && conn.proto === IPPROTO_TCP) {
-      const part = modules.ftpParts.get(conn.parts[ModuleId.ftp]);
+      const part = modules.ftpParts.get(conn.part(ModuleId.ftp));
       ftpInspect(part, p, dir, (a) => {
         part.announced++;
         this.ftpAnnounced(conn, a, nowUs);
         this.conntrack.hooks.helperChanged(conn);
       });
     } else if (type === 'sip') {
-      const part = modules.sipParts.get(conn.parts[ModuleId.sip]);
+      const part = modules.sipParts.get(conn.part(ModuleId.sip));
       const stateBefore = part.state;
       const message = sipInspect(part, p);
       if (message === null) return;

@@ -34,7 +34,7 @@ export function partCode(
   module: number,
   pending: ReadonlyMap<number, number>,
 ): number {
-  const handle = c.parts[module];
+  const handle = c.part(module);
   if (handle < 0) return -1;
   switch (module) {
     case ModuleId.tcp: {
@@ -59,10 +59,12 @@ function waiting(pending: ReadonlyMap<number, number>, c: Connection): number {
 
 /** The layer-4 state by the kernel's name ("ESTABLISHED", "UNREPLIED", …), '' for none. */
 export function stateName(modules: ConntrackModules, c: Connection): string {
-  const p = c.parts;
-  if (p[ModuleId.tcp] >= 0) return tcpCtStateNames[modules.tcpParts.stateOf(p[ModuleId.tcp])];
-  if (p[ModuleId.udp] >= 0) return udpCtStateNames[modules.udpParts.get(p[ModuleId.udp]).state];
-  if (p[ModuleId.icmp] >= 0) return icmpCtStateNames[modules.icmpParts.get(p[ModuleId.icmp]).state];
+  const tcp = c.part(ModuleId.tcp);
+  if (tcp >= 0) return tcpCtStateNames[modules.tcpParts.stateOf(tcp)];
+  const udp = c.part(ModuleId.udp);
+  if (udp >= 0) return udpCtStateNames[modules.udpParts.get(udp).state];
+  const icmp = c.part(ModuleId.icmp);
+  if (icmp >= 0) return icmpCtStateNames[modules.icmpParts.get(icmp).state];
   return '';
 }
 

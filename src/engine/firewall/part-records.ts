@@ -38,7 +38,7 @@ export class PartRecords {
   /** The areas holding a part of this connection (always the base). */
   areasOf(conn: Connection): number[] {
     const areas = [BASE_AREA];
-    for (let m = 0; m < MODULE_COUNT; m++) if (conn.parts[m] >= 0) areas.push(areaOfModule(m));
+    for (let m = 0; m < MODULE_COUNT; m++) if (conn.part(m) >= 0) areas.push(areaOfModule(m));
     return areas;
   }
 
@@ -51,24 +51,24 @@ export class PartRecords {
         encodeBase(conn, conn.helper >= 0 ? this.helperNames[conn.helper] : '', w);
         break;
       case areaOfModule(ModuleId.tcp):
-        encodeTcpPart(modules.tcpParts.load(conn.parts[ModuleId.tcp], this.tcpPart), w);
+        encodeTcpPart(modules.tcpParts.load(conn.part(ModuleId.tcp), this.tcpPart), w);
         break;
       case areaOfModule(ModuleId.udp):
-        encodeUdpPart(modules.udpParts.get(conn.parts[ModuleId.udp]), w);
+        encodeUdpPart(modules.udpParts.get(conn.part(ModuleId.udp)), w);
         break;
       case areaOfModule(ModuleId.icmp):
-        encodeIcmpPart(modules.icmpParts.get(conn.parts[ModuleId.icmp]), w);
+        encodeIcmpPart(modules.icmpParts.get(conn.part(ModuleId.icmp)), w);
         break;
       case areaOfModule(ModuleId.ftp):
-        encodeFtpPart(modules.ftpParts.get(conn.parts[ModuleId.ftp]), this.pending(conn), w);
+        encodeFtpPart(modules.ftpParts.get(conn.part(ModuleId.ftp)), this.pending(conn), w);
         break;
       default:
-        encodeSipPart(modules.sipParts.get(conn.parts[ModuleId.sip]), this.pending(conn), w);
+        encodeSipPart(modules.sipParts.get(conn.part(ModuleId.sip)), this.pending(conn), w);
     }
-    conn.versions[area]++;
-    conn.written[area] = this.digest(conn, area);
+    conn.setVersion(area, conn.version(area) + 1);
+    conn.setWritten(area, this.digest(conn, area));
     if (area === areaOfModule(ModuleId.tcp)) this.noteWindow(conn);
-    return encodeRecord(area, conn.id, conn.versions[area], w.view());
+    return encodeRecord(area, conn.id, conn.version(area), w.view());
   }
 
   /**
@@ -84,7 +84,7 @@ export class PartRecords {
         return conn.seenReply ? 1 : 0;
       case areaOfModule(ModuleId.tcp): {
         const t = modules.tcpParts;
-        const h = conn.parts[ModuleId.tcp];
+        const h = conn.part(ModuleId.tcp);
         const f0 = t.flagsOf(h, 0) & ~TCP_VOLATILE_FLAGS;
         const f1 = t.flagsOf(h, 1) & ~TCP_VOLATILE_FLAGS;
         return (
@@ -97,30 +97,30 @@ export class PartRecords {
         );
       }
       case areaOfModule(ModuleId.udp):
-        return modules.udpParts.get(conn.parts[ModuleId.udp]).state;
+        return modules.udpParts.get(conn.part(ModuleId.udp)).state;
       case areaOfModule(ModuleId.icmp):
-        return modules.icmpParts.get(conn.parts[ModuleId.icmp]).state;
+        return modules.icmpParts.get(conn.part(ModuleId.icmp)).state;
       default:
-        return conn.written[area];
+        return conn.written(area);
     }
   }
 
   /** Has either direction's right edge moved more than `bytes` since the TCP record was written? */
   windowMoved(conn: Connection, bytes: number): boolean {
     const t = this.conntrack.modules.tcpParts;
-    const h = conn.parts[ModuleId.tcp];
+    const h = conn.part(ModuleId.tcp);
     return (
-      Math.abs((t.tdEndOf(h, 0) - conn.writtenEnd[0]) | 0) > bytes ||
-      Math.abs((t.tdEndOf(h, 1) - conn.writtenEnd[1]) | 0) > bytes
+      Math.abs((t.tdEndOf(h, 0) - conn.writtenEnd(0)) | 0) > bytes ||
+      Math.abs((t.tdEndOf(h, 1) - conn.writtenEnd(1)) | 0) > bytes
     );
   }
 
   /** Remembers the TCP window positions the record just written (or recovered) holds. */
   noteWindow(conn: Connection): void {
     const t = this.conntrack.modules.tcpParts;
-    const h = conn.parts[ModuleId.tcp];
-    conn.writtenEnd[0] = t.tdEndOf(h, 0);
-    conn.writtenEnd[1] = t.tdEndOf(h, 1);
+    const h = conn.part(ModuleId.tcp);
+    conn.setWrittenEnd(0, t.tdEndOf(h, 0));
+    conn.setWrittenEnd(1, t.tdEndOf(h, 1));
   }
 
   private pending(conn: Connection): Expectation[] {

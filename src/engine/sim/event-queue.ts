@@ -1,3 +1,5 @@
+import { resized } from '../util/resized';
+
 /**
  * A binary min-heap of events ordered by (timeUs, seq). Entries live in typed arrays — no
  * object per event — because the scheduler pops and pushes millions of them per second.
@@ -119,15 +121,11 @@ export class EventQueue {
     if (this.count >= this.maxEvents) {
       throw new RangeError(`event queue is full (${this.maxEvents} pending events)`);
     }
-    const grown = <T extends Float64Array | Int32Array>(old: T, make: (n: number) => T): T => {
-      const next = make(Math.min(capacity, this.maxEvents));
-      next.set(old);
-      return next;
-    };
-    this.timeUs = grown(this.timeUs, (n) => new Float64Array(n));
-    this.seq = grown(this.seq, (n) => new Float64Array(n));
-    this.kind = grown(this.kind, (n) => new Int32Array(n));
-    this.argA = grown(this.argA, (n) => new Int32Array(n));
-    this.argB = grown(this.argB, (n) => new Int32Array(n));
+    const n = Math.min(capacity, this.maxEvents);
+    this.timeUs = resized(this.timeUs, n);
+    this.seq = resized(this.seq, n);
+    this.kind = resized(this.kind, n);
+    this.argA = resized(this.argA, n);
+    this.argB = resized(this.argB, n);
   }
 }

@@ -1,4 +1,5 @@
 import { invariant } from '../../../errors';
+import { resized } from '../../../util/resized';
 import { newTcpPart, type TcpPart, type TcpWindowState } from './tcp-part';
 
 /** Columns start this long and double up to the table's capacity. */
@@ -242,12 +243,4 @@ function u8(value: number): boolean {
 
 function u32(value: number): boolean {
   return value === value >>> 0;
-}
-
-type Column = Uint8Array | Uint32Array | Float64Array;
-
-function resized<T extends Column>(column: T, length: number): T {
-  const next = new (column.constructor as new (n: number) => T)(length);
-  next.set(column);
-  return next;
 }

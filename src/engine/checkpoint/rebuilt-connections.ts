@@ -1,0 +1,61 @@
+import { invariant } from '../errors';
+import type { Connection } from '../firewall/connection';
+import type { ConnectionTable } from '../firewall/connection-table';
+import { MODULE_COUNT } from '../firewall/modules/module-ids';
+
+/**
+ * The connections a recovery has rebuilt from base records, while their module parts are
+ * attached: found by the identifier a module record names, each with the parts its base
+ * record said to expect and whether a part of it failed to decode. Kept by slot in typed
+ * arrays (the rebuilt connections are already in the new table): a million rebuilt
+ * connections then cost the garbage collector one map, not a million waiting objects.
+ */
+export class RebuiltConnections {
+  private readonly slotById = new Map<number, number>();
+  /** Slots in the order they were rebuilt (masters first). */
+  private readonly order: number[] = [];
+  private readonly expected: Uint8Array;
+  private readonly broken: Uint8Array;
+
+  constructor(private readonly table: ConnectionTable) {
+    this.expected = new Uint8Array(table.maxConnections);
+    this.broken = new Uint8Array(table.maxConnections);
+  }
+
+  /** A connection rebuilt and in the table; `partsMask` has bit m when module m holds a part. */
+  add(conn: Connection, partsMask: number, broken: boolean): void {
+    invariant(this.table.at(conn.slot) === conn, `rebuilt connection ${conn.id} holds no slot`);
+    this.slotById.set(conn.id, conn.slot);
+    this.order.push(conn.slot);
+    this.expected[conn.slot] = partsMask;
+    this.broken[conn.slot] = broken ? 1 : 0;
+  }
+
+  /** The rebuilt connection with this identifier, or null. */
+  byId(id: number): Connection | null {
+    const slot = this.slotById.get(id);
+    return slot === undefined ? null : this.table.get(slot);
+  }
+
+  /** A part of it failed to decode: it will not be taken into service. */
+  markBroken(conn: Connection): void {
+    this.broken[conn.slot] = 1;
+  }
+
+  /** Calls `visit` with each rebuilt connection in rebuild order, and whether it is whole. */
+  forEach(visit: (conn: Connection, whole: boolean) => void): void {
+    for (const slot of this.order) {
+      const conn = this.table.get(slot);
+      visit(conn, this.broken[slot] === 0 && this.hasExpectedParts(conn));
+    }
+  }
+
+  /** Every module its base layer lists holds its part. */
+  private hasExpectedParts(conn: Connection): boolean {
+    const mask = this.expected[conn.slot];
+    for (let m = 0; m < MODULE_COUNT; m++) {
+      if ((mask & (1 << m)) !== 0 && conn.part(m) < 0) return false;
+    }
+    return true;
+  }
+}
