@@ -5,14 +5,17 @@ import type { Firewall } from '../firewall/firewall';
 import { decodeFtpPart, decodeSipPart } from '../firewall/modules/helper-codec';
 import { ModuleId } from '../firewall/modules/module-ids';
 import { decodeTcpPart } from '../firewall/modules/tcp/tcp-codec';
+import { newFtpPart } from '../firewall/modules/ftp-helper';
 import { newTcpPart } from '../firewall/modules/tcp/tcp-part';
 import { decodeIcmpPart, decodeUdpPart } from '../firewall/modules/udp-icmp-codec';
 import { areaOfModule } from '../firewall/part-records';
 import { RECORD_HEADER_BYTES } from './record';
 
-const pendingByConnection = new WeakMap<Connection, SavedExpectation[]>();
+const pendingByConnection = new WeakMap<Connection, readonly SavedExpectation[]>();
 /** Each TCP record is decoded here, then copied into the module's table. */
 const tcpScratch = newTcpPart();
+/** Each FTP record likewise. */
+const ftpScratch = newFtpPart();
 
 /**
  * Decodes one module record (sound: its CRC checked) and adds the part to that module's own
@@ -40,7 +43,7 @@ export function attachPart(
         conn.setPart(ModuleId.icmp, modules.icmpParts.add(decodeIcmpPart(record, at)));
         break;
       case areaOfModule(ModuleId.ftp): {
-        const { part, pending } = decodeFtpPart(record, at);
+        const { part, pending } = decodeFtpPart(record, at, ftpScratch);
         conn.setPart(ModuleId.ftp, modules.ftpParts.add(part));
         if (pending.length > 0) pendingByConnection.set(conn, pending);
         break;

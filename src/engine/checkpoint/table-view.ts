@@ -54,7 +54,7 @@ function connectionView(fw: Firewall, c: Connection): string {
     .filter((e) => e.masterSlot === c.slot && e.masterId === c.id)
     .map((e) => [e.proto, e.src, e.dst, e.dport, e.expiresUs]);
   if (c.part(ModuleId.ftp) >= 0)
-    parts.ftp = [m.ftpParts.get(c.part(ModuleId.ftp)).announced, pending];
+    parts.ftp = [m.ftpParts.announcedOf(c.part(ModuleId.ftp)), pending];
   if (c.part(ModuleId.sip) >= 0) {
     const s = m.sipParts.get(c.part(ModuleId.sip));
     parts.sip = [s.state, s.announced, pending];

@@ -1,7 +1,8 @@
 import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, type Packet } from '../net/packet';
 import type { ConntrackTimeouts, FirewallConfig } from '../scenarios/schema';
 import type { Connection, DirectionCode } from './connection';
-import { newFtpPart, type FtpPart } from './modules/ftp-helper';
+import { newFtpPart } from './modules/ftp-helper';
+import { FtpPartTable } from './modules/ftp-part-table';
 import { icmpCtStateNames, IcmpTracker, type IcmpPart } from './modules/icmp-tracker';
 import { MODULE_COUNT, ModuleId } from './modules/module-ids';
 import { PartTable } from './modules/part-table';
@@ -37,7 +38,7 @@ export class ConntrackModules {
   readonly tcpParts: TcpPartTable;
   readonly udpParts: PartTable<UdpPart>;
   readonly icmpParts: PartTable<IcmpPart>;
-  readonly ftpParts: PartTable<FtpPart>;
+  readonly ftpParts: FtpPartTable;
   readonly sipParts: PartTable<SipPart>;
   /** Why the last track() said invalid. */
   invalidReason = '';
@@ -60,7 +61,7 @@ export class ConntrackModules {
     this.tcpParts = new TcpPartTable(max + 1);
     this.udpParts = new PartTable('udp', max + 1);
     this.icmpParts = new PartTable('icmp', max + 1);
-    this.ftpParts = new PartTable('ftp', max);
+    this.ftpParts = new FtpPartTable(max);
     this.sipParts = new PartTable('sip', max);
   }
 

@@ -15,8 +15,12 @@ export function encodeExpectations(list: readonly Expectation[], w: ByteWriter):
     w.u8(e.proto).u32(e.src).u32(e.dst).u16(e.dport).f64(e.createdUs).f64(e.expiresUs);
 }
 
-export function decodeExpectations(r: ByteReader): SavedExpectation[] {
+/** What a record with no pending expectations decodes to: one shared, frozen empty list. */
+const NONE: readonly SavedExpectation[] = Object.freeze([]);
+
+export function decodeExpectations(r: ByteReader): readonly SavedExpectation[] {
   const count = r.u16('the number of expectations');
+  if (count === 0) return NONE; // nearly every record: no list made per record
   const out: SavedExpectation[] = [];
   for (let i = 0; i < count; i++) {
     out.push({

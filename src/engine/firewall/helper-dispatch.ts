@@ -4,7 +4,7 @@ import { IPPROTO_TCP, IPPROTO_UDP, type Packet } from '../net/packet';
 import type { FirewallConfig } from '../scenarios/schema';
 import type { Connection, DirectionCode } from './connection';
 import type { Conntrack } from './conntrack';
-import { ftpInspect, type FtpAnnouncement } from './modules/ftp-helper';
+import { ftpInspect, newFtpPart, type FtpAnnouncement } from './modules/ftp-helper';
 import { ModuleId } from './modules/module-ids';
 import { sipInspect } from './modules/sip-helper';
 import type { CompiledRuleset } from './rules/ruleset-types';
@@ -19,6 +19,9 @@ const SIP_MAX_EXPECTED = 8;
  * own (the FTP bounce attack) gets no expectation unless `ftpLoose` is set.
  */
 export class HelperDispatch {
+  /** The FTP part being inspected, loaded from the helper's table. */
+  private readonly ftpPart = newFtpPart();
+
   constructor(
     private readonly config: FirewallConfig,
     private readonly conntrack: Conntrack,
@@ -30,12 +33,16 @@ export class HelperDispatch {
     const type = this.ruleset.helpers[conn.helper].type;
     const modules = this.conntrack.modules;
     if (type === 'ftp' && conn.proto === IPPROTO_TCP) {
-      const part = modules.ftpParts.get(conn.part(ModuleId.ftp));
+      const handle = conn.part(ModuleId.ftp);
+      const part = modules.ftpParts.load(handle, this.ftpPart);
       ftpInspect(part, p, dir, (a) => {
         part.announced++;
+        // Stored before the change is reported: the record written for it reads the table.
+        modules.ftpParts.store(handle, part);
         this.ftpAnnounced(conn, a, nowUs);
         this.conntrack.hooks.helperChanged(conn);
       });
+      modules.ftpParts.store(handle, part);
     } else if (type === 'sip') {
       const part = modules.sipParts.get(conn.part(ModuleId.sip));
       const stateBefore = part.state;

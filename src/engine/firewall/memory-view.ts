@@ -46,7 +46,7 @@ export function partCode(
     case ModuleId.icmp:
       return modules.icmpParts.get(handle).state;
     case ModuleId.ftp:
-      return Math.min(modules.ftpParts.get(handle).announced, MAX_PENDING) | waiting(pending, c);
+      return Math.min(modules.ftpParts.announcedOf(handle), MAX_PENDING) | waiting(pending, c);
     default:
       return modules.sipParts.get(handle).state | waiting(pending, c);
   }

@@ -4,6 +4,7 @@ import { encodeBase } from './base-codec';
 import type { Connection } from './connection';
 import type { Conntrack } from './conntrack';
 import type { Expectation } from './expectations';
+import { newFtpPart } from './modules/ftp-helper';
 import { encodeFtpPart, encodeSipPart } from './modules/helper-codec';
 import { MODULE_COUNT, ModuleId } from './modules/module-ids';
 import { newTcpPart, TcpWindowFlag } from './modules/tcp/tcp-part';
@@ -29,6 +30,7 @@ export class PartRecords {
   private readonly writer = new ByteWriter(256);
   /** The TCP part being encoded, loaded from the module's table. */
   private readonly tcpPart = newTcpPart();
+  private readonly ftpPart = newFtpPart();
 
   constructor(
     private readonly conntrack: Conntrack,
@@ -60,7 +62,7 @@ export class PartRecords {
         encodeIcmpPart(modules.icmpParts.get(conn.part(ModuleId.icmp)), w);
         break;
       case areaOfModule(ModuleId.ftp):
-        encodeFtpPart(modules.ftpParts.get(conn.part(ModuleId.ftp)), this.pending(conn), w);
+        encodeFtpPart(modules.ftpParts.load(conn.part(ModuleId.ftp), this.ftpPart), this.pending(conn), w);
         break;
       default:
         encodeSipPart(modules.sipParts.get(conn.part(ModuleId.sip)), this.pending(conn), w);

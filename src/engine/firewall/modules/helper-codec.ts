@@ -6,7 +6,7 @@ import {
   type SavedExpectation,
 } from '../expectation-codec';
 import type { Expectation } from '../expectations';
-import type { FtpPart } from './ftp-helper';
+import { newFtpPart, type FtpPart } from './ftp-helper';
 import type { SipPart } from './sip-helper';
 
 /**
@@ -19,13 +19,15 @@ export function encodeFtpPart(part: FtpPart, pending: readonly Expectation[], w:
   encodeExpectations(pending, w);
 }
 
+/** Decodes an FTP record's payload into `into` (a new part by default), with its expectations. */
 export function decodeFtpPart(
   payload: Uint8Array,
   start = 0,
-): { part: FtpPart; pending: SavedExpectation[] } {
+  into = newFtpPart(),
+): { part: FtpPart; pending: readonly SavedExpectation[] } {
   const r = new ByteReader(payload, start);
-  const part: FtpPart = { nextSeq: [-1, -1], line: ['', ''], synced: [true, true], announced: 0 };
-  for (const d of [0, 1] as const) {
+  const part = into;
+  for (let d = 0; d < 2; d++) {
     part.nextSeq[d] = r.f64('a stream position');
     part.synced[d] = r.bool('a line-start flag');
     part.line[d] = r.ascii('an unfinished line');
@@ -45,7 +47,7 @@ export function encodeSipPart(part: SipPart, pending: readonly Expectation[], w:
 export function decodeSipPart(
   payload: Uint8Array,
   start = 0,
-): { part: SipPart; pending: SavedExpectation[] } {
+): { part: SipPart; pending: readonly SavedExpectation[] } {
   const r = new ByteReader(payload, start);
   const part: SipPart = {
     state: r.u8('the call state'),
