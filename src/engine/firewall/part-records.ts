@@ -62,7 +62,11 @@ export class PartRecords {
         encodeIcmpPart(modules.icmpParts.get(conn.part(ModuleId.icmp)), w);
         break;
       case areaOfModule(ModuleId.ftp):
-        encodeFtpPart(modules.ftpParts.load(conn.part(ModuleId.ftp), this.ftpPart), this.pending(conn), w);
+        encodeFtpPart(
+          modules.ftpParts.load(conn.part(ModuleId.ftp), this.ftpPart),
+          this.pending(conn),
+          w,
+        );
         break;
       default:
         encodeSipPart(modules.sipParts.get(conn.part(ModuleId.sip)), this.pending(conn), w);
