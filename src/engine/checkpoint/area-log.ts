@@ -1,5 +1,6 @@
 import { invariant } from '../errors';
 import type { ConnectionId } from '../firewall/connection-id';
+import { IdIndex } from './id-index';
 import { recordVersionOf } from './record';
 
 /**
@@ -22,7 +23,7 @@ const LENGTH_BYTES = 4;
 const INITIAL_CAPACITY = 4096;
 
 export class AreaLog {
-  private readonly index = new Map<ConnectionId, number>();
+  private readonly index = new IdIndex();
   private bytes = new Uint8Array(INITIAL_CAPACITY);
   /** Where the next appended record goes. */
   private end = 0;
@@ -40,13 +41,13 @@ export class AreaLog {
   /** The record's length, or -1 when there is none. */
   lengthOf(id: ConnectionId): number {
     const at = this.index.get(id);
-    return at === undefined ? -1 : this.lengthAt(at);
+    return at < 0 ? -1 : this.lengthAt(at);
   }
 
   /** The stored record's header version (the stale-write check). The record must exist. */
   versionOf(id: ConnectionId): number {
     const at = this.index.get(id);
-    invariant(at !== undefined, `no record of connection ${id}`);
+    invariant(at >= 0, `no record of connection ${id}`);
     return recordVersionOf(this.bytes, at + LENGTH_BYTES);
   }
 
@@ -56,20 +57,20 @@ export class AreaLog {
    */
   get(id: ConnectionId): Uint8Array | undefined {
     const at = this.index.get(id);
-    return at === undefined ? undefined : this.view(at);
+    return at < 0 ? undefined : this.view(at);
   }
 
   /** Stores the record (a copy of it) as the connection's, replacing any older one. */
   put(id: ConnectionId, record: Uint8Array): void {
     const at = this.index.get(id);
-    if (at !== undefined && this.lengthAt(at) === record.length) {
+    if (at >= 0 && this.lengthAt(at) === record.length) {
       this.bytes.set(record, at + LENGTH_BYTES);
       return;
     }
     const need = LENGTH_BYTES + record.length;
     if (this.end + need > this.bytes.length) this.reclaim(need); // may move the old record
     const old = this.index.get(id);
-    if (old !== undefined) this.garbage += LENGTH_BYTES + this.lengthAt(old);
+    if (old >= 0) this.garbage += LENGTH_BYTES + this.lengthAt(old);
     const to = this.end;
     putLength(this.bytes, to, record.length);
     this.bytes.set(record, to + LENGTH_BYTES);
@@ -80,7 +81,7 @@ export class AreaLog {
   /** Removes the connection's record; returns its length, or -1 when there was none. */
   delete(id: ConnectionId): number {
     const at = this.index.get(id);
-    if (at === undefined) return -1;
+    if (at < 0) return -1;
     const length = this.lengthAt(at);
     this.index.delete(id);
     this.garbage += LENGTH_BYTES + length;
@@ -90,7 +91,7 @@ export class AreaLog {
   /** XORs one byte of the record in place (fault injection). */
   flip(id: ConnectionId, byteIndex: number, xorMask: number): void {
     const at = this.index.get(id);
-    invariant(at !== undefined, `no record of connection ${id}`);
+    invariant(at >= 0, `no record of connection ${id}`);
     invariant(byteIndex >= 0 && byteIndex < this.lengthAt(at), `byte ${byteIndex} is outside`);
     this.bytes[at + LENGTH_BYTES + byteIndex] ^= xorMask;
   }
@@ -109,7 +110,7 @@ export class AreaLog {
    * length in it — no view is made. The buffer must not be kept or changed.
    */
   forEach(visit: (id: ConnectionId, buffer: Uint8Array, at: number, length: number) => void): void {
-    for (const [id, at] of this.index) visit(id, this.bytes, at + LENGTH_BYTES, this.lengthAt(at));
+    this.index.forEach((id, at) => visit(id, this.bytes, at + LENGTH_BYTES, this.lengthAt(at)));
   }
 
   /** Bytes the buffer holds for this area, garbage and free space included. */
@@ -134,12 +135,12 @@ export class AreaLog {
     const capacity = Math.max(INITIAL_CAPACITY, Math.ceil((live + need) * 1.5));
     const next = new Uint8Array(capacity);
     let to = 0;
-    for (const [id, at] of this.index) {
+    this.index.forEach((id, at) => {
       const span = LENGTH_BYTES + this.lengthAt(at);
       next.set(this.bytes.subarray(at, at + span), to);
       this.index.set(id, to); // replacing a key's value keeps its place in the order
       to += span;
-    }
+    });
     invariant(to === live, `area log: ${to} live bytes copied, ${live} expected`);
     this.bytes = next;
     this.end = to;

@@ -12,6 +12,8 @@ const INITIAL_SLOTS = 1024;
  * connection's handle into every module table, and its checkpoint bookkeeping. Kept in
  * typed-array columns indexed by slot: as four small arrays per connection they cost about
  * 340 bytes and four objects for the garbage collector to trace; here 108 bytes and none.
+ * The two times that change on every packet are here too: as fields they were boxed doubles,
+ * a new heap number each time they changed.
  */
 export class ConnectionColumns {
   /** Handle per module (ModuleId order) at slot · MODULE_COUNT + module; -1 for none. */
@@ -25,14 +27,20 @@ export class ConnectionColumns {
   written = new Float64Array(0);
   /** TCP td_end per direction (slot · 2 + dir) when the TCP record was last written. */
   writtenEnd = new Uint32Array(0);
+  /** When a packet of the connection was last seen, and when it expires (µs), by slot. */
+  lastSeenUs = new Float64Array(0);
+  expiresUs = new Float64Array(0);
   private slots = 0;
 
   constructor(readonly maxSlots: number) {
     invariant(Number.isInteger(maxSlots) && maxSlots > 0, `connection columns for ${maxSlots}`);
   }
 
-  /** Makes the columns hold `slot` and resets its row: no module part, nothing written. */
-  open(slot: number): void {
+  /**
+   * Makes the columns hold `slot` and resets its row: no module part, nothing written, last
+   * seen and expiring at `createdUs` (until its first packet is tracked).
+   */
+  open(slot: number, createdUs: number): void {
     invariant(slot >= 0 && slot < this.maxSlots, `slot ${slot} is outside the table`);
     if (slot >= this.slots) this.grow(slot + 1);
     this.parts.fill(-1, slot * MODULE_COUNT, (slot + 1) * MODULE_COUNT);
@@ -40,6 +48,8 @@ export class ConnectionColumns {
     this.written.fill(0, slot * AREAS_PER_CONNECTION, (slot + 1) * AREAS_PER_CONNECTION);
     this.writtenEnd[slot * 2] = 0;
     this.writtenEnd[slot * 2 + 1] = 0;
+    this.lastSeenUs[slot] = createdUs;
+    this.expiresUs[slot] = createdUs;
   }
 
   private grow(need: number): void {
@@ -50,6 +60,8 @@ export class ConnectionColumns {
     this.versions = resized(this.versions, n * AREAS_PER_CONNECTION);
     this.written = resized(this.written, n * AREAS_PER_CONNECTION);
     this.writtenEnd = resized(this.writtenEnd, n * 2);
+    this.lastSeenUs = resized(this.lastSeenUs, n);
+    this.expiresUs = resized(this.expiresUs, n);
     this.slots = n;
   }
 }

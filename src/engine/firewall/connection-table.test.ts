@@ -3,8 +3,8 @@ import { Connection, type ConnectionHistory } from './connection';
 import { ConnectionTable } from './connection-table';
 
 const history = {} as ConnectionHistory; // the table does not read it
-const connection = (id: number) =>
-  new Connection(id, 6, 0x0a000001, 0x0a000002, 1_000 + id, 80, 0, 1, -1, history);
+const connection = (id: number, createdUs = 0) =>
+  new Connection(id, 6, 0x0a000001, 0x0a000002, 1_000 + id, 80, createdUs, 1, -1, history);
 
 describe('ConnectionTable', () => {
   it("keeps each connection's handles and bookkeeping at its slot, across growth", () => {
@@ -39,5 +39,25 @@ describe('ConnectionTable', () => {
     expect(second.slot).toBe(0);
     expect([second.part(0), second.version(0), second.written(0)]).toEqual([-1, 0, 0]);
     expect(() => table.add(second)).toThrow(/already in a table/);
+  });
+
+  it('sweeps the connections whose expiry has passed, and no other', () => {
+    const table = new ConnectionTable(10);
+    const conns = Array.from({ length: 6 }, (_, i) => connection(i, 100 * i));
+    for (const c of conns) table.add(c);
+    expect(conns.map((c) => [c.lastSeenUs, c.expiresUs])).toEqual(
+      conns.map((_, i) => [100 * i, 100 * i]),
+    );
+    conns[1].expiresUs = 10_000;
+    const expired: number[] = [];
+    table.sweep(350, 10, (c) => {
+      expired.push(c.id);
+      table.remove(c);
+    });
+    expect(expired).toEqual([0, 2, 3]);
+    expect(() => conns[0].expiresUs).toThrow(/in no table/);
+    const reused = connection(9, 7_000);
+    table.add(reused);
+    expect([reused.slot, reused.expiresUs]).toEqual([3, 7_000]); // the last slot freed
   });
 });

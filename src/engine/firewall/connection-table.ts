@@ -54,7 +54,7 @@ export class ConnectionTable {
       this.slots[slot] = c;
     }
     c.slot = slot;
-    this.columns.open(slot);
+    this.columns.open(slot, c.createdUs);
     c.columns = this.columns;
     this.tuples.set(c.src, c.dst, c.sport, c.dport, c.proto, slot * 2);
     this.tuples.set(c.dst, c.src, c.dport, c.sport, c.proto, slot * 2 + 1);
@@ -91,8 +91,11 @@ export class ConnectionTable {
     const n = this.slots.length;
     for (let k = 0; k < Math.min(budget, n); k++) {
       if (this.sweepCursor >= n) this.sweepCursor = 0;
-      const c = this.slots[this.sweepCursor++];
-      if (c !== null && c.expiresUs <= nowUs) expire(c);
+      const slot = this.sweepCursor++;
+      // The expiry column first: most slots are not due, and their connections stay untouched.
+      if (this.columns.expiresUs[slot] > nowUs) continue;
+      const c = this.slots[slot];
+      if (c !== null) expire(c);
     }
   }
 }

@@ -43,8 +43,6 @@ export interface ConnectionHistory {
 export class Connection {
   /** Position in the connection table. */
   slot = -1;
-  lastSeenUs: number;
-  expiresUs: number;
   /** A packet in the reply direction has been seen (conntrack's IPS_SEEN_REPLY). */
   seenReply = false;
   /** Index of the helper object assigned by `ct helper set`, or -1. */
@@ -65,9 +63,24 @@ export class Connection {
     /** Identifier of the master connection, or -1. */
     readonly masterId: ConnectionId,
     public history: ConnectionHistory,
-  ) {
-    this.lastSeenUs = createdUs;
-    this.expiresUs = createdUs;
+  ) {}
+
+  /** When a packet of it was last seen (µs); its creation time until then. */
+  get lastSeenUs(): number {
+    return this.table().lastSeenUs[this.slot];
+  }
+
+  set lastSeenUs(us: number) {
+    this.table().lastSeenUs[this.slot] = us;
+  }
+
+  /** When it expires unless a packet renews it (µs). */
+  get expiresUs(): number {
+    return this.table().expiresUs[this.slot];
+  }
+
+  set expiresUs(us: number) {
+    this.table().expiresUs[this.slot] = us;
   }
 
   /** Handle of the module's part (ModuleId order), -1 when the module takes no part. */
