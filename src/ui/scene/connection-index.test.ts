@@ -64,4 +64,16 @@ describe('ConnectionIndex', () => {
     expect(index.connectionOf(withId(500, 7))).toBe('#A'); // named by its own verdict
     expect(index.connectionOf(withId(502, 7))).toBe('#B'); // not yet judged: by its tuple
   });
+
+  it("answers a packet not yet judged by its tuple's latest owner, frame after frame", () => {
+    const trace = new Trace<TraceEvent>(1);
+    const index = new ConnectionIndex(new Recorder({ trace } as unknown as Simulation, 10));
+    const withId = (id: number, n: number): PacketSummary => ({ ...packet(n), id });
+    trace.emit(verdict(7, '#A', withId(500, 7)));
+    expect(index.connectionOf(withId(600, 7))).toBe('#A'); // on its way to the router
+    trace.emit(verdict(8, '#B', withId(501, 7))); // the tuple's newer owner
+    expect(index.connectionOf(withId(600, 7))).toBe('#B');
+    trace.emit(verdict(9, '#C', withId(600, 7))); // its own verdict
+    expect(index.connectionOf(withId(600, 7))).toBe('#C');
+  });
 });

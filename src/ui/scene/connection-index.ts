@@ -26,6 +26,8 @@ export class ConnectionIndex {
   // string per packet per frame otherwise. Two generations too.
   private youngPackets = new Map<number, string>();
   private oldPackets = new Map<number, string>();
+  private youngKeys = new Map<number, string>();
+  private oldKeys = new Map<number, string>();
 
   constructor(recorder: Recorder) {
     for (let seq = recorder.firstSeq; seq < recorder.total; seq++) {
@@ -40,17 +42,38 @@ export class ConnectionIndex {
   connectionOf(packet: PacketSummary): string | null {
     const named = this.youngPackets.get(packet.id) ?? this.oldPackets.get(packet.id);
     if (named !== undefined) return named;
-    const key = tupleKey(packet);
+    const key = this.keyOf(packet);
     return this.young.get(key) ?? this.old.get(key) ?? null;
   }
 
-  private learn(event: TraceEvent): void {
-    if (event.kind !== 'firewall.verdict' || event.connection === null) return;
+  private rememberPacket(id: number, connection: string): void {
     if (this.youngPackets.size >= GENERATION_TUPLES) {
       this.oldPackets = this.youngPackets;
       this.youngPackets = new Map();
     }
-    this.youngPackets.set(event.packet.id, event.connection);
+    this.youngPackets.set(id, connection);
+  }
+
+  /**
+   * The packet's tuple key, built once per packet: one on its way to the router is drawn
+   * every frame until its verdict. The key, not the answer, is kept, so a tuple's newer
+   * owner is still found.
+   */
+  private keyOf(packet: PacketSummary): string {
+    const known = this.youngKeys.get(packet.id) ?? this.oldKeys.get(packet.id);
+    if (known !== undefined) return known;
+    const key = tupleKey(packet);
+    if (this.youngKeys.size >= GENERATION_TUPLES) {
+      this.oldKeys = this.youngKeys;
+      this.youngKeys = new Map();
+    }
+    this.youngKeys.set(packet.id, key);
+    return key;
+  }
+
+  private learn(event: TraceEvent): void {
+    if (event.kind !== 'firewall.verdict' || event.connection === null) return;
+    this.rememberPacket(event.packet.id, event.connection);
     const forward = tupleKey(event.packet);
     if (this.young.get(forward) === event.connection) return;
     if (this.young.size >= GENERATION_TUPLES) {
