@@ -1,5 +1,6 @@
 import { TARGETS, type PageReading, type PlaySpan, type UiBenchResult } from './result';
 import { median } from './stats';
+import type { MainThreadTime } from './trace-summary';
 
 /** One line of the table; a figure with a target says whether it is met. */
 interface Row {
@@ -84,7 +85,19 @@ function spanRows(name: string, s: PlaySpan): Row[] {
       target: 'none',
       met: s.longTasks.count <= TARGETS.longTasks,
     },
+    ...(s.mainThread === undefined ? [] : [mainThreadRow(s.mainThread)]),
   ];
+}
+
+/** The traced main thread: busy time, and each kind of work's share of it. */
+function mainThreadRow(t: MainThreadTime): Row {
+  const kinds = Object.entries(t.byKind)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, v]) => `${kind} ${t.busyMs > 0 ? Math.round((100 * v) / t.busyMs) : 0} %`);
+  return {
+    figure: '  main thread busy (traced)',
+    measured: `${ms(t.busyMs)}: ${kinds.join(', ')}`,
+  };
 }
 
 const reading = (p: PageReading) =>

@@ -1,3 +1,4 @@
+import type { MainThreadTime } from './trace-summary';
 import type { ChunkSize } from './bundle-sizes';
 import type { Distribution, LongTaskSummary } from './stats';
 
@@ -36,6 +37,8 @@ export interface PlaySpan {
   readonly longTasks: LongTaskSummary;
   /** Whether the overview worker (charts) had finished, at the window's start and end. */
   readonly overviewReady: readonly [boolean, boolean];
+  /** With BENCH_UI_TRACE=1, the 1× stretch only: the main thread's time by kind of work. */
+  readonly mainThread?: MainThreadTime;
 }
 
 export interface UiBenchResult {

@@ -16,6 +16,7 @@ import { clockSeconds, leadingCount } from './page-readings';
 import { formatReport } from './report';
 import type { FirstRender, PageReading, PlaySpan, UiBenchResult } from './result';
 import { distribution, longTasksWithin } from './stats';
+import { mainThreadTime, type TraceEventJson } from './trace-summary';
 
 // The browser half of issue 7: first render, production JS size, frame times and long tasks
 // with the big built-in scenario. It reports; it asserts nothing about time.
@@ -32,6 +33,10 @@ const READY = '[data-testid="topology"] [data-testid^="host-"]';
 const WIDE = { width: 1400, height: 900 };
 const NARROW = { width: 420, height: 900 };
 const PROFILE = process.env.BENCH_UI_PROFILE === '1';
+// BENCH_UI_TRACE=1 records a Chrome trace of the 1× stretch (bench-ui/results/playing.trace.json)
+// and reports the main thread's time by kind of work.
+const TRACE = process.env.BENCH_UI_TRACE === '1';
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'];
 
 test('UI figures with the large-table scenario', async ({ browser }) => {
   mkdirSync(BENCH_RESULTS, { recursive: true });
@@ -50,7 +55,7 @@ test('UI figures with the large-table scenario', async ({ browser }) => {
   const cdp = await page.context().newCDPSession(page);
 
   const fastForward = await test.step(`fast-forward at max to ${INSTANT_SECONDS} s`, () =>
-    playSpan(page, cdp, 'max', 'fast-forward', () =>
+    playSpan(page, cdp, 'max', 'fast-forward', null, () =>
       expect
         .poll(async () => clockSeconds(await page.getByTestId('sim-time').textContent()), {
           timeout: 40 * 60_000,
@@ -73,7 +78,9 @@ test('UI figures with the large-table scenario', async ({ browser }) => {
   });
 
   const playing = await test.step(`play at 1× for ${PLAY_MS / 1_000} s`, () =>
-    playSpan(page, cdp, '1', 'playing', () => page.waitForTimeout(PLAY_MS)));
+    playSpan(page, cdp, '1', 'playing', TRACE ? browser : null, () =>
+      page.waitForTimeout(PLAY_MS),
+    ));
 
   const result: UiBenchResult = {
     scenario: SCENARIO,
@@ -146,8 +153,10 @@ async function playSpan(
   cdp: CDPSession,
   speed: string,
   name: string,
+  tracer: Browser | null,
   until: () => Promise<unknown>,
 ): Promise<PlaySpan> {
+  const tracePath = `${BENCH_RESULTS}/${name}.trace.json`;
   const from = await readPage(page);
   const readyBefore = await overviewReady(page);
   await page.getByTestId('speed').selectOption(speed);
@@ -157,6 +166,8 @@ async function playSpan(
     await cdp.send('Profiler.setSamplingInterval', { interval: 2_000 });
     await cdp.send('Profiler.start');
   }
+  if (tracer !== null)
+    await tracer.startTracing(page, { path: tracePath, categories: TRACE_CATEGORIES });
   const fromMs = await page.evaluate(() => performance.now());
   await page.evaluate(startFrames);
   await page.getByTestId('play').click();
@@ -167,6 +178,7 @@ async function playSpan(
     const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(`${BENCH_RESULTS}/${name}.cpuprofile`, JSON.stringify(profile));
   }
+  if (tracer !== null) await tracer.stopTracing();
   await page.getByTestId('pause').click();
   await expect(page.getByTestId('run-status')).toHaveText('paused');
   await page.evaluate(twoFrames);
@@ -177,7 +189,13 @@ async function playSpan(
     frameMs: distribution(frameMs),
     longTasks: longTasksWithin(await page.evaluate(longTasksSoFar), fromMs, toMs),
     overviewReady: [readyBefore, await overviewReady(page)],
+    ...(tracer === null ? {} : { mainThread: mainThreadTime(readTrace(tracePath)) }),
   };
+}
+
+function readTrace(path: string): TraceEventJson[] {
+  const json = JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEventJson[] };
+  return json.traceEvents;
 }
 
 /** The clock, the firewall box's connection count and the scene's packets on the links. */
