@@ -1,6 +1,8 @@
 import { formatIpv4 } from '../net/ipv4';
 import type { ConnectionHistory } from './connection';
 import { formatConnectionId, protoName, type ConnectionId } from './connection-id';
+import type { ConnectionSummary } from './connection-summary';
+import { LedgerTally, type TalliedEntry } from './ledger-tally';
 
 /**
  * The run's record of every connection the firewall confirmed, kept outside the firewall
@@ -9,11 +11,28 @@ import { formatConnectionId, protoName, type ConnectionId } from './connection-i
  * Bounded; connections beyond the bound are counted, not listed.
  */
 export class ConnectionLedger {
-  readonly entries: ConnectionHistory[] = [];
-  private readonly byId = new Map<ConnectionId, ConnectionHistory>();
+  private readonly kept: LedgerEntry[] = [];
+  private readonly byId = new Map<ConnectionId, LedgerEntry>();
+  private readonly tally: LedgerTally;
   omitted = 0;
 
-  constructor(readonly maxEntries = 200_000) {}
+  constructor(
+    readonly maxEntries = 200_000,
+    /** The most connections a summary lists of each kind (live, ended). */
+    maxListed = 200,
+  ) {
+    this.tally = new LedgerTally(maxListed);
+  }
+
+  /** Every entry kept, in the order the connections opened. */
+  get entries(): readonly ConnectionHistory[] {
+    return this.kept;
+  }
+
+  /** The summary a table of connections shows: see summarizeConnections (the same result). */
+  summary(limit: number): ConnectionSummary {
+    return this.tally.summary(this.kept, this.omitted, limit);
+  }
 
   /** A new connection (act 602 has just formed its id). */
   opened(
@@ -27,6 +46,21 @@ export class ConnectionLedger {
     const entry = new LedgerEntry(id, tuple, nowUs, admittedBy, helper, related);
     this.keep(id, entry);
     return entry;
+  }
+
+  /** The connection's state changed: it is recorded in its history. */
+  entered(history: ConnectionHistory, state: string): void {
+    const before = history.states.at(-1) ?? '';
+    history.states.push(state);
+    if (isKept(history)) this.tally.entered(history, before);
+  }
+
+  /** The connection ended (expired, reset, closed); a connection ends once. */
+  ended(history: ConnectionHistory, nowUs: number, reason: string): void {
+    if (history.endedAtUs !== null) return;
+    history.endedAtUs = nowUs;
+    history.endReason = reason;
+    if (isKept(history)) this.tally.ended(history);
   }
 
   /**
@@ -43,8 +77,11 @@ export class ConnectionLedger {
     const known = this.byId.get(id);
     const entry = known ?? this.opened(id, tuple, createdUs, 'recovery', helper, related);
     if (known === undefined) entry.packets.accepted = 0;
-    entry.endedAtUs = null;
-    entry.endReason = null;
+    if (entry.endedAtUs !== null) {
+      entry.endedAtUs = null;
+      entry.endReason = null;
+      if (isKept(entry)) this.tally.revived(entry);
+    }
     return entry;
   }
 
@@ -57,23 +94,22 @@ export class ConnectionLedger {
   /** The connection was lost (a crash it did not survive). */
   lost(id: ConnectionId, nowUs: number, reason: string): void {
     const entry = this.byId.get(id);
-    if (entry !== undefined && entry.endedAtUs === null) {
-      entry.endedAtUs = nowUs;
-      entry.endReason = reason;
-    }
+    if (entry !== undefined) this.ended(entry, nowUs, reason);
   }
 
   get(id: ConnectionId): ConnectionHistory | undefined {
     return this.byId.get(id);
   }
 
-  private keep(id: ConnectionId, entry: ConnectionHistory): void {
-    if (this.entries.length >= this.maxEntries) {
+  private keep(id: ConnectionId, entry: LedgerEntry): void {
+    if (this.kept.length >= this.maxEntries) {
       this.omitted++;
       return;
     }
-    this.entries.push(entry);
+    entry.ledgerIndex = this.kept.length;
+    this.kept.push(entry);
     this.byId.set(id, entry);
+    this.tally.opened(entry);
   }
 }
 
@@ -82,12 +118,14 @@ export class ConnectionLedger {
  * a table of 100k connections would otherwise hold a dozen strings per connection (the id
  * alone is a rope of ten pieces) that nobody may ever read.
  */
-class LedgerEntry implements ConnectionHistory {
+class LedgerEntry implements TalliedEntry {
   readonly states: string[] = [];
   endedAtUs: number | null = null;
   endReason: string | null = null;
   readonly packets = { accepted: 1, dropped: 0 };
   recoveries = 0;
+  /** Its place in the ledger, or -1 when the ledger was full and did not keep it. */
+  ledgerIndex = -1;
   private readonly protoNumber: number;
   private readonly src: number;
   private readonly dst: number;
@@ -134,4 +172,9 @@ class LedgerEntry implements ConnectionHistory {
       dport: this.dport,
     };
   }
+}
+
+/** An entry the ledger kept (and so tallies). */
+function isKept(history: ConnectionHistory): history is LedgerEntry {
+  return history instanceof LedgerEntry && history.ledgerIndex >= 0;
 }

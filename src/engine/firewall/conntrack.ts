@@ -183,7 +183,7 @@ export class Conntrack {
     } else {
       conn.history.packets.accepted++;
       const now = this.modules.stateOf(conn);
-      if (now !== this.stateBefore) conn.history.states.push(this.modules.stateName(conn));
+      if (now !== this.stateBefore) this.ledger.entered(conn.history, this.modules.stateName(conn));
       if (this.killAfter) {
         this.destroy(conn, nowUs, 'reset before any reply');
         return null;
@@ -237,7 +237,7 @@ export class Conntrack {
     this.pendingHandle = -1;
     conn.expiresUs = this.modules.expiresUs(conn, nowUs);
     if (helper !== null) this.modules.attachHelper(conn, helper.type);
-    history.states.push(this.modules.stateName(conn));
+    this.ledger.entered(history, this.modules.stateName(conn));
     this.created++;
     if (master !== null) this.masterChanged(master.masterSlot, master.masterId);
     this.hooks.created(conn);
@@ -283,8 +283,7 @@ export class Conntrack {
 
   /** Removes a connection with its module parts and expectations (it ended or expired). */
   destroy(conn: Connection, nowUs: number, reason: string): void {
-    conn.history.endedAtUs = nowUs;
-    conn.history.endReason = reason;
+    this.ledger.ended(conn.history, nowUs, reason);
     this.hooks.ended(conn);
     this.expectations.removeForMaster(conn.slot);
     this.modules.release(conn);

@@ -131,11 +131,9 @@ export class SimulationRunner {
     return {
       nowUs: sim.nowUs,
       report: buildReport(sim, { listConnections: false }),
-      connections: summarizeConnections(
-        sim.runtime?.shared.ledger.entries ?? [],
-        sim.runtime?.shared.ledger.omitted ?? 0,
-        CONNECTIONS_LISTED,
-      ),
+      connections:
+        sim.runtime?.shared.ledger.summary(CONNECTIONS_LISTED) ??
+        summarizeConnections([], 0, CONNECTIONS_LISTED),
       queues: sim.portQueues(),
       firewallMemory: firewallMemoryView(sim),
       checkpointMemory: checkpointMemoryView(sim),
