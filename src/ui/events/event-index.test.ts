@@ -101,4 +101,30 @@ describe('EventIndex', () => {
     }
     expect([...control]).toEqual([CONTROL]);
   });
+
+  it('forgets the oldest flows past its bound, in the order they were first seen', () => {
+    // One more connection than flows remembered (100,000), each its own 5-tuple.
+    const n = 100_001;
+    const idOf = (i: number) =>
+      `tcp 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}:40000 → 198.51.100.20:80 #${i + 1}`;
+    const events: TraceEvent[] = Array.from({ length: n }, (_, i) => ({
+      kind: 'firewall.connection',
+      atUs: i,
+      event: 'new',
+      connection: idOf(i),
+      detail: 'rule 1',
+    }));
+    const { index } = indexed(events);
+    const socketOf = (i: number): TraceEvent => ({
+      kind: 'tcp.state',
+      atUs: n,
+      host: 'server',
+      socket: `198.51.100.20:80 → 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}:40000`,
+      from: 'LISTEN',
+      to: 'SYN-RECEIVED',
+    });
+    expect(index.connectionOf(socketOf(0), n)).toBeNull(); // the first, forgotten
+    expect(index.connectionOf(socketOf(1), n)).toBe(idOf(1));
+    expect(index.connectionOf(socketOf(n - 1), n)).toBe(idOf(n - 1));
+  });
 });

@@ -38,6 +38,11 @@ export class EventIndex {
   private readonly packetConnections = new Map<number, string | null>();
   private readonly flows = new Map<string, Seen[]>();
   private readonly known = new Set<string>();
+  // The maps' insertion orders, kept beside them: finding a map's oldest key by iterating it
+  // walks every entry deleted before (V8 keeps them as holes until it rehashes), and these
+  // maps lose their oldest entries all the time.
+  private readonly flowOrder = new KeyQueue<string>();
+  private readonly packetOrder = new KeyQueue<number>();
   private next: number;
 
   constructor(readonly source: EventSource) {
@@ -115,8 +120,10 @@ export class EventIndex {
     if (!('packet' in event)) return;
     const id = event.packet.id;
     const seqs = this.packets.get(id);
-    if (seqs === undefined) this.packets.set(id, [seq]);
-    else if (seqs.length < MAX_PACKET_EVENTS) seqs.push(seq);
+    if (seqs === undefined) {
+      this.packets.set(id, [seq]);
+      this.packetOrder.push(id);
+    } else if (seqs.length < MAX_PACKET_EVENTS) seqs.push(seq);
     if (event.kind === 'firewall.verdict')
       this.packetConnections.set(id, this.verdictOn(event, seq));
   }
@@ -141,6 +148,7 @@ export class EventIndex {
     if (seen === undefined) {
       if (this.flows.size >= MAX_FLOWS) this.forgetOldestFlow();
       this.flows.set(key, [{ connection, seq }]);
+      this.flowOrder.push(key);
     } else {
       seen.push({ connection, seq });
       if (seen.length > MAX_CONNECTIONS_PER_FLOW) this.known.delete(seen.shift()!.connection);
@@ -148,18 +156,48 @@ export class EventIndex {
   }
 
   private forgetOldestFlow(): void {
-    const [key, seen] = this.flows.entries().next().value!;
+    const key = this.flowOrder.shift();
+    const seen = this.flows.get(key);
     this.flows.delete(key);
-    for (const s of seen) this.known.delete(s.connection);
+    for (const s of seen ?? []) this.known.delete(s.connection);
   }
 
   /** Packets are indexed in the order their first event came: the oldest are at the front. */
   private forgetBefore(firstSeq: number): void {
-    for (const [id, seqs] of this.packets) {
-      if (seqs[0] >= firstSeq) return;
+    while (this.packetOrder.size > 0) {
+      const id = this.packetOrder.peek();
+      if (this.packets.get(id)![0] >= firstSeq) return;
+      this.packetOrder.shift();
       this.packets.delete(id);
       this.packetConnections.delete(id);
     }
+  }
+}
+
+/** A first-in first-out queue of keys: an array and a head, compacted as the head moves on. */
+class KeyQueue<K> {
+  private items: K[] = [];
+  private head = 0;
+
+  get size(): number {
+    return this.items.length - this.head;
+  }
+
+  push(key: K): void {
+    this.items.push(key);
+  }
+
+  peek(): K {
+    return this.items[this.head];
+  }
+
+  shift(): K {
+    const key = this.items[this.head++];
+    if (this.head > 1_024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return key;
   }
 }
 
