@@ -147,6 +147,23 @@ describe('many-flows', () => {
     expect(report.flows).toHaveLength(1_200);
     expect(report.flows.every((f) => f.completed && f.bytesDelivered === f.bytesGoal)).toBe(true);
   });
+
+  it("reports a finished flow with the same object again until the flow's figures change", () => {
+    const sim = createSimulation(builtinScenarios['many-flows']);
+    sim.runUntil(2_000_000);
+    const first = buildReport(sim).flows;
+    const done = first.findIndex((f) => f.completed);
+    const running = first.findIndex((f) => !f.completed && f.startedAtUs !== null);
+    expect(done).toBeGreaterThanOrEqual(0);
+    expect(running).toBeGreaterThanOrEqual(0);
+    const again = buildReport(sim).flows;
+    expect(again[done]).toBe(first[done]); // kept: nothing about it changed
+    expect(again[running]).not.toBe(first[running]); // a running flow is reported afresh
+    sim.flowList[done].retransmissions++; // a FIN retransmitted after the flow ended
+    const later = buildReport(sim).flows[done];
+    expect(later).not.toBe(first[done]);
+    expect(later.retransmissions).toBe(first[done].retransmissions + 1);
+  });
 });
 
 describe('video-stream', () => {

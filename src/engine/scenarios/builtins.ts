@@ -254,7 +254,7 @@ const largeTable: ScenarioInput = {
     'a 200-byte request and reads a 1 kB response. The firewall keeps every closed ' +
     'connection in TIME_WAIT for 120 s, so from about 100 s on it tracks over 100,000 ' +
     'connections (its bound is raised to 262,144) while about 2,000 packets are on the ' +
-    'links. At max speed the page gets there in about two thirds of the simulated time ' +
+    'links. At max speed the page gets there in about half the simulated time ' +
     '(the headless CLI runs the whole of it in about 15 s).',
   seed: 1,
   router: fiveInsideOneOutside,
