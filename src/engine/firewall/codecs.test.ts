@@ -15,33 +15,10 @@ import {
   encodeIcmpPart,
   encodeUdpPart,
 } from './modules/udp-icmp-codec';
-import type { TcpPart } from './modules/tcp/tcp-part';
+import { tcpPartArbitrary } from '../testing/tcp-part-arbitrary';
 
 const u32 = fc.integer({ min: 0, max: 0xffffffff });
-const u8 = fc.integer({ min: 0, max: 255 });
-const windowArb = fc.record({
-  tdEnd: u32,
-  tdMaxend: u32,
-  tdMaxwin: u32,
-  tdMaxack: u32,
-  tdScale: fc.integer({ min: 0, max: 14 }),
-  flags: u8,
-});
-const tcpArb: fc.Arbitrary<TcpPart> = fc.record({
-  state: fc.integer({ min: 0, max: 9 }),
-  seen: fc.tuple(windowArb, windowArb),
-  retrans: u32,
-  lastIndex: fc.integer({ min: 0, max: 5 }),
-  lastDir: fc.integer({ min: 0, max: 1 }),
-  lastSeq: u32,
-  lastAck: u32,
-  lastEnd: u32,
-  lastWin: u32,
-  lastWscale: u8,
-  lastFlags: u8,
-  status: fc.integer({ min: 0, max: 3 }),
-  expiresUs: fc.constant(0),
-});
+const tcpArb = tcpPartArbitrary(fc.constant(0)); // the expiry is not checkpointed
 const expectationArb = fc.record({
   masterSlot: fc.constant(0),
   masterId: fc.constant(1),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runAgainstModel } from '../../testing/part-table-model';
 import { newFtpPart, type FtpPart } from './ftp-helper';
 import { FtpPartTable } from './ftp-part-table';
 
@@ -15,27 +16,16 @@ const part: fc.Arbitrary<FtpPart> = fc.record({
 
 describe('FtpPartTable', () => {
   it('gives back every part as it was stored, across growth, removal and reuse', () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(part, fc.boolean()), { maxLength: 2_500 }), (ops) => {
-        const table = new FtpPartTable(3_000);
-        const model = new Map<number, FtpPart>();
-        for (const [p, removeOne] of ops) {
-          const handle = table.add(p);
-          expect(model.has(handle)).toBe(false);
-          model.set(handle, p);
-          if (removeOne) {
-            const first = model.keys().next().value as number;
-            table.remove(first);
-            model.delete(first);
-          }
-        }
+    runAgainstModel(
+      () => new FtpPartTable(3_000),
+      part,
+      (table, model) => {
         expect(table.size).toBe(model.size);
         for (const [handle, p] of model) {
           expect(table.get(handle)).toEqual(p);
           expect(table.announcedOf(handle)).toBe(p.announced);
         }
-      }),
-      { numRuns: 30 },
+      },
     );
   });
 
@@ -48,6 +38,10 @@ describe('FtpPartTable', () => {
     table.store(handle, copy);
     expect(table.get(handle).line[0]).toBe('PORT 10,0');
     expect(() => table.store(handle, { ...copy, announced: -1 })).toThrow(/announcements/);
+    table.remove(handle);
+    expect(() => table.add({ ...copy, announced: 2 ** 32 })).toThrow(/announcements/);
+    expect(table.size).toBe(0); // the refused part took no handle
+    table.add(copy);
     expect(() => table.add(newFtpPart())).toThrow(/full/);
     table.remove(handle);
     expect(() => table.get(handle)).toThrow(/does not exist/);

@@ -1,9 +1,7 @@
 import { invariant } from '../../errors';
 import { resized } from '../../util/resized';
 import { newFtpPart, type FtpPart } from './ftp-helper';
-
-/** Columns start this long and double up to the table's capacity. */
-const INITIAL_COLUMN_LENGTH = 1024;
+import { PartHandles } from './part-handles';
 
 /**
  * The FTP helper's own table: each control connection's part in columns indexed by handle.
@@ -15,10 +13,7 @@ const INITIAL_COLUMN_LENGTH = 1024;
  */
 export class FtpPartTable {
   readonly module = 'ftp';
-  size = 0;
-  private readonly free: number[] = [];
-  private used = 0;
-  private live = new Uint8Array(0);
+  private readonly handles: PartHandles;
   /** Per direction (handle · 2 + dir): next expected sequence number (-1 before any byte). */
   private nextSeq = new Float64Array(0);
   private synced = new Uint8Array(0);
@@ -26,34 +21,29 @@ export class FtpPartTable {
   private announced = new Uint32Array(0);
 
   constructor(readonly capacity: number) {
-    invariant(Number.isInteger(capacity) && capacity > 0, `ftp table capacity ${capacity}`);
+    this.handles = new PartHandles('ftp', capacity, (length) => this.grow(length));
+  }
+
+  get size(): number {
+    return this.handles.size;
   }
 
   /** Takes a copy of the part; returns its handle. */
   add(part: FtpPart): number {
-    invariant(this.size < this.capacity, `ftp table is full (${this.capacity} parts)`);
-    let handle = this.free.pop();
-    if (handle === undefined) {
-      handle = this.used++;
-      if (handle >= this.live.length) this.grow();
-    }
-    this.live[handle] = 1;
-    this.size++;
+    checkAnnounced(part);
+    const handle = this.handles.take();
     this.store(handle, part);
     return handle;
   }
 
   remove(handle: number): void {
-    invariant(this.has(handle), `ftp part ${handle} removed twice`);
-    this.live[handle] = 0;
-    this.line[handle * 2] = '';
+    this.handles.release(handle);
+    this.line[handle * 2] = ''; // no unfinished line kept alive by a dead part
     this.line[handle * 2 + 1] = '';
-    this.free.push(handle);
-    this.size--;
   }
 
   has(handle: number): boolean {
-    return handle >= 0 && handle < this.used && this.live[handle] === 1;
+    return this.handles.has(handle);
   }
 
   /** A copy of the part, as a new object. */
@@ -76,7 +66,7 @@ export class FtpPartTable {
   /** Writes the part over the stored one (a count its column cannot hold throws). */
   store(handle: number, part: FtpPart): void {
     this.check(handle);
-    invariant(part.announced === part.announced >>> 0, `ftp announcements ${part.announced}`);
+    checkAnnounced(part);
     for (let d = 0; d < 2; d++) {
       this.nextSeq[handle * 2 + d] = part.nextSeq[d];
       this.synced[handle * 2 + d] = part.synced[d] ? 1 : 0;
@@ -91,16 +81,19 @@ export class FtpPartTable {
   }
 
   private check(handle: number): void {
-    invariant(this.has(handle), `ftp part ${handle} does not exist`);
+    this.handles.check(handle);
   }
 
-  /** Doubles every column (at most to the capacity), keeping what they hold. */
-  private grow(): void {
-    const n = Math.min(Math.max(this.live.length * 2, INITIAL_COLUMN_LENGTH), this.capacity);
-    this.live = resized(this.live, n);
+  /** Makes every column `n` handles long, keeping what they hold. */
+  private grow(n: number): void {
     this.nextSeq = resized(this.nextSeq, n * 2);
     this.synced = resized(this.synced, n * 2);
     this.announced = resized(this.announced, n);
     for (let i = this.line.length; i < n * 2; i++) this.line.push('');
   }
+}
+
+/** The count fits its column: a wrapped count would be checkpointed, and recovered, wrong. */
+function checkAnnounced(part: FtpPart): void {
+  invariant(part.announced === part.announced >>> 0, `ftp announcements ${part.announced}`);
 }

@@ -1,50 +1,17 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { newTcpPart, type TcpPart } from './tcp-part';
+import { runAgainstModel } from '../../../testing/part-table-model';
+import { tcpPartArbitrary } from '../../../testing/tcp-part-arbitrary';
+import { newTcpPart } from './tcp-part';
 import { TcpPartTable } from './tcp-part-table';
 
-const u32 = fc.integer({ min: 0, max: 0xffff_ffff });
-const u8 = fc.integer({ min: 0, max: 0xff });
-const window = fc.record({
-  tdEnd: u32,
-  tdMaxend: u32,
-  tdMaxwin: u32,
-  tdMaxack: u32,
-  tdScale: u8,
-  flags: u8,
-});
-const part: fc.Arbitrary<TcpPart> = fc.record({
-  state: fc.integer({ min: 0, max: 9 }),
-  seen: fc.tuple(window, window),
-  retrans: u32,
-  lastIndex: u8,
-  lastDir: fc.integer({ min: 0, max: 1 }),
-  lastSeq: u32,
-  lastAck: u32,
-  lastEnd: u32,
-  lastWin: u32,
-  lastWscale: u8,
-  lastFlags: u8,
-  status: u8,
-  expiresUs: fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
-});
+const part = tcpPartArbitrary();
 
 describe('TcpPartTable', () => {
   it('gives back every part as it was stored, across growth, removal and reuse', () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(part, fc.boolean()), { maxLength: 2_500 }), (ops) => {
-        const table = new TcpPartTable(3_000);
-        const model = new Map<number, TcpPart>();
-        for (const [p, removeOne] of ops) {
-          const handle = table.add(p);
-          expect(model.has(handle)).toBe(false);
-          model.set(handle, p);
-          if (removeOne) {
-            const first = model.keys().next().value as number;
-            table.remove(first);
-            model.delete(first);
-          }
-        }
+    runAgainstModel(
+      () => new TcpPartTable(3_000),
+      part,
+      (table, model) => {
         expect(table.size).toBe(model.size);
         for (const [handle, p] of model) {
           expect(table.get(handle)).toEqual(p);
@@ -54,8 +21,7 @@ describe('TcpPartTable', () => {
           expect(table.flagsOf(handle, 0)).toBe(p.seen[0].flags);
         }
         expect(new Map(table.entries())).toEqual(model);
-      }),
-      { numRuns: 30 },
+      },
     );
   });
 

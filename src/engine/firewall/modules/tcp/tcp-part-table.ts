@@ -1,9 +1,7 @@
 import { invariant } from '../../../errors';
 import { resized } from '../../../util/resized';
+import { PartHandles } from '../part-handles';
 import { newTcpPart, type TcpPart, type TcpWindowState } from './tcp-part';
-
-/** Columns start this long and double up to the table's capacity. */
-const INITIAL_COLUMN_LENGTH = 1024;
 
 /**
  * The TCP module's own table: each part's fields in typed-array columns indexed by handle,
@@ -17,11 +15,7 @@ const INITIAL_COLUMN_LENGTH = 1024;
  */
 export class TcpPartTable {
   readonly module = 'tcp';
-  size = 0;
-  private readonly free: number[] = [];
-  /** One past the highest handle ever used. */
-  private used = 0;
-  private live = new Uint8Array(0);
+  private readonly handles: PartHandles;
   private state = new Uint8Array(0);
   private status = new Uint8Array(0);
   private retrans = new Uint32Array(0);
@@ -43,33 +37,27 @@ export class TcpPartTable {
   private flags = new Uint8Array(0);
 
   constructor(readonly capacity: number) {
-    invariant(Number.isInteger(capacity) && capacity > 0, `tcp table capacity ${capacity}`);
+    this.handles = new PartHandles('tcp', capacity, (length) => this.grow(length));
+  }
+
+  get size(): number {
+    return this.handles.size;
   }
 
   /** Takes a copy of the part; returns its handle. */
   add(part: TcpPart): number {
-    invariant(this.size < this.capacity, `tcp table is full (${this.capacity} parts)`);
     invariant(fits(part), 'a TCP part field is out of range for its column');
-    let handle = this.free.pop();
-    if (handle === undefined) {
-      handle = this.used++;
-      if (handle >= this.live.length) this.grow();
-    }
-    this.live[handle] = 1;
-    this.size++;
+    const handle = this.handles.take();
     this.write(handle, part);
     return handle;
   }
 
   remove(handle: number): void {
-    invariant(this.has(handle), `tcp part ${handle} removed twice`);
-    this.live[handle] = 0;
-    this.free.push(handle);
-    this.size--;
+    this.handles.release(handle);
   }
 
   has(handle: number): boolean {
-    return handle >= 0 && handle < this.used && this.live[handle] === 1;
+    return this.handles.has(handle);
   }
 
   /** A copy of the part, as a new object (views; the tracker loads into its own). */
@@ -157,11 +145,11 @@ export class TcpPartTable {
 
   /** Every live part with its handle, each a new copy. */
   *entries(): IterableIterator<[number, TcpPart]> {
-    for (let h = 0; h < this.used; h++) if (this.live[h] === 1) yield [h, this.get(h)];
+    for (const h of this.handles.handles()) yield [h, this.get(h)];
   }
 
   private check(handle: number): void {
-    invariant(this.has(handle), `tcp part ${handle} does not exist`);
+    this.handles.check(handle);
   }
 
   private loadWindow(i: number, s: TcpWindowState): void {
@@ -182,10 +170,8 @@ export class TcpPartTable {
     this.flags[i] = s.flags;
   }
 
-  /** Doubles every column (at most to the capacity), keeping what they hold. */
-  private grow(): void {
-    const n = Math.min(Math.max(this.live.length * 2, INITIAL_COLUMN_LENGTH), this.capacity);
-    this.live = resized(this.live, n);
+  /** Makes every column `n` handles long, keeping what they hold. */
+  private grow(n: number): void {
     this.state = resized(this.state, n);
     this.status = resized(this.status, n);
     this.retrans = resized(this.retrans, n);

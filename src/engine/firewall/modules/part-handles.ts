@@ -1,0 +1,67 @@
+import { invariant } from '../../errors';
+
+/** Columns start this long and double up to the table's capacity. */
+const INITIAL_COLUMN_LENGTH = 1024;
+
+/**
+ * The handles of a module table kept in columns: which are live, which are free for reuse,
+ * and how long the columns must be. The table owns the columns; it is told to grow them.
+ */
+export class PartHandles {
+  size = 0;
+  private readonly free: number[] = [];
+  /** One past the highest handle ever used. */
+  private used = 0;
+  private live = new Uint8Array(0);
+
+  constructor(
+    readonly module: string,
+    readonly capacity: number,
+    /** Called with the new length before a handle past the columns' end is handed out. */
+    private readonly grow: (length: number) => void,
+  ) {
+    invariant(Number.isInteger(capacity) && capacity > 0, `${module} table capacity ${capacity}`);
+  }
+
+  /** A free handle, now live. */
+  take(): number {
+    invariant(this.size < this.capacity, `${this.module} table is full (${this.capacity} parts)`);
+    let handle = this.free.pop();
+    if (handle === undefined) {
+      handle = this.used++;
+      if (handle >= this.live.length) {
+        const length = Math.min(
+          Math.max(this.live.length * 2, INITIAL_COLUMN_LENGTH),
+          this.capacity,
+        );
+        const live = new Uint8Array(length);
+        live.set(this.live);
+        this.live = live;
+        this.grow(length);
+      }
+    }
+    this.live[handle] = 1;
+    this.size++;
+    return handle;
+  }
+
+  release(handle: number): void {
+    invariant(this.has(handle), `${this.module} part ${handle} removed twice`);
+    this.live[handle] = 0;
+    this.free.push(handle);
+    this.size--;
+  }
+
+  has(handle: number): boolean {
+    return handle >= 0 && handle < this.used && this.live[handle] === 1;
+  }
+
+  check(handle: number): void {
+    invariant(this.has(handle), `${this.module} part ${handle} does not exist`);
+  }
+
+  /** Every live handle, in order. */
+  *handles(): IterableIterator<number> {
+    for (let h = 0; h < this.used; h++) if (this.live[h] === 1) yield h;
+  }
+}
