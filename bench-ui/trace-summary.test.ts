@@ -39,4 +39,16 @@ describe('mainThreadTime', () => {
   it('finds nothing in a trace without the renderer main thread', () => {
     expect(mainThreadTime([span('FunctionCall', 0, 1_000)]).busyMs).toBe(0);
   });
+
+  it("picks the busiest renderer's main thread when several were traced", () => {
+    const other = (e: TraceEventJson): TraceEventJson => ({ ...e, pid: 2 });
+    const t = mainThreadTime([
+      meta(7, 'CrRendererMain'),
+      other(meta(7, 'CrRendererMain')), // a second renderer, less busy
+      other(span('FunctionCall', 0, 1_000)),
+      span('Paint', 0, 3_000),
+    ]);
+    expect(t.busyMs).toBe(3);
+    expect(t.byKind.paint).toBe(3);
+  });
 });

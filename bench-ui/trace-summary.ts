@@ -1,7 +1,7 @@
 /**
  * Where the page's main thread spent a traced stretch, from a Chrome trace (the
  * devtools.timeline categories, as the Performance panel records them): time by the kind of
- * work, counted once. An event nested in another (a layout forced by a script, a collection
+ * work, counted once, from its complete ('X') events, the form Chrome records these in. An event nested in another (a layout forced by a script, a collection
  * during a function call) is charged to the innermost kind, and its parent keeps the rest.
  */
 
@@ -51,9 +51,12 @@ export interface MainThreadTime {
   readonly busyMs: number;
 }
 
-/** The renderer main thread's time by kind of work, over the whole trace. */
+/**
+ * The renderer main thread's time by kind of work, over the whole trace. With several
+ * renderers traced, the page's is the one whose main thread was busiest.
+ */
 export function mainThreadTime(events: readonly TraceEventJson[]): MainThreadTime {
-  const main = events.find((e) => e.ph === 'M' && e.args?.name === 'CrRendererMain');
+  const main = busiestRendererMain(events);
   const byKind: Record<WorkKind, number> = {
     script: 0,
     style: 0,
@@ -87,6 +90,15 @@ export function mainThreadTime(events: readonly TraceEventJson[]): MainThreadTim
   }
   close(Number.POSITIVE_INFINITY);
   return { byKind, busyMs: busyUs / 1_000 };
+}
+
+function busiestRendererMain(events: readonly TraceEventJson[]): TraceEventJson | undefined {
+  const mains = events.filter((e) => e.ph === 'M' && e.args?.name === 'CrRendererMain');
+  const busyUs = (m: TraceEventJson) =>
+    events
+      .filter((e) => e.ph === 'X' && e.pid === m.pid && e.tid === m.tid)
+      .reduce((sum, e) => sum + (e.dur ?? 0), 0);
+  return mains.sort((a, b) => busyUs(b) - busyUs(a))[0];
 }
 
 function kindOf(name: string): WorkKind | null {

@@ -118,6 +118,8 @@ function unchanged(r: FlowReport, f: Flow): boolean {
     r.aborted === f.aborted &&
     r.error === (f.error === '' ? null : f.error) &&
     r.endedAtUs === (f.endedAtUs >= 0 ? f.endedAtUs : null) &&
+    r.startedAtUs === (f.startedAtUs >= 0 ? f.startedAtUs : null) &&
+    r.completedAtUs === (f.completed ? f.completedAtUs : null) &&
     r.maxStallUs === f.maxStallUs &&
     Object.keys(f.extra).length === 0
   );

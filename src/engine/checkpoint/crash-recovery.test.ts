@@ -3,6 +3,7 @@ import { buildReport } from '../report';
 import { builtinScenarios } from '../scenarios/builtins';
 import type { ScenarioInput } from '../scenarios/schema';
 import { createSimulation } from '../simulation';
+import { encodeRecord, RECORD_HEADER_BYTES } from './record';
 
 type Overrides = Pick<ScenarioInput, 'checkpoint' | 'firewall' | 'supervisor' | 'faults'>;
 
@@ -102,6 +103,36 @@ describe('damaged and unusual recoveries', () => {
       (c) => c.endReason === 'lost in a firewall crash',
     );
     expect(lost?.related).not.toBeNull();
+  });
+
+  it('refuses base records that clash, and leaves no half-rebuilt connection live in the ledger', () => {
+    const sim = createSimulation(ftpCrash(), { traceCapacity: 0 });
+    sim.runUntil(790_000);
+    const data = [...(sim.firewall?.conntrack.table.live() ?? [])].find(
+      (c) => c.masterId >= 0 && c.proto === 6,
+    );
+    if (data === undefined) throw new Error('no data connection');
+    sim.runUntil(900_000); // the firewall is down
+    const space = sim.runtime?.server.space;
+    const base = space?.get(0, data.id)?.slice(RECORD_HEADER_BYTES);
+    if (space === undefined || base === undefined) throw new Error('no base record');
+    const file = (id: number, payload: Uint8Array) =>
+      space.write(0, id, 1, encodeRecord(0, id, 1, payload));
+    file(900_001, base); // the data connection's 5-tuple again, under another id
+    const elsewhere = base.slice();
+    elsewhere[9] ^= 0x40; // its source port changed: a tuple of its own, and no TCP record
+    file(900_002, elsewhere);
+    sim.runUntil(1_100_000); // recovered, around both
+    const crash = buildReport(sim).crashes[0];
+    expect(crash).toMatchObject({ corrupt: 1, incomplete: 1, lost: 0, mismatches: 0 });
+    expect(crash.recovered).toBe(crash.connectionsBefore);
+    const ledger = sim.runtime?.shared.ledger;
+    expect(ledger?.get(900_001)).toBeUndefined(); // never rebuilt: the ledger never heard of it
+    expect(ledger?.get(900_002)).toMatchObject({
+      endReason: 'its records could not be rebuilt',
+      endedAtUs: expect.any(Number),
+    });
+    expect([space.has(0, 900_001), space.has(0, 900_002)]).toEqual([false, false]);
   });
 
   it('survives a second crash during recovery: the router server starts over', () => {

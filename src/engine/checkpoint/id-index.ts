@@ -92,10 +92,12 @@ export class IdIndex {
     }
   }
 
+  /** The live ids in insertion order. Lazy: no set() or delete() until it is done. */
   *keys(): IterableIterator<ConnectionId> {
     for (let e = 0; e < this.used; e++) if (this.entryValues[e] !== DEAD) yield this.entryIds[e];
   }
 
+  /** The live values in insertion order. Lazy: no set() or delete() until it is done. */
   *values(): IterableIterator<number> {
     for (let e = 0; e < this.used; e++) if (this.entryValues[e] !== DEAD) yield this.entryValues[e];
   }

@@ -4,6 +4,13 @@ import type { ConnectionTable } from '../firewall/connection-table';
 import { MODULE_COUNT } from '../firewall/modules/module-ids';
 
 /**
+ * What the ledger said of a rebuilt connection before the recovery revived its entry: it was
+ * live, it had ended (when and why), or the ledger did not know it ('new').
+ */
+export type LedgerBefore =
+  'live' | 'new' | { readonly endedAtUs: number; readonly endReason: string };
+
+/**
  * The connections a recovery has rebuilt from base records, while their module parts are
  * attached: found by the identifier a module record names, each with the parts its base
  * record said to expect and whether a part of it failed to decode. Kept by slot in typed
@@ -16,6 +23,8 @@ export class RebuiltConnections {
   private readonly order: number[] = [];
   private readonly expected: Uint8Array;
   private readonly broken: Uint8Array;
+  /** The ledger's word before, for the few that were not live (a map, not a column). */
+  private readonly notLiveBefore = new Map<number, LedgerBefore>();
 
   constructor(private readonly table: ConnectionTable) {
     this.expected = new Uint8Array(table.maxConnections);
@@ -23,8 +32,10 @@ export class RebuiltConnections {
   }
 
   /** A connection rebuilt and in the table; `partsMask` has bit m when module m holds a part. */
-  add(conn: Connection, partsMask: number, broken: boolean): void {
+  add(conn: Connection, partsMask: number, broken: boolean, before: LedgerBefore): void {
     invariant(this.table.at(conn.slot) === conn, `rebuilt connection ${conn.id} holds no slot`);
+    invariant(!this.slotById.has(conn.id), `connection ${conn.id} rebuilt twice`);
+    if (before !== 'live') this.notLiveBefore.set(conn.slot, before);
     this.slotById.set(conn.id, conn.slot);
     this.order.push(conn.slot);
     this.expected[conn.slot] = partsMask;
@@ -42,11 +53,15 @@ export class RebuiltConnections {
     this.broken[conn.slot] = 1;
   }
 
-  /** Calls `visit` with each rebuilt connection in rebuild order, and whether it is whole. */
-  forEach(visit: (conn: Connection, whole: boolean) => void): void {
+  /**
+   * Calls `visit` with each rebuilt connection in rebuild order, whether it is whole, and what
+   * the ledger said of it before. `visit` may take the connection out of the table.
+   */
+  forEach(visit: (conn: Connection, whole: boolean, before: LedgerBefore) => void): void {
     for (const slot of this.order) {
       const conn = this.table.get(slot);
-      visit(conn, this.broken[slot] === 0 && this.hasExpectedParts(conn));
+      const whole = this.broken[slot] === 0 && this.hasExpectedParts(conn);
+      visit(conn, whole, this.notLiveBefore.get(slot) ?? 'live');
     }
   }
 

@@ -1,5 +1,4 @@
-import { baseMasterOf, decodeBase, type SavedBase } from '../firewall/base-codec';
-import { Connection } from '../firewall/connection';
+import type { Connection } from '../firewall/connection';
 import type { ConnectionLedger } from '../firewall/connection-ledger';
 import type { Firewall } from '../firewall/firewall';
 import { AREA_COUNT, AREA_NAMES, BASE_AREA } from '../firewall/part-records';
@@ -8,14 +7,9 @@ import type { Trace } from '../sim/trace';
 import type { TraceEvent } from '../trace-event';
 import type { CheckpointServer } from './checkpoint-server';
 import { attachPart, restoreExpectations } from './part-restore';
+import { leaveLedgerAsItWas, rebuildBases } from './rebuild-bases';
 import { RebuiltConnections } from './rebuilt-connections';
-import {
-  RECORD_HEADER_BYTES,
-  recordAreaOf,
-  recordIdOf,
-  recordProblem,
-  recordVersionOf,
-} from './record';
+import { recordAreaOf, recordIdOf, recordProblem, recordVersionOf } from './record';
 import { snapshotRecords } from './snapshot-checkpointer';
 
 /** What one recovery found and did (the crash report adds what it lost against the table before). */
@@ -40,7 +34,12 @@ export interface RecoveryResult {
   costUs: number;
 }
 
-type Note = (act: number, detail: string, connection?: string | null, area?: string | null) => void;
+export type Note = (
+  act: number,
+  detail: string,
+  connection?: string | null,
+  area?: string | null,
+) => void;
 
 /**
  * Recovery of separate but interrelated data (FIG. 9, acts 902–904, and FIG. 10, acts
@@ -100,10 +99,11 @@ export function recover(
     attachArea(area, records?.records ?? areas[area], target, rebuilt, result, note);
   }
   const adopted: Connection[] = [];
-  rebuilt.forEach((conn, whole) => {
+  rebuilt.forEach((conn, whole, before) => {
     if (!whole) {
       result.incomplete++;
       target.conntrack.dropRebuilt(conn);
+      leaveLedgerAsItWas(ledger, conn, before, nowUs);
       return;
     }
     target.conntrack.adopt(conn, nowUs);
@@ -179,81 +179,6 @@ function fetch(
     }
   }
   return areas;
-}
-
-/** Act 1002: the base layers, masters first, each a connection waiting for its parts. */
-function rebuildBases(
-  records: readonly Uint8Array[],
-  target: Firewall,
-  ledger: ConnectionLedger,
-  rebuilt: RebuiltConnections,
-  result: RecoveryResult,
-  note: Note | null,
-): void {
-  // Masters first, then the connections related to them, each group in the server's order.
-  // The first pass checks each record and reads only where its master id lies; each record
-  // is decoded once, in the pass that rebuilds it, so no decoded base outlives its use.
-  const sound = new Uint8Array(records.length); // 1: a master, 2: a related connection
-  for (let i = 0; i < records.length; i++) {
-    const bytes = records[i];
-    if (recordProblem(bytes) !== undefined || recordAreaOf(bytes) !== BASE_AREA) {
-      result.corrupt++;
-      continue;
-    }
-    try {
-      sound[i] = baseMasterOf(bytes, RECORD_HEADER_BYTES, bytes.length) >= 0 ? 2 : 1;
-    } catch {
-      result.corrupt++;
-    }
-  }
-  const helpers = target.ruleset.helpers.map((h) => h.name);
-  for (const kind of [1, 2]) {
-    for (let i = 0; i < records.length; i++) {
-      if (sound[i] !== kind) continue;
-      let base: SavedBase;
-      try {
-        base = decodeBase(records[i], RECORD_HEADER_BYTES);
-      } catch {
-        result.corrupt++;
-        continue;
-      }
-      const conn = rebuildBase(records[i], base, target, ledger, helpers, rebuilt);
-      note?.(1002, 'base layer rebuilt', conn.history.id, 'base');
-    }
-  }
-}
-
-/** One connection from its base record, taken into the new table to receive its parts. */
-function rebuildBase(
-  bytes: Uint8Array,
-  base: SavedBase,
-  target: Firewall,
-  ledger: ConnectionLedger,
-  helpers: readonly string[],
-  rebuilt: RebuiltConnections,
-): Connection {
-  const id = recordIdOf(bytes);
-  const related = base.masterId >= 0 ? (ledger.get(base.masterId)?.id ?? null) : null;
-  const history = ledger.recovered(id, base, base.createdUs, base.helper || null, related);
-  const conn = new Connection(
-    id,
-    base.proto,
-    base.src,
-    base.dst,
-    base.sport,
-    base.dport,
-    base.createdUs,
-    base.rule,
-    base.masterId,
-    history,
-  );
-  target.conntrack.takeRebuilt(conn);
-  conn.seenReply = base.seenReply;
-  conn.helper = base.helper === '' ? -1 : helpers.indexOf(base.helper);
-  conn.setVersion(BASE_AREA, recordVersionOf(bytes));
-  conn.setWritten(BASE_AREA, base.seenReply ? 1 : 0);
-  rebuilt.add(conn, base.parts, base.helper !== '' && conn.helper < 0);
-  return conn;
 }
 
 /** Act 1004: one area's records, each attached to the connection its identifier names. */

@@ -11,7 +11,7 @@ const INITIAL_SLOTS = 1024;
  * The per-slot numbers of the connection table that are not the base layer's tuple: each
  * connection's handle into every module table, and its checkpoint bookkeeping. Kept in
  * typed-array columns indexed by slot: as four small arrays per connection they cost about
- * 340 bytes and four objects for the garbage collector to trace; here 108 bytes and none.
+ * 340 bytes and four objects for the garbage collector to trace; here 124 bytes and none.
  * The two times that change on every packet are here too: as fields they were boxed doubles,
  * a new heap number each time they changed.
  */

@@ -1,0 +1,121 @@
+import { baseMasterOf, decodeBase, type SavedBase } from '../firewall/base-codec';
+import { Connection } from '../firewall/connection';
+import type { ConnectionLedger } from '../firewall/connection-ledger';
+import type { Firewall } from '../firewall/firewall';
+import { BASE_AREA } from '../firewall/part-records';
+import {
+  RECORD_HEADER_BYTES,
+  recordAreaOf,
+  recordIdOf,
+  recordProblem,
+  recordVersionOf,
+} from './record';
+import type { LedgerBefore, RebuiltConnections } from './rebuilt-connections';
+import type { Note, RecoveryResult } from './recovery';
+
+/** Act 1002: the base layers, masters first, each a connection waiting for its parts. */
+export function rebuildBases(
+  records: readonly Uint8Array[],
+  target: Firewall,
+  ledger: ConnectionLedger,
+  rebuilt: RebuiltConnections,
+  result: RecoveryResult,
+  note: Note | null,
+): void {
+  // Masters first, then the connections related to them, each group in the server's order.
+  // The first pass checks each record and reads only where its master id lies; each record
+  // is decoded once, in the pass that rebuilds it, so no decoded base outlives its use.
+  const sound = new Uint8Array(records.length); // 1: a master, 2: a related connection
+  for (let i = 0; i < records.length; i++) {
+    const bytes = records[i];
+    if (recordProblem(bytes) !== undefined || recordAreaOf(bytes) !== BASE_AREA) {
+      result.corrupt++;
+      continue;
+    }
+    try {
+      sound[i] = baseMasterOf(bytes, RECORD_HEADER_BYTES, bytes.length) >= 0 ? 2 : 1;
+    } catch {
+      result.corrupt++;
+    }
+  }
+  const helpers = target.ruleset.helpers.map((h) => h.name);
+  for (const kind of [1, 2]) {
+    for (let i = 0; i < records.length; i++) {
+      if (sound[i] !== kind) continue;
+      let base: SavedBase;
+      try {
+        base = decodeBase(records[i], RECORD_HEADER_BYTES);
+      } catch {
+        result.corrupt++;
+        continue;
+      }
+      const table = target.conntrack.table;
+      // A second record of the same connection, or of the same 5-tuple, cannot both be right.
+      const clash =
+        rebuilt.byId(recordIdOf(records[i])) !== null ||
+        table.find(base.src, base.dst, base.sport, base.dport, base.proto) >= 0;
+      if (clash || table.full) {
+        if (clash) result.corrupt++;
+        else result.incomplete++;
+        continue;
+      }
+      const conn = rebuildBase(records[i], base, target, ledger, helpers, rebuilt);
+      note?.(1002, 'base layer rebuilt', conn.history.id, 'base');
+    }
+  }
+}
+
+/** One connection from its base record, taken into the new table to receive its parts. */
+function rebuildBase(
+  bytes: Uint8Array,
+  base: SavedBase,
+  target: Firewall,
+  ledger: ConnectionLedger,
+  helpers: readonly string[],
+  rebuilt: RebuiltConnections,
+): Connection {
+  const id = recordIdOf(bytes);
+  const related = base.masterId >= 0 ? (ledger.get(base.masterId)?.id ?? null) : null;
+  const known = ledger.get(id);
+  const before: LedgerBefore =
+    known === undefined
+      ? 'new'
+      : known.endedAtUs === null
+        ? 'live'
+        : { endedAtUs: known.endedAtUs, endReason: known.endReason ?? '' };
+  const history = ledger.recovered(id, base, base.createdUs, base.helper || null, related);
+  const conn = new Connection(
+    id,
+    base.proto,
+    base.src,
+    base.dst,
+    base.sport,
+    base.dport,
+    base.createdUs,
+    base.rule,
+    base.masterId,
+    history,
+  );
+  target.conntrack.takeRebuilt(conn);
+  conn.seenReply = base.seenReply;
+  conn.helper = base.helper === '' ? -1 : helpers.indexOf(base.helper);
+  conn.setVersion(BASE_AREA, recordVersionOf(bytes));
+  conn.setWritten(BASE_AREA, base.seenReply ? 1 : 0);
+  rebuilt.add(conn, base.parts, base.helper !== '' && conn.helper < 0, before);
+  return conn;
+}
+
+/**
+ * A connection that could not be rebuilt whole: its ledger entry, revived when its base layer
+ * was, goes back to what it said. One that was live is left to the crash report, which marks
+ * it lost; one the ledger did not know ends here, or it would stay live for ever.
+ */
+export function leaveLedgerAsItWas(
+  ledger: ConnectionLedger,
+  conn: Connection,
+  before: LedgerBefore,
+  nowUs: number,
+): void {
+  if (before === 'new') ledger.ended(conn.history, nowUs, 'its records could not be rebuilt');
+  else if (before !== 'live') ledger.ended(conn.history, before.endedAtUs, before.endReason);
+}
