@@ -14,20 +14,18 @@ const GENERATION_TUPLES = MAX_TUPLES / 2;
  * events it holds and kept current by subscription.
  */
 export class ConnectionIndex {
-  // Two generations rather than one Map trimmed at its oldest key: deleting a Map's first key
-  // again and again leaves holes that each next keys().next() walks over — 7 % of the page's
-  // time with 100,000 connections. When the young generation is full it becomes the old one
-  // and the previous old one is forgotten at once; a connection still sending is learnt again
-  // into the young one from its next verdict.
-  private young = new Map<string, string>();
-  private old = new Map<string, string>();
+  /** Connection by 5-tuple key, either direction. */
+  private readonly tuples = new Generations<string>();
   // The verdict's own answer for the packet it names, by packet id: the packet keeps its id
   // past the router, so on the far link it is found without building its tuple's key — a
-  // string per packet per frame otherwise. Two generations too.
-  private youngPackets = new Map<number, string>();
-  private oldPackets = new Map<number, string>();
-  private youngKeys = new Map<number, string>();
-  private oldKeys = new Map<number, string>();
+  // string per packet per frame otherwise.
+  private readonly packets = new Generations<number>();
+  /**
+   * The packet's tuple key, built once per packet: one on its way to the router is drawn
+   * every frame until its verdict. The key, not the answer, is kept, so a tuple's newer
+   * owner is still found.
+   */
+  private readonly keys = new Generations<number>();
 
   constructor(recorder: Recorder) {
     for (let seq = recorder.firstSeq; seq < recorder.total; seq++) {
@@ -40,48 +38,61 @@ export class ConnectionIndex {
 
   /** The readable id of the packet's connection, or null when the firewall has not named one. */
   connectionOf(packet: PacketSummary): string | null {
-    const named = this.youngPackets.get(packet.id) ?? this.oldPackets.get(packet.id);
+    const named = this.packets.get(packet.id);
     if (named !== undefined) return named;
-    const key = this.keyOf(packet);
-    return this.young.get(key) ?? this.old.get(key) ?? null;
-  }
-
-  private rememberPacket(id: number, connection: string): void {
-    if (this.youngPackets.size >= GENERATION_TUPLES) {
-      this.oldPackets = this.youngPackets;
-      this.youngPackets = new Map();
+    let key = this.keys.get(packet.id);
+    if (key === undefined) {
+      key = tupleKey(packet);
+      this.keys.set(packet.id, key);
     }
-    this.youngPackets.set(id, connection);
-  }
-
-  /**
-   * The packet's tuple key, built once per packet: one on its way to the router is drawn
-   * every frame until its verdict. The key, not the answer, is kept, so a tuple's newer
-   * owner is still found.
-   */
-  private keyOf(packet: PacketSummary): string {
-    const known = this.youngKeys.get(packet.id) ?? this.oldKeys.get(packet.id);
-    if (known !== undefined) return known;
-    const key = tupleKey(packet);
-    if (this.youngKeys.size >= GENERATION_TUPLES) {
-      this.oldKeys = this.youngKeys;
-      this.youngKeys = new Map();
-    }
-    this.youngKeys.set(packet.id, key);
-    return key;
+    return this.tuples.get(key) ?? null;
   }
 
   private learn(event: TraceEvent): void {
     if (event.kind !== 'firewall.verdict' || event.connection === null) return;
-    this.rememberPacket(event.packet.id, event.connection);
+    this.packets.set(event.packet.id, event.connection);
     const forward = tupleKey(event.packet);
-    if (this.young.get(forward) === event.connection) return;
-    if (this.young.size >= GENERATION_TUPLES) {
-      this.old = this.young;
-      this.young = new Map();
-    }
-    this.young.set(forward, event.connection);
-    this.young.set(reverseKey(event.packet), event.connection);
+    if (this.tuples.getYoung(forward) === event.connection) return;
+    this.tuples.makeRoom();
+    this.tuples.put(forward, event.connection);
+    this.tuples.put(reverseKey(event.packet), event.connection);
+  }
+}
+
+/**
+ * A bounded map in two generations rather than one Map trimmed at its oldest key: deleting a
+ * Map's first key again and again leaves holes that each next keys().next() walks over — 7 %
+ * of the page's time with 100,000 connections. When the young generation is full it becomes
+ * the old one and the previous old one is forgotten at once; an entry still in use is learnt
+ * again into the young one.
+ */
+class Generations<K> {
+  private young = new Map<K, string>();
+  private old = new Map<K, string>();
+
+  get(key: K): string | undefined {
+    return this.young.get(key) ?? this.old.get(key);
+  }
+
+  getYoung(key: K): string | undefined {
+    return this.young.get(key);
+  }
+
+  set(key: K, value: string): void {
+    this.makeRoom();
+    this.put(key, value);
+  }
+
+  /** The young generation has room for a key: when full, it is now the old one. */
+  makeRoom(): void {
+    if (this.young.size < GENERATION_TUPLES) return;
+    this.old = this.young;
+    this.young = new Map();
+  }
+
+  /** Into the young generation, after makeRoom(). */
+  put(key: K, value: string): void {
+    this.young.set(key, value);
   }
 }
 
