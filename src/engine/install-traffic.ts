@@ -95,7 +95,7 @@ function installFtp(x: Installer, t: FtpTraffic, label: string): void {
     control: x.flows.create(`${label}/control`, 'ftp-control', null),
     data: x.flows.create(`${label}/data`, 'ftp-data', t.bytes),
   };
-  transfer.data.extra.expectedCrc32 = file.checksum();
+  transfer.data.setExtra('expectedCrc32', file.checksum());
   if (!x.ftpServers.has(server))
     x.ftpServers.set(server, new FtpServer(server, x.ftpSessions, x.env));
   new FtpClient(client, server.address, transfer, x.ftpSessions, x.env, x.timers);

@@ -1,24 +1,9 @@
-import type { Flow, FlowKind } from './apps/flow';
 import { buildFirewallReport, type FirewallReport } from './firewall';
 import type { Simulation } from './simulation';
 import { buildCheckpointSection, type CheckpointSection } from './checkpoint/checkpoint-report';
+import { flowReports, type FlowReport } from './flow-reports';
 
-/** One flow in a report; see README for every field. */
-export interface FlowReport {
-  id: string;
-  kind: FlowKind;
-  bytesGoal: number | null;
-  bytesDelivered: number;
-  completed: boolean;
-  completedAtUs: number | null;
-  endedAtUs: number | null;
-  aborted: boolean;
-  error: string | null;
-  retransmissions: number;
-  maxStallUs: number;
-  startedAtUs: number | null;
-  [extra: string]: number | string | boolean | null;
-}
+export type { FlowReport };
 
 export interface SimulationReport extends CheckpointSection {
   scenario: string;
@@ -67,7 +52,7 @@ export function buildReport(
       dropped: counters.droppedByReason(),
       droppedTotal: counters.droppedTotal(),
     },
-    flows: sim.flowList.map((f) => flowReport(f, endUs)),
+    flows: flowReports(sim.flows, endUs),
     firewall: buildFirewallReport({
       state: sim.firewallState,
       ruleset: sim.runtime?.ruleset ?? null,
@@ -89,62 +74,5 @@ export function buildReport(
       received: p.received,
       forwarded: p.forwarded,
     })),
-  };
-}
-
-/**
- * Reports of finished flows without kind-specific counters, kept for the next report: a page
- * refreshing its report of large-table's 120,000 flows built all of them again each time,
- * though nearly all had ended. A kept report is used only while the flow's every reported
- * field still reads the same (a socket may count a retransmitted FIN after its flow ended).
- */
-const finishedReports = new WeakMap<Flow, FlowReport>();
-
-function flowReport(f: Flow, nowUs: number): FlowReport {
-  const kept = finishedReports.get(f);
-  if (kept !== undefined && unchanged(kept, f)) return kept;
-  const report = newFlowReport(f, nowUs);
-  if (f.finished && !hasExtra(f)) finishedReports.set(f, report);
-  return report;
-}
-
-/** The kept report of a finished flow still says what the flow says. */
-function unchanged(r: FlowReport, f: Flow): boolean {
-  return (
-    f.finished &&
-    r.bytesDelivered === f.bytesDelivered &&
-    r.retransmissions === f.retransmissions &&
-    r.completed === f.completed &&
-    r.aborted === f.aborted &&
-    r.error === (f.error === '' ? null : f.error) &&
-    r.endedAtUs === (f.endedAtUs >= 0 ? f.endedAtUs : null) &&
-    r.startedAtUs === (f.startedAtUs >= 0 ? f.startedAtUs : null) &&
-    r.completedAtUs === (f.completed ? f.completedAtUs : null) &&
-    r.maxStallUs === f.maxStallUs &&
-    !hasExtra(f)
-  );
-}
-
-/** Whether the flow has kind-specific counters (asked per flow per refresh: no key array). */
-function hasExtra(f: Flow): boolean {
-  for (const _ in f.extra) return true;
-  return false;
-}
-
-function newFlowReport(f: Flow, nowUs: number): FlowReport {
-  return {
-    id: f.id,
-    kind: f.kind,
-    bytesGoal: f.bytesGoal,
-    bytesDelivered: f.bytesDelivered,
-    completed: f.completed,
-    completedAtUs: f.completed ? f.completedAtUs : null,
-    endedAtUs: f.endedAtUs >= 0 ? f.endedAtUs : null,
-    aborted: f.aborted,
-    error: f.error === '' ? null : f.error,
-    retransmissions: f.retransmissions,
-    maxStallUs: f.maxStallAt(nowUs),
-    startedAtUs: f.startedAtUs >= 0 ? f.startedAtUs : null,
-    ...f.extra,
   };
 }

@@ -50,7 +50,7 @@ export class UdpStreamSource implements TimedApp {
     content.read(0, this.buffer, 0, spec.datagramBytes);
     this.view = new DataView(this.buffer.buffer);
     this.handle = timers.add(this);
-    flow.extra.datagramsSent = 0;
+    flow.setExtra('datagramsSent', 0);
   }
 
   get started(): boolean {
@@ -71,7 +71,7 @@ export class UdpStreamSource implements TimedApp {
     this.view.setUint32(4, now % 0x1_0000_0000);
     const { sourcePort, port, datagramBytes } = this.spec;
     this.host.udp.sendTo(this.dstAddr, sourcePort, port, this.buffer, datagramBytes);
-    this.flow.extra.datagramsSent++;
+    this.flow.addExtra('datagramsSent');
     if (seq + 1 < this.count) this.timers.at(this.handle, this.sendTimeUs(seq + 1), seq + 1);
     else this.sink.sourceDone(now + STREAM_GRACE_US);
   }
@@ -99,31 +99,26 @@ export class UdpStreamSink implements TimedApp {
     private readonly nowUs: () => number,
   ) {
     this.seen = new Uint8Array(streamPlan(spec).count);
-    Object.assign(flow.extra, {
-      datagramsReceived: 0,
-      datagramsLost: 0,
-      gaps: 0,
-      duplicates: 0,
-      reordered: 0,
-    });
+    for (const name of ['datagramsReceived', 'datagramsLost', 'gaps', 'duplicates', 'reordered'])
+      flow.setExtra(name, 0);
     host.udp.bind(spec.port, (p) => this.receive(p));
     this.handle = timers.add(this);
   }
 
   private receive(p: Packet): void {
-    const extra = this.flow.extra;
+    const flow = this.flow;
     if (p.payloadLen < HEADER_BYTES) return;
     const seq =
       ((p.payload[0] << 24) | (p.payload[1] << 16) | (p.payload[2] << 8) | p.payload[3]) >>> 0;
     if (seq >= this.seen.length) return;
     if (this.seen[seq]) {
-      extra.duplicates++;
+      flow.addExtra('duplicates');
       return;
     }
     this.seen[seq] = 1;
-    extra.datagramsReceived++;
-    if (seq < this.highest) extra.reordered++;
-    else if (seq > this.highest + 1) extra.gaps++;
+    flow.addExtra('datagramsReceived');
+    if (seq < this.highest) flow.addExtra('reordered');
+    else if (seq > this.highest + 1) flow.addExtra('gaps');
     if (seq > this.highest) this.highest = seq;
     this.flow.progress(p.payloadLen, this.nowUs());
     this.updateLost();
@@ -149,7 +144,7 @@ export class UdpStreamSink implements TimedApp {
   }
 
   private updateLost(): void {
-    this.flow.extra.datagramsLost =
-      this.flow.extra.datagramsSent - this.flow.extra.datagramsReceived;
+    const { extra } = this.flow;
+    this.flow.setExtra('datagramsLost', extra.datagramsSent - extra.datagramsReceived);
   }
 }

@@ -74,7 +74,7 @@ export class FileReceiver implements TcpHandler {
     this.crc = crc32(bytes, offset, length, this.crc);
     this.received += length;
     this.flow.progress(length, this.nowUs());
-    this.flow.extra.contentCrc32 = this.crc;
+    this.flow.setExtra('contentCrc32', this.crc);
   }
 
   peerClosed(s: TcpSocket): void {

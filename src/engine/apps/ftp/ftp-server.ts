@@ -1,5 +1,5 @@
 import type { Host } from '../../net/host';
-import type { TcpHandler, TcpSocket } from '../../net/tcp/socket';
+import type { RetransmissionCounter, TcpHandler, TcpSocket } from '../../net/tcp/socket';
 import type { SessionDirectory } from '../session-directory';
 import { DataChannel } from './data-channel';
 import { FileReceiver, FileSender } from './file-transfer';
@@ -13,6 +13,9 @@ import {
   type HostPort,
 } from '../../protocols/ftp-text';
 import { encodeLine, LineReader } from '../line-reader';
+
+/** Where a session with no transfer of its own counts its data connection's retransmissions. */
+const UNCOUNTED: RetransmissionCounter = { countRetransmission() {} };
 
 /** What the server needs from the simulation around it. */
 export interface FtpEnvironment {
@@ -115,9 +118,7 @@ class FtpServerSession implements TcpHandler {
     this.closePassive();
     const tcp = this.server.host.tcp;
     const port = tcp.ephemeralPort();
-    const channel = new DataChannel(this.transfer?.data ?? { retransmissions: 0 }, () =>
-      this.dataUp(),
-    );
+    const channel = new DataChannel(this.transfer?.data ?? UNCOUNTED, () => this.dataUp());
     tcp.listen(port, (s) => {
       // Only the client of this session may connect (vsftpd's pasv_promiscuous=NO).
       if (s.remoteAddr !== this.control.remoteAddr) {

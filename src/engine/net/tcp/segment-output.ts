@@ -48,7 +48,7 @@ function sendData(s: TcpSocket, seq: number, len: number, fin: boolean): void {
   const isRetransmission = seqLt(seq, s.sndMax);
   if (isRetransmission) {
     s.retransmissions++;
-    if (s.counter !== null) s.counter.retransmissions++;
+    s.counter?.countRetransmission();
   } else if (!s.timing && len > 0) {
     s.timing = true;
     s.rttSeq = seq;
@@ -82,7 +82,7 @@ export function sendSyn(s: TcpSocket): void {
   p.window = Math.min(s.stack.config.receiveBufferBytes, 0xffff);
   if (seqLt(s.iss, s.sndMax)) {
     s.retransmissions++;
-    if (s.counter !== null) s.counter.retransmissions++;
+    s.counter?.countRetransmission();
   }
   s.sndNxt = seqAdd(s.iss, 1);
   s.sndMax = s.sndNxt;

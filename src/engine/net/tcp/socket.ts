@@ -27,7 +27,7 @@ export interface TcpHandler {
 
 /** Someone counting retransmissions of a flow (the flow's statistics). */
 export interface RetransmissionCounter {
-  retransmissions: number;
+  countRetransmission(): void;
 }
 
 const NO_HANDLER: TcpHandler = {};
