@@ -34,8 +34,10 @@ const WIDE = { width: 1400, height: 900 };
 const NARROW = { width: 420, height: 900 };
 const PROFILE = process.env.BENCH_UI_PROFILE === '1';
 // BENCH_UI_TRACE=1 records a Chrome trace of the 1× stretch (bench-ui/results/playing.trace.json)
-// and reports the main thread's time by kind of work.
-const TRACE = process.env.BENCH_UI_TRACE === '1';
+// and reports the main thread's time by kind of work; BENCH_UI_TRACE=all traces the
+// fast-forward too (fast-forward.trace.json, some hundred MB).
+const TRACE = process.env.BENCH_UI_TRACE === '1' || process.env.BENCH_UI_TRACE === 'all';
+const TRACE_FAST_FORWARD = process.env.BENCH_UI_TRACE === 'all';
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'];
 
 test('UI figures with the large-table scenario', async ({ browser }) => {
@@ -55,7 +57,7 @@ test('UI figures with the large-table scenario', async ({ browser }) => {
   const cdp = await page.context().newCDPSession(page);
 
   const fastForward = await test.step(`fast-forward at max to ${INSTANT_SECONDS} s`, () =>
-    playSpan(page, cdp, 'max', 'fast-forward', null, () =>
+    playSpan(page, cdp, 'max', 'fast-forward', TRACE_FAST_FORWARD ? browser : null, () =>
       expect
         .poll(async () => clockSeconds(await page.getByTestId('sim-time').textContent()), {
           timeout: 40 * 60_000,

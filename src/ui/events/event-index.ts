@@ -29,7 +29,7 @@ interface Seen {
 /**
  * What the log and the inspector look up among a recorder's events without scanning them all:
  * each packet's events by packet id, and which connection a packet or socket belongs to. Built
- * incrementally by sync() (a few times a second, not per event), and bounded: packets whose
+ * incrementally by sync() (every frame the run moves, not per event), and bounded: packets whose
  * events fell out of the recorder's ring are forgotten.
  */
 export class EventIndex {

@@ -1,7 +1,7 @@
 import type { EventSource } from './event-index';
 import type { EventMatcher } from './event-filter';
 
-/** Dropped entries at the front are compacted away once this many have piled up. */
+/** Dropped entries at the front are compacted away once at least this many have piled up. */
 const COMPACT_AFTER = 4096;
 
 /**
@@ -56,7 +56,9 @@ export class FilteredSeqs {
     const start = this.lowerBound(firstSeq);
     if (start === this.start) return false;
     this.start = start;
-    if (this.start >= COMPACT_AFTER) {
+    // Only once the dropped entries are as many as those held: synced every frame, the list
+    // drops a few thousand at a time, and copying all 200,000 each time would cost more.
+    if (this.start >= COMPACT_AFTER && this.start * 2 >= this.seqs.length) {
       this.seqs = this.seqs.slice(this.start);
       this.start = 0;
     }

@@ -1,13 +1,11 @@
 import type { TraceEvent } from '../../engine';
-import { EventSubset } from '../record/event-subset';
-import { perRecorder } from '../record/per-recorder';
-import type { Recorder } from '../record/recorder';
+import type { ActCounts } from './act-counter';
 import type { RunStatus } from '../run/simulation-runner';
 import type { Speed } from '../run/speed';
 
 /**
- * Which of the flowcharts' acts were executed recently, and how brightly each glows: found by
- * scanning the recorder back from its latest event over a bounded window of simulated time.
+ * Which of the flowcharts' acts were executed recently, and how brightly each glows: read from
+ * when the act counter saw each act last, over a window of simulated time.
  */
 
 const NO_ACTS: readonly number[] = [];
@@ -31,19 +29,6 @@ export const RESTING_WINDOW_US = 20_000;
 export const AFTERGLOW_WALL_MS = 1_000;
 /** …but never further back than this much simulated time (and at speed max, this far). */
 export const MAX_WINDOW_US = 2_000_000;
-/** Events visited per scan at most: what keeps a scan cheap when the window is busy. */
-export const MAX_SCANNED_EVENTS = 20_000;
-
-/**
- * The recorder's events that executed acts, for litActs to scan. Scanning all events, the
- * bound above was spent on the download's packets (which execute no act of the figures):
- * from 1.8 s on, 0.75 s after ftp-crash's recovery, its acts were no longer found — and at
- * max speed one frame can run that far, so the recovery sometimes never lit at all.
- */
-export const actEventsOf = perRecorder(
-  (recorder) => new EventSubset(recorder, (event) => actsOf(event).length > 0),
-);
-
 /**
  * The window of simulated time that counts as "recently". Resting (paused, finished,
  * seeking) it is fixed, so what is lit depends only on the playhead — the same for everyone
@@ -70,31 +55,22 @@ export interface ActGlow {
 export const MIN_STRENGTH = 0.2;
 
 /**
- * The acts executed within `windowUs` before `nowUs`, each with its glow: found by scanning
- * the recorder back from the latest event, stopping at the window's start or after
- * `maxEvents` events. Acts not in the map are not lit.
+ * The acts executed within `windowUs` before `nowUs`, each with its glow, from the counts of
+ * the run's recorder: the acts of the latest event that executed any are being executed now;
+ * the others fade with the time since they last ran. Acts not in the map are not lit. (This
+ * scanned the recorder back at every refresh: at max speed 20,000 checkpoint writes.)
  */
-export function litActs(
-  recorder: Pick<Recorder, 'scanBack'>,
-  nowUs: number,
-  windowUs: number,
-  maxEvents = MAX_SCANNED_EVENTS,
-): Map<number, ActGlow> {
+export function litActs(counts: ActCounts, nowUs: number, windowUs: number): Map<number, ActGlow> {
   const lit = new Map<number, ActGlow>();
   const fromUs = nowUs - windowUs;
-  let visited = 0;
-  let currentSeq = -1;
-  recorder.scanBack((event, seq) => {
-    if (event.atUs < fromUs || ++visited > maxEvents) return false;
-    const acts = actsOf(event);
-    if (acts.length === 0) return true;
-    if (currentSeq < 0) currentSeq = seq;
-    const current = seq === currentSeq;
-    const ageUs = Math.max(0, nowUs - event.atUs);
-    const strength = current ? 1 : fade(ageUs, windowUs);
-    for (const act of acts) if (!lit.has(act)) lit.set(act, { ageUs, strength, current });
-    return true;
-  });
+  const { latest } = counts;
+  if (latest === null || latest.atUs < fromUs) return lit;
+  for (const [act, { lastAtUs }] of counts.byAct) {
+    if (lastAtUs === null || lastAtUs < fromUs) continue;
+    const current = latest.acts.includes(act);
+    const ageUs = Math.max(0, nowUs - lastAtUs);
+    lit.set(act, { ageUs, strength: current ? 1 : fade(ageUs, windowUs), current });
+  }
   return lit;
 }
 

@@ -10,6 +10,8 @@ export interface ActTally {
 
 export interface ActCounts {
   readonly byAct: ReadonlyMap<number, ActTally>;
+  /** The latest event that executed any act: when, and its acts (null before any). */
+  readonly latest: { readonly atUs: number; readonly acts: readonly number[] } | null;
   /**
    * False when the recorder had already dropped its oldest events before counting began (a
    * long run on a page that attached late): the counts are then lower bounds.
@@ -20,14 +22,16 @@ export interface ActCounts {
 type Source = Pick<Recorder, 'firstSeq' | 'total' | 'get' | 'subscribe'>;
 
 /**
- * How many times each act was executed in one recorder's run, kept up to date as events are
- * recorded (a constant amount of work per event), rather than rescanned at every refresh.
+ * How many times each act was executed in one recorder's run, and when last, kept up to date
+ * as events are recorded (a constant amount of work per event), rather than rescanned at every
+ * refresh: what the flowcharts count and light (litActs).
  * One counter per recorder: a seek backwards replaces the recorder, and a new counter
  * starts from the new one's events.
  */
 export class ActCounter {
   private readonly counts = new Map<number, number>();
   private readonly lastAt = new Map<number, number>();
+  private latest: ActCounts['latest'] = null;
   private readonly complete: boolean;
   /** The next sequence number to count: events can reach both the catch-up and the listener. */
   private nextSeq: number;
@@ -50,7 +54,7 @@ export class ActCounter {
     for (const [act, count] of this.counts) {
       byAct.set(act, { count, lastAtUs: this.lastAt.get(act) ?? null });
     }
-    return { byAct, complete: this.complete };
+    return { byAct, latest: this.latest, complete: this.complete };
   }
 
   detach(): void {
@@ -60,7 +64,9 @@ export class ActCounter {
   private count(event: TraceEvent, seq: number): void {
     if (seq < this.nextSeq) return;
     this.nextSeq = seq + 1;
-    for (const act of actsOf(event)) {
+    const acts = actsOf(event);
+    if (acts.length > 0) this.latest = { atUs: event.atUs, acts };
+    for (const act of acts) {
       this.counts.set(act, (this.counts.get(act) ?? 0) + 1);
       this.lastAt.set(act, event.atUs);
     }

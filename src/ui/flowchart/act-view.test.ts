@@ -11,6 +11,7 @@ const counts = (complete = true): ActCounts => ({
     [602, { count: 63, lastAtUs: 1_004_000 }],
     [900, { count: 1, lastAtUs: 1_050_000 }],
   ]),
+  latest: { atUs: 1_050_000, acts: [900] },
   complete,
 });
 
@@ -70,7 +71,7 @@ describe('actsNow', () => {
     const recorder = new Recorder(sim);
     const counter = new ActCounter(recorder);
     sim.runUntil(1_060_000);
-    const { states, counts } = actsNow(recorder, counter, 1_060_000, 20_000);
+    const { states, counts } = actsNow(counter, 1_060_000, 20_000);
     expect([...states.keys()]).toEqual(ALL_ACTS);
     for (const act of [900, 902, 904, 1000, 1002, 1004]) {
       expect(states.get(act)?.lit, `act ${act}`).toBe(true);

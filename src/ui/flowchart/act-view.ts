@@ -1,5 +1,4 @@
 import { format } from 'd3-format';
-import type { Recorder } from '../record/recorder';
 import { formatAt, formatCount, formatMs } from '../run/quantity-format';
 import { litActs, type ActGlow } from './act-activity';
 import type { ActCounter, ActCounts } from './act-counter';
@@ -52,22 +51,21 @@ export function actState(act: number, glow: ActGlow | undefined, counts: ActCoun
 }
 
 /** Nothing counted yet: before a run, or while its recorder is being replaced. */
-export const NO_COUNTS: ActCounts = { byAct: new Map(), complete: true };
+export const NO_COUNTS: ActCounts = { byAct: new Map(), latest: null, complete: true };
 
 export interface ActsNow {
   readonly states: ReadonlyMap<number, ActState>;
   readonly counts: ActCounts;
 }
 
-/** Every act's state at `nowUs`: what the recorder shows lit, what the counter has counted. */
+/** Every act's state at `nowUs`: what the counter has counted, and what that lights. */
 export function actsNow(
-  recorder: Pick<Recorder, 'scanBack'>,
   counter: Pick<ActCounter, 'snapshot'>,
   nowUs: number,
   windowUs: number,
 ): ActsNow {
-  const lit = litActs(recorder, nowUs, windowUs);
   const counts = counter.snapshot();
+  const lit = litActs(counts, nowUs, windowUs);
   const states = new Map(ALL_ACTS.map((act) => [act, actState(act, lit.get(act), counts)]));
   return { states, counts };
 }

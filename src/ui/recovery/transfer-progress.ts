@@ -2,7 +2,7 @@ import { bisectRight } from 'd3-array';
 import { format } from 'd3-format';
 import type { FlowReport } from '../../engine';
 import type { FlowSeries, Overview } from '../overview/overview';
-import { flowStatus } from '../run/flow-rows';
+import { flowStatus } from '../run/flow-status';
 import { formatAt, formatBytes } from '../run/quantity-format';
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowReport } from '../../engine';
-import { flowRow, flowStatus, flowTable } from './flow-rows';
+import { flowRow, flowTable } from './flow-rows';
+import { flowStatus } from './flow-status';
 
 function flow(overrides: Partial<FlowReport>): FlowReport {
   return {

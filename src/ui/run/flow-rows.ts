@@ -1,14 +1,14 @@
 import type { FlowKind, FlowReport } from '../../engine';
 import { fillLength } from './bar-scale';
 import { flowKindDescription } from './flow-kinds';
+import { FLOW_STATUSES, flowStatus, type FlowStatus } from './flow-status';
+import { FlowTotals, type KindTotals } from './flow-totals';
 import { formatAt, formatBytes, formatCount, formatMs } from './quantity-format';
 
 /**
  * The flow table's content as plain data: one row per flow shown, and for a long list a
  * summary row per kind plus the first few flows (1,200 rows would slow every refresh).
  */
-
-export type FlowStatus = 'waiting' | 'running' | 'completed' | 'aborted' | 'failed' | 'unfinished';
 
 export interface FlowRow {
   readonly id: string;
@@ -37,14 +37,6 @@ export interface FlowTableModel {
 }
 
 export const FLOWS_LISTED = 20;
-
-export function flowStatus(f: FlowReport, runFinished: boolean): FlowStatus {
-  if (f.completed) return 'completed';
-  if (f.aborted) return 'aborted';
-  if (f.error !== null) return 'failed';
-  if (runFinished) return 'unfinished';
-  return f.startedAtUs === null ? 'waiting' : 'running';
-}
 
 function statusText(f: FlowReport, status: FlowStatus): string {
   switch (status) {
@@ -85,78 +77,40 @@ export function flowRow(f: FlowReport, runFinished: boolean): FlowRow {
   };
 }
 
-const ORDER: readonly FlowStatus[] = [
-  'completed',
-  'running',
-  'waiting',
-  'aborted',
-  'failed',
-  'unfinished',
-];
-
-/** What a kind's summary row adds up, flow by flow. */
-interface KindTotals {
-  flows: number;
-  readonly counts: Map<FlowStatus, number>;
-  delivered: number;
-  goal: number | null;
-  retransmissions: number;
-  maxStallUs: number;
-}
-
-function addFlow(t: KindTotals, f: FlowReport, runFinished: boolean): void {
-  const status = flowStatus(f, runFinished);
-  t.flows++;
-  t.counts.set(status, (t.counts.get(status) ?? 0) + 1);
-  t.delivered += f.bytesDelivered;
-  t.goal = t.goal === null || f.bytesGoal === null ? null : t.goal + f.bytesGoal;
-  t.retransmissions += f.retransmissions;
-  t.maxStallUs = Math.max(t.maxStallUs, f.maxStallUs);
-}
-
-function newTotals(): KindTotals {
-  return { flows: 0, counts: new Map(), delivered: 0, goal: 0, retransmissions: 0, maxStallUs: 0 };
-}
-
 /** All flows of one kind as one row: counts per status, summed bytes, worst stall. */
 function kindRow(kind: FlowKind, t: KindTotals): FlowRow {
-  const parts = ORDER.flatMap((s) => {
-    const n = t.counts.get(s);
-    return n === undefined ? [] : [`${formatCount(n)} ${s}`];
-  });
+  const present = FLOW_STATUSES.filter((_, i) => t.counts[i] > 0);
+  const goal = t.openEnded > 0 ? null : t.goalSum;
   return {
     id: `all ${formatCount(t.flows)}`,
     kind,
     kindTitle: flowKindDescription(kind),
-    status: t.counts.size === 1 ? [...t.counts.keys()][0] : 'running',
-    statusText: parts.join(', '),
-    ...bytes(t.delivered, t.goal),
-    percent: t.goal === null ? null : fillLength(t.delivered, t.goal, 100),
+    status: present.length === 1 ? present[0] : 'running',
+    statusText: present
+      .map((s) => `${formatCount(t.counts[FLOW_STATUSES.indexOf(s)])} ${s}`)
+      .join(', '),
+    ...bytes(t.delivered, goal),
+    percent: goal === null ? null : fillLength(t.delivered, goal, 100),
     retransmissions: formatCount(t.retransmissions),
     maxStall: formatMs(t.maxStallUs),
   };
 }
 
 /**
- * The first `limit` flows as rows and, when there are more, one summary row per kind. One pass
- * that adds each flow to its kind's totals: large-table refreshes this over 120,000 flows.
+ * The first `limit` flows as rows and, when there are more, one summary row per kind. Given
+ * the totals of the last refresh, only the flows whose reports changed are added up again:
+ * large-table refreshes this over 120,000 flows.
  */
 export function flowTable(
   flows: readonly FlowReport[],
   runFinished: boolean,
   limit = FLOWS_LISTED,
+  totals = new FlowTotals(),
 ): FlowTableModel {
   const listed = flows.slice(0, limit);
-  const byKind = new Map<FlowKind, KindTotals>();
-  if (flows.length > limit) {
-    for (const f of flows) {
-      let totals = byKind.get(f.kind);
-      if (totals === undefined) byKind.set(f.kind, (totals = newTotals()));
-      addFlow(totals, f, runFinished);
-    }
-  }
+  const byKind = flows.length > limit ? totals.update(flows, runFinished) : new Map();
   return {
-    summaries: [...byKind].map(([kind, totals]) => kindRow(kind, totals)),
+    summaries: [...byKind].map(([kind, t]) => kindRow(kind, t)),
     rows: listed.map((f) => flowRow(f, runFinished)),
     total: flows.length,
     hidden: flows.length - listed.length,
