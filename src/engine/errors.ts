@@ -13,7 +13,16 @@ export class InputError extends Error {
   }
 }
 
-/** An internal invariant was broken: a bug in the engine, never the user's fault. */
+/**
+ * An internal invariant was broken: a bug in the engine, never the user's fault. For a fixed
+ * message; one naming values is built only when the invariant fails, with violated() (a
+ * template string passed here would be built on every call, in the hottest loops too).
+ */
 export function invariant(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(`invariant violated: ${message}`);
+  if (!condition) violated(message);
+}
+
+/** Throws for a broken invariant: `if (!ok) violated(\`… ${value} …\`)`. */
+export function violated(message: string): never {
+  throw new Error(`invariant violated: ${message}`);
 }

@@ -1,4 +1,4 @@
-import { invariant } from '../errors';
+import { violated } from '../errors';
 
 /**
  * Fixed-width reads at an absolute position, in either byte order. Capture files come in both
@@ -7,12 +7,12 @@ import { invariant } from '../errors';
  * invariant here only guards against a bug in that check.
  */
 export function u16(bytes: Uint8Array, at: number, littleEndian = false): number {
-  invariant(at >= 0 && at + 2 <= bytes.length, `u16 read at ${at} of ${bytes.length} bytes`);
+  if (!(at >= 0 && at + 2 <= bytes.length)) violated(`u16 read at ${at} of ${bytes.length} bytes`);
   return littleEndian ? bytes[at] | (bytes[at + 1] << 8) : (bytes[at] << 8) | bytes[at + 1];
 }
 
 export function u32(bytes: Uint8Array, at: number, littleEndian = false): number {
-  invariant(at >= 0 && at + 4 <= bytes.length, `u32 read at ${at} of ${bytes.length} bytes`);
+  if (!(at >= 0 && at + 4 <= bytes.length)) violated(`u32 read at ${at} of ${bytes.length} bytes`);
   // Multiplying the top byte (not shifting it) keeps the result unsigned without `>>> 0` tricks.
   return littleEndian
     ? bytes[at + 3] * 0x100_0000 + ((bytes[at + 2] << 16) | (bytes[at + 1] << 8) | bytes[at])

@@ -1,4 +1,4 @@
-import { invariant } from '../errors';
+import { invariant, violated } from '../errors';
 import { asciiBytes } from '../util/ascii';
 import { padded4 } from './bytes';
 import { MAX_INTERFACES, MAX_PACKET_BYTES } from './limits';
@@ -49,11 +49,10 @@ const EPB_DIRECTION_BITS: Record<CaptureDirection, number> = { inbound: 0b01, ou
 const EPB_FLAGS_OPTIONS_BYTES = 12;
 
 function checkFrame(frame: CaptureFrame): void {
-  invariant(
-    Number.isSafeInteger(frame.timeUs) && frame.timeUs >= 0,
-    `a frame's time is whole µs ≥ 0, got ${frame.timeUs}`,
-  );
-  invariant(frame.data.length <= SNAPLEN, `a frame of ${frame.data.length} bytes is too long`);
+  if (!(Number.isSafeInteger(frame.timeUs) && frame.timeUs >= 0))
+    violated(`a frame's time is whole µs ≥ 0, got ${frame.timeUs}`);
+  if (!(frame.data.length <= SNAPLEN))
+    violated(`a frame of ${frame.data.length} bytes is too long`);
   invariant(
     (frame.originalBytes ?? frame.data.length) >= frame.data.length,
     'a frame is never longer than it was on the wire',
@@ -89,7 +88,7 @@ class Block {
 /** Classic pcap: one link type, microsecond timestamps; a frame's direction is dropped. */
 export class PcapWriter {
   constructor(readonly linkType: number) {
-    invariant(Number.isInteger(linkType) && linkType >= 0, `a link type, got ${linkType}`);
+    if (!(Number.isInteger(linkType) && linkType >= 0)) violated(`a link type, got ${linkType}`);
   }
 
   header(): Uint8Array {
@@ -116,10 +115,8 @@ export class PcapWriter {
 /** pcapng: one section, an interface block per interface (name, µs resolution). */
 export class PcapngWriter {
   constructor(readonly interfaces: readonly CaptureInterfaceSpec[]) {
-    invariant(
-      interfaces.length > 0 && interfaces.length <= MAX_INTERFACES,
-      `1 to ${MAX_INTERFACES} interfaces, got ${interfaces.length}`,
-    );
+    if (!(interfaces.length > 0 && interfaces.length <= MAX_INTERFACES))
+      violated(`1 to ${MAX_INTERFACES} interfaces, got ${interfaces.length}`);
   }
 
   header(): Uint8Array {
@@ -138,7 +135,7 @@ export class PcapngWriter {
   frame(frame: CaptureFrame): Uint8Array {
     checkFrame(frame);
     const index = frame.interfaceIndex ?? 0;
-    invariant(index >= 0 && index < this.interfaces.length, `no interface ${index}`);
+    if (!(index >= 0 && index < this.interfaces.length)) violated(`no interface ${index}`);
     const optionsAt = 28 + padded4(frame.data.length);
     const direction = frame.direction;
     const length = optionsAt + (direction === undefined ? 0 : EPB_FLAGS_OPTIONS_BYTES) + 4;

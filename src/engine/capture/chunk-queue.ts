@@ -1,4 +1,4 @@
-import { invariant } from '../errors';
+import { violated } from '../errors';
 import { MAX_BLOCK_BYTES } from './limits';
 
 const EMPTY = new Uint8Array(0);
@@ -62,10 +62,8 @@ export class ChunkQueue {
    * are buffered. The result is a view that stays valid until those bytes are consumed.
    */
   peek(count: number): Uint8Array | null {
-    invariant(
-      Number.isInteger(count) && count >= 0 && count <= MAX_BLOCK_BYTES,
-      `peek of ${count} bytes`,
-    );
+    if (!(Number.isInteger(count) && count >= 0 && count <= MAX_BLOCK_BYTES))
+      violated(`peek of ${count} bytes`);
     if (count > this.buffered) return null;
     if (count === 0) return EMPTY;
     const front = this.chunks[this.first];
@@ -96,7 +94,8 @@ export class ChunkQueue {
 
   /** Consumes `count` buffered bytes. */
   skip(count: number): void {
-    invariant(Number.isInteger(count) && count >= 0 && count <= this.buffered, `skip ${count}`);
+    if (!(Number.isInteger(count) && count >= 0 && count <= this.buffered))
+      violated(`skip ${count}`);
     this.buffered -= count;
     this.consumed += count;
     let left = count;

@@ -1,4 +1,4 @@
-import { invariant } from '../errors';
+import { invariant, violated } from '../errors';
 import {
   IPPROTO_ICMP,
   IPPROTO_TCP,
@@ -23,12 +23,11 @@ const MAX_TOTAL_LENGTH_BYTES = 0xffff;
  * path MTUs, so claiming don't-fragment (as Linux does for TCP) would describe nothing it does.
  */
 export function encodeIpv4Packet(p: Packet): Uint8Array {
-  invariant(
-    p.payloadLen >= 0 && p.payloadLen <= p.payload.length,
-    `payload length ${p.payloadLen} of a ${p.payload.length}-byte buffer`,
-  );
+  if (!(p.payloadLen >= 0 && p.payloadLen <= p.payload.length))
+    violated(`payload length ${p.payloadLen} of a ${p.payload.length}-byte buffer`);
   // A replayed capture may hold packets bigger than the MTU, but never past this.
-  invariant(p.ipBytes <= MAX_TOTAL_LENGTH_BYTES, `${p.ipBytes} bytes overflow an IPv4 packet`);
+  if (!(p.ipBytes <= MAX_TOTAL_LENGTH_BYTES))
+    violated(`${p.ipBytes} bytes overflow an IPv4 packet`);
   const out = new FieldWriter(new Uint8Array(p.ipBytes));
   const transportAt = IPV4_HEADER_BYTES;
   // The payload goes in first: the transport checksums cover it.
@@ -164,5 +163,6 @@ class FieldWriter {
 }
 
 function fits(value: number, max: number): void {
-  invariant(Number.isInteger(value) && value >= 0 && value <= max, `${value} overflows its field`);
+  if (!(Number.isInteger(value) && value >= 0 && value <= max))
+    violated(`${value} overflows its field`);
 }

@@ -1,4 +1,4 @@
-import { invariant } from '../errors';
+import { violated } from '../errors';
 import type { ConnectionId } from '../firewall/connection-id';
 import { IdIndex } from './id-index';
 import { recordVersionOf } from './record';
@@ -47,7 +47,7 @@ export class AreaLog {
   /** The stored record's header version (the stale-write check). The record must exist. */
   versionOf(id: ConnectionId): number {
     const at = this.index.get(id);
-    invariant(at >= 0, `no record of connection ${id}`);
+    if (!(at >= 0)) violated(`no record of connection ${id}`);
     return recordVersionOf(this.bytes, at + LENGTH_BYTES);
   }
 
@@ -91,8 +91,9 @@ export class AreaLog {
   /** XORs one byte of the record in place (fault injection). */
   flip(id: ConnectionId, byteIndex: number, xorMask: number): void {
     const at = this.index.get(id);
-    invariant(at >= 0, `no record of connection ${id}`);
-    invariant(byteIndex >= 0 && byteIndex < this.lengthAt(at), `byte ${byteIndex} is outside`);
+    if (!(at >= 0)) violated(`no record of connection ${id}`);
+    if (!(byteIndex >= 0 && byteIndex < this.lengthAt(at)))
+      violated(`byte ${byteIndex} is outside`);
     this.bytes[at + LENGTH_BYTES + byteIndex] ^= xorMask;
   }
 
@@ -141,7 +142,7 @@ export class AreaLog {
       this.index.set(id, to); // replacing a key's value keeps its place in the order
       to += span;
     });
-    invariant(to === live, `area log: ${to} live bytes copied, ${live} expected`);
+    if (!(to === live)) violated(`area log: ${to} live bytes copied, ${live} expected`);
     this.bytes = next;
     this.end = to;
     this.garbage = 0;

@@ -1,4 +1,4 @@
-import { invariant } from '../errors';
+import { violated } from '../errors';
 import type { ConnectionId } from '../firewall/connection-id';
 import { resized } from '../util/resized';
 
@@ -49,7 +49,7 @@ export class IdIndex {
 
   /** Sets the id's value: in place when the id is there, else as the newest entry. */
   set(id: ConnectionId, value: number): void {
-    invariant(value >= 0 && value < DEAD && Number.isInteger(value), `index value ${value}`);
+    if (!(value >= 0 && value < DEAD && Number.isInteger(value))) violated(`index value ${value}`);
     const entry = this.find(id);
     if (entry >= 0) {
       this.entryValues[entry] = value;

@@ -1,4 +1,4 @@
-import { invariant } from '../errors';
+import { violated } from '../errors';
 import type { Connection } from '../firewall/connection';
 import type { ConnectionTable } from '../firewall/connection-table';
 import { MODULE_COUNT } from '../firewall/modules/module-ids';
@@ -33,8 +33,9 @@ export class RebuiltConnections {
 
   /** A connection rebuilt and in the table; `partsMask` has bit m when module m holds a part. */
   add(conn: Connection, partsMask: number, broken: boolean, before: LedgerBefore): void {
-    invariant(this.table.at(conn.slot) === conn, `rebuilt connection ${conn.id} holds no slot`);
-    invariant(!this.slotById.has(conn.id), `connection ${conn.id} rebuilt twice`);
+    if (!(this.table.at(conn.slot) === conn))
+      violated(`rebuilt connection ${conn.id} holds no slot`);
+    if (this.slotById.has(conn.id)) violated(`connection ${conn.id} rebuilt twice`);
     if (before !== 'live') this.notLiveBefore.set(conn.slot, before);
     this.slotById.set(conn.id, conn.slot);
     this.order.push(conn.slot);

@@ -1,4 +1,4 @@
-import { invariant } from '../errors';
+import { violated } from '../errors';
 import { MODULE_COUNT } from './modules/module-ids';
 import { resized } from '../util/resized';
 
@@ -33,7 +33,8 @@ export class ConnectionColumns {
   private slots = 0;
 
   constructor(readonly maxSlots: number) {
-    invariant(Number.isInteger(maxSlots) && maxSlots > 0, `connection columns for ${maxSlots}`);
+    if (!(Number.isInteger(maxSlots) && maxSlots > 0))
+      violated(`connection columns for ${maxSlots}`);
   }
 
   /**
@@ -41,7 +42,7 @@ export class ConnectionColumns {
    * seen and expiring at `createdUs` (until its first packet is tracked).
    */
   open(slot: number, createdUs: number): void {
-    invariant(slot >= 0 && slot < this.maxSlots, `slot ${slot} is outside the table`);
+    if (!(slot >= 0 && slot < this.maxSlots)) violated(`slot ${slot} is outside the table`);
     if (slot >= this.slots) this.grow(slot + 1);
     this.parts.fill(-1, slot * MODULE_COUNT, (slot + 1) * MODULE_COUNT);
     this.versions.fill(0, slot * AREAS_PER_CONNECTION, (slot + 1) * AREAS_PER_CONNECTION);

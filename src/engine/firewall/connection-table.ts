@@ -1,4 +1,4 @@
-import { invariant } from '../errors';
+import { invariant, violated } from '../errors';
 import type { Connection } from './connection';
 import { ConnectionColumns } from './connection-columns';
 import { TupleTable } from './tuple-table';
@@ -33,7 +33,7 @@ export class ConnectionTable {
 
   get(slot: number): Connection {
     const c = this.slots[slot];
-    invariant(c !== null && c !== undefined, `no connection in slot ${slot}`);
+    if (!(c !== null && c !== undefined)) violated(`no connection in slot ${slot}`);
     return c;
   }
 
@@ -45,7 +45,7 @@ export class ConnectionTable {
   /** Takes the connection in: it gets a slot, and its columns there say no part, nothing written. */
   add(c: Connection): void {
     invariant(!this.full, 'connection table is full');
-    invariant(c.slot < 0 && c.columns === null, `connection ${c.id} is already in a table`);
+    if (!(c.slot < 0 && c.columns === null)) violated(`connection ${c.id} is already in a table`);
     let slot = this.free.pop();
     if (slot === undefined) {
       slot = this.slots.length;
@@ -62,7 +62,7 @@ export class ConnectionTable {
   }
 
   remove(c: Connection): void {
-    invariant(this.slots[c.slot] === c, `connection ${c.id} is not in slot ${c.slot}`);
+    if (!(this.slots[c.slot] === c)) violated(`connection ${c.id} is not in slot ${c.slot}`);
     this.tuples.delete(c.src, c.dst, c.sport, c.dport, c.proto);
     this.tuples.delete(c.dst, c.src, c.dport, c.sport, c.proto);
     this.slots[c.slot] = null;

@@ -1,4 +1,4 @@
-import { invariant } from '../errors';
+import { violated } from '../errors';
 import { AREAS_PER_CONNECTION, type ConnectionColumns } from './connection-columns';
 import type { ConnectionId } from './connection-id';
 import { MODULE_COUNT } from './modules/module-ids';
@@ -124,7 +124,7 @@ export class Connection {
 
   private table(): ConnectionColumns {
     const columns = this.columns;
-    invariant(columns !== null, `connection ${this.id} is in no table`);
+    if (!(columns !== null)) violated(`connection ${this.id} is in no table`);
     return columns;
   }
 }

@@ -1,4 +1,4 @@
-import { invariant } from '../errors';
+import { violated } from '../errors';
 import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, type Packet } from '../net/packet';
 import type { FirewallConfig } from '../scenarios/schema';
 import { Connection, type DirectionCode } from './connection';
@@ -275,7 +275,8 @@ export class Conntrack {
    * (the server already holds what it was rebuilt from).
    */
   adopt(conn: Connection, nowUs: number): void {
-    invariant(this.table.at(conn.slot) === conn, `rebuilt connection ${conn.id} holds no slot`);
+    if (!(this.table.at(conn.slot) === conn))
+      violated(`rebuilt connection ${conn.id} holds no slot`);
     this.modules.restartTimeout(conn, nowUs);
     conn.expiresUs = this.modules.expiresUs(conn, nowUs);
     conn.lastSeenUs = nowUs;

@@ -1,4 +1,4 @@
-import { invariant } from '../errors';
+import { violated } from '../errors';
 import type { ConnectionHistory } from './connection';
 import type { ConnectionSummary } from './connection-summary';
 import { copyHistory } from './firewall-report';
@@ -63,7 +63,7 @@ export class LedgerTally {
   }
 
   summary(entries: readonly TalliedEntry[], omitted: number, limit: number): ConnectionSummary {
-    invariant(limit <= this.maxListed, `listing ${limit} of at most ${this.maxListed}`);
+    if (!(limit <= this.maxListed)) violated(`listing ${limit} of at most ${this.maxListed}`);
     if (!this.latestExact) {
       this.latest = [];
       for (const entry of entries) if (entry.endedAtUs !== null) this.keepLatest(entry);

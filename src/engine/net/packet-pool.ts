@@ -1,4 +1,4 @@
-import { invariant } from '../errors';
+import { violated } from '../errors';
 import { Packet } from './packet';
 
 /**
@@ -18,7 +18,7 @@ export class PacketPool {
   alloc(createdUs: number): Packet {
     let p = this.free.pop();
     if (p === undefined) {
-      invariant(this.all.length < this.maxLive, `more than ${this.maxLive} packets alive`);
+      if (!(this.all.length < this.maxLive)) violated(`more than ${this.maxLive} packets alive`);
       p = new Packet(this.all.length);
       this.all.push(p);
     } else {
@@ -41,12 +41,12 @@ export class PacketPool {
 
   get(slot: number): Packet {
     const p = this.all[slot];
-    invariant(p !== undefined && p.live, `packet slot ${slot} is not live`);
+    if (!(p !== undefined && p.live)) violated(`packet slot ${slot} is not live`);
     return p;
   }
 
   release(p: Packet): void {
-    invariant(p.live, `packet ${p.id} released twice`);
+    if (!p.live) violated(`packet ${p.id} released twice`);
     p.live = false;
     this.liveCount--;
     this.free.push(p);

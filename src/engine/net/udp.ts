@@ -1,4 +1,4 @@
-import { invariant } from '../errors';
+import { violated } from '../errors';
 import type { NetworkContext } from './network-context';
 import { IPPROTO_UDP, type Packet } from './packet';
 
@@ -16,7 +16,7 @@ export class UdpStack {
   ) {}
 
   bind(port: number, handler: DatagramHandler): void {
-    invariant(!this.bound.has(port), `UDP port ${port} is already bound`);
+    if (this.bound.has(port)) violated(`UDP port ${port} is already bound`);
     this.bound.set(port, handler);
   }
 

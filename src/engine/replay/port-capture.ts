@@ -1,7 +1,7 @@
 import { PcapngWriter, PcapWriter } from '../capture/capture-writer';
 import { encodeIpv4Packet } from '../capture/ipv4-encode';
 import { LINKTYPE_RAW } from '../capture/link-layer';
-import { invariant } from '../errors';
+import { violated } from '../errors';
 import type { Packet } from '../net/packet';
 import type { PortTap, Router } from '../router/router';
 import type { Scheduler } from '../sim/scheduler';
@@ -40,7 +40,7 @@ export class PortCapture implements PortTap {
     const names = router.ports.map((p) => p.name);
     const chosen = options.ports ?? names;
     for (const name of chosen) {
-      invariant(names.includes(name), `no router port named "${name}" to capture`);
+      if (!names.includes(name)) violated(`no router port named "${name}" to capture`);
     }
     // Interface number of each router port in the file, -1 when not recorded.
     this.slot = Int32Array.from(names, (name) => chosen.indexOf(name));

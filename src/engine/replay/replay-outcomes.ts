@@ -1,4 +1,4 @@
-import { invariant } from '../errors';
+import { violated } from '../errors';
 import type { Trace } from '../sim/trace';
 import type { TraceEvent } from '../trace-event';
 import { VerdictLog, type FrameVerdict } from './verdict-log';
@@ -60,7 +60,8 @@ export class ReplayOutcomes {
 
   /** Called by the injector just before the packet enters its port. */
   injected(frame: number, packetId: number): void {
-    invariant(this.inFlight.size < MAX_IN_FLIGHT, `more than ${MAX_IN_FLIGHT} packets in flight`);
+    if (!(this.inFlight.size < MAX_IN_FLIGHT))
+      violated(`more than ${MAX_IN_FLIGHT} packets in flight`);
     this.inFlight.set(packetId, { frame, index: this.injectedCount++, firewall: null });
   }
 

@@ -1,6 +1,6 @@
 import type { CapturePacket } from '../capture/capture-packet';
 import { parseIpv4 } from '../net/ipv4';
-import { invariant } from '../errors';
+import { violated } from '../errors';
 import { IPPROTO_ICMP, IPPROTO_TCP, MAX_PAYLOAD_BYTES, type Packet } from '../net/packet';
 
 /** Why a packet of a capture is not replayed; counted by reason in the replay report. */
@@ -57,7 +57,7 @@ function setPayload(p: Packet, cp: CapturePacket): void {
   const length = cp.payloadBytes;
   const captured = Math.min(cp.payload.length, length);
   // Sized for the stated length first: the buffer may grow, and the copy must land in it.
-  invariant(length <= MAX_PAYLOAD_BYTES, `frame ${cp.frame}: payload of ${length} bytes`);
+  if (!(length <= MAX_PAYLOAD_BYTES)) violated(`frame ${cp.frame}: payload of ${length} bytes`);
   const buffer = p.payloadBuffer(length);
   buffer.set(cp.payload.subarray(0, captured));
   buffer.fill(0, captured, length);

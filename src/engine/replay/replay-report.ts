@@ -1,4 +1,4 @@
-import { invariant } from '../errors';
+import { invariant, violated } from '../errors';
 import type { CaptureSummary } from '../capture/capture-summary';
 import type { Simulation } from '../simulation';
 import type { ReplaySkipReason } from './replay-packet';
@@ -73,10 +73,10 @@ export function compareVerdicts(
   withCrash: VerdictLog,
   withoutCrash: VerdictLog,
 ): Pick<CrashComparison, 'differing' | 'differences'> {
-  invariant(
-    withCrash.length === withoutCrash.length,
-    `${withCrash.length} verdicts against ${withoutCrash.length}: the runs replayed other frames`,
-  );
+  if (!(withCrash.length === withoutCrash.length))
+    violated(
+      `${withCrash.length} verdicts against ${withoutCrash.length}: the runs replayed other frames`,
+    );
   let differing = 0;
   const differences: VerdictDifference[] = [];
   for (let i = 0; i < withCrash.length; i++) {

@@ -1,4 +1,4 @@
-import { invariant } from '../errors';
+import { violated } from '../errors';
 
 /** What became of one replayed packet (one entry of the CLI's `verdicts`). */
 export interface FrameVerdict {
@@ -44,13 +44,13 @@ export class VerdictLog {
 
   /** The verdict of the `index`-th packet injected (0-based). */
   put(index: number, v: FrameVerdict): void {
-    invariant(v.frame >= 1, `frame ${v.frame}: frames count from 1`);
+    if (!(v.frame >= 1)) violated(`frame ${v.frame}: frames count from 1`);
     if (index >= this.limit) {
       this.omitted++;
       return;
     }
     while (index >= this.frames.length) this.grow();
-    invariant(this.frames[index] === 0, `packet ${index} given a second verdict`);
+    if (!(this.frames[index] === 0)) violated(`packet ${index} given a second verdict`);
     this.frames[index] = v.frame;
     this.codes[index] =
       (intern(this.texts, this.textIndex, v.reason) << 1) | Number(v.verdict === 'accept');
@@ -60,7 +60,8 @@ export class VerdictLog {
   }
 
   at(i: number): FrameVerdict {
-    invariant(i >= 0 && i < this.count && this.frames[i] > 0, `no verdict ${i} of ${this.count}`);
+    if (!(i >= 0 && i < this.count && this.frames[i] > 0))
+      violated(`no verdict ${i} of ${this.count}`);
     const code = this.codes[i];
     return {
       frame: this.frames[i],

@@ -1,4 +1,4 @@
-import { invariant } from '../../errors';
+import { violated } from '../../errors';
 import { resized } from '../../util/resized';
 import { newFtpPart, type FtpPart } from './ftp-helper';
 import { PartHandles } from './part-handles';
@@ -95,5 +95,5 @@ export class FtpPartTable {
 
 /** The count fits its column: a wrapped count would be checkpointed, and recovered, wrong. */
 function checkAnnounced(part: FtpPart): void {
-  invariant(part.announced === part.announced >>> 0, `ftp announcements ${part.announced}`);
+  if (!(part.announced === part.announced >>> 0)) violated(`ftp announcements ${part.announced}`);
 }

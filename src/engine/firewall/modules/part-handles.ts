@@ -1,4 +1,4 @@
-import { invariant } from '../../errors';
+import { violated } from '../../errors';
 
 /** Columns start this long and double up to the table's capacity. */
 const INITIAL_COLUMN_LENGTH = 1024;
@@ -20,12 +20,14 @@ export class PartHandles {
     /** Called with the new length before a handle past the columns' end is handed out. */
     private readonly grow: (length: number) => void,
   ) {
-    invariant(Number.isInteger(capacity) && capacity > 0, `${module} table capacity ${capacity}`);
+    if (!(Number.isInteger(capacity) && capacity > 0))
+      violated(`${module} table capacity ${capacity}`);
   }
 
   /** A free handle, now live. */
   take(): number {
-    invariant(this.size < this.capacity, `${this.module} table is full (${this.capacity} parts)`);
+    if (!(this.size < this.capacity))
+      violated(`${this.module} table is full (${this.capacity} parts)`);
     let handle = this.free.pop();
     if (handle === undefined) {
       handle = this.used++;
@@ -46,7 +48,7 @@ export class PartHandles {
   }
 
   release(handle: number): void {
-    invariant(this.has(handle), `${this.module} part ${handle} removed twice`);
+    if (!this.has(handle)) violated(`${this.module} part ${handle} removed twice`);
     this.live[handle] = 0;
     this.free.push(handle);
     this.size--;
@@ -57,7 +59,7 @@ export class PartHandles {
   }
 
   check(handle: number): void {
-    invariant(this.has(handle), `${this.module} part ${handle} does not exist`);
+    if (!this.has(handle)) violated(`${this.module} part ${handle} does not exist`);
   }
 
   /** Every live handle, in order. */

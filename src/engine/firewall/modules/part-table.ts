@@ -1,4 +1,4 @@
-import { invariant } from '../../errors';
+import { violated } from '../../errors';
 
 /**
  * A module's own per-connection storage: parts addressed by a numeric handle, with a free
@@ -17,7 +17,8 @@ export class PartTable<T> {
   ) {}
 
   add(part: T): number {
-    invariant(this.size < this.capacity, `${this.module} table is full (${this.capacity} parts)`);
+    if (!(this.size < this.capacity))
+      violated(`${this.module} table is full (${this.capacity} parts)`);
     let handle = this.free.pop();
     if (handle === undefined) {
       handle = this.parts.length;
@@ -31,15 +32,14 @@ export class PartTable<T> {
 
   get(handle: number): T {
     const part = this.parts[handle];
-    invariant(part !== null && part !== undefined, `${this.module} part ${handle} does not exist`);
+    if (!(part !== null && part !== undefined))
+      violated(`${this.module} part ${handle} does not exist`);
     return part;
   }
 
   remove(handle: number): void {
-    invariant(
-      this.parts[handle] !== null && this.parts[handle] !== undefined,
-      `${this.module} part ${handle} removed twice`,
-    );
+    if (!(this.parts[handle] !== null && this.parts[handle] !== undefined))
+      violated(`${this.module} part ${handle} removed twice`);
     this.parts[handle] = null;
     this.free.push(handle);
     this.size--;

@@ -1,4 +1,4 @@
-import { invariant } from '../../errors';
+import { invariant, violated } from '../../errors';
 
 /**
  * A bounded ring of bytes: a TCP send buffer (bytes written by the application and not yet
@@ -65,7 +65,7 @@ export class ByteRing {
     readonly capacity: number,
     private readonly pool: RingBufferPool | null = null,
   ) {
-    invariant(Number.isInteger(capacity) && capacity > 0, `ring capacity ${capacity}`);
+    if (!(Number.isInteger(capacity) && capacity > 0)) violated(`ring capacity ${capacity}`);
     const size = Math.min(capacity, INITIAL_BUFFER_BYTES);
     this.buffer = this.newBuffer(size);
   }
@@ -112,7 +112,7 @@ export class ByteRing {
 
   /** Forgets the oldest `n` bytes (they were acknowledged). */
   consume(n: number): void {
-    invariant(n >= 0 && n <= this.length, `cannot consume ${n} of ${this.length} bytes`);
+    if (!(n >= 0 && n <= this.length)) violated(`cannot consume ${n} of ${this.length} bytes`);
     this.head += n;
     if (this.head >= this.buffer.length) this.head -= this.buffer.length;
     this.length -= n;

@@ -1,4 +1,4 @@
-import { invariant } from '../../errors';
+import { violated } from '../../errors';
 import type { Pcg32 } from '../../sim/prng';
 import type { TcpConfig } from '../../scenarios/schema';
 import type { NetworkContext } from '../network-context';
@@ -50,7 +50,7 @@ export class TcpStack {
   }
 
   listen(port: number, accept: AcceptCallback): void {
-    invariant(!this.listeners.has(port), `${this.host.name} already listens on TCP port ${port}`);
+    if (this.listeners.has(port)) violated(`${this.host.name} already listens on TCP port ${port}`);
     this.listeners.set(port, accept);
     this.usePort(port);
   }
@@ -139,10 +139,8 @@ export class TcpStack {
       this.byRemote.set(remoteAddr, forRemote);
     }
     const key = portsKey(localPort, remotePort);
-    invariant(
-      !forRemote.has(key),
-      `${this.host.name}: connection already exists on port ${localPort}`,
-    );
+    if (forRemote.has(key))
+      violated(`${this.host.name}: connection already exists on port ${localPort}`);
     const socket = new TcpSocket(this, localPort, remoteAddr, remotePort);
     forRemote.set(key, socket);
     this.usePort(localPort);

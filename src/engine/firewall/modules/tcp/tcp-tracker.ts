@@ -1,4 +1,4 @@
-import { invariant } from '../../../errors';
+import { violated } from '../../../errors';
 import { type Packet } from '../../../net/packet';
 import { tcpNew } from './tcp-new';
 import { TcpLastFlag, type TcpPart, TcpStatus, TcpWindowFlag } from './tcp-part';
@@ -75,7 +75,7 @@ export class TcpTracker {
     if (part === null) return null;
     // The first pass always accepts: a SYN meets empty windows, a pickup is liberal.
     const result = this.track(part, p, CT_DIR_ORIGINAL, nowUs);
-    invariant(result === TcpResult.ACCEPT, `tcp_new: first packet not accepted (${result})`);
+    if (!(result === TcpResult.ACCEPT)) violated(`tcp_new: first packet not accepted (${result})`);
     return part;
   }
 
