@@ -106,6 +106,51 @@ describe('summary texts made once', () => {
   });
 });
 
+describe('summarizePacket', () => {
+  /** The summary a packet with the same fields but no summary taken yet gets. */
+  function fresh(p: Packet): PacketSummary {
+    const twin = Object.assign(new Packet(1), p);
+    twin.summary = null;
+    return summarizePacket(twin);
+  }
+
+  it('gives the summary taken last again while the packet says the same, a new one on a change', () => {
+    const p = new Packet(0);
+    p.id = 7;
+    p.proto = IPPROTO_TCP;
+    p.srcAddr = 0xc000020a;
+    p.dstAddr = 0xc6336414;
+    const first = summarizePacket(p);
+    expect(summarizePacket(p)).toBe(first);
+    const changes: ((q: Packet) => void)[] = [
+      (q) => q.ttl--,
+      (q) => (q.ipId = 9),
+      (q) => (q.seq = 1_000),
+      (q) => (q.ack = 2_000),
+      (q) => (q.flags = TCP_ACK),
+      (q) => (q.window = 512),
+      (q) => (q.srcPort = 40_000),
+      (q) => (q.dstPort = 21),
+      (q) => (q.srcAddr = 0xc000020b),
+      (q) => (q.dstAddr = 0xc6336415),
+      (q) => (q.mssOption = 1_460),
+      (q) => (q.id = 8),
+      (q) => (q.proto = IPPROTO_UDP),
+      (q) => ((q.proto = IPPROTO_ICMP), (q.icmpType = 8)),
+      (q) => (q.icmpCode = 1),
+      (q) => (q.icmpId = 3),
+    ];
+    let last = first;
+    for (const change of changes) {
+      change(p);
+      const now = summarizePacket(p);
+      expect(now).not.toBe(last);
+      expect(now).toEqual(fresh(p));
+      last = now;
+    }
+  });
+});
+
 describe('payloadText', () => {
   it('keeps line-based text, bounded', () => {
     expect(payloadText(bytes('SIP/2.0 200 OK\r\nVia: x\r\n\r\n'), 26)).toBe(

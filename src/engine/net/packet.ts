@@ -1,4 +1,4 @@
-import { invariant } from '../errors';
+import { violated } from '../errors';
 import { formatIpv4, type Ipv4 } from './ipv4';
 
 export const IPPROTO_ICMP = 1;
@@ -72,6 +72,9 @@ export class Packet {
   payload: Uint8Array = EMPTY;
   payloadLen = 0;
 
+  /** The last summary taken of this packet (see summarizePacket); null until one is. */
+  summary: PacketSummary | null = null;
+
   constructor(slot: number) {
     this.slot = slot;
   }
@@ -104,10 +107,8 @@ export class Packet {
   }
 
   setPayload(source: Uint8Array, offset: number, length: number): void {
-    invariant(
-      length <= MAX_PAYLOAD_BYTES,
-      `payload of ${length} bytes exceeds what an IPv4 packet can carry`,
-    );
+    if (!(length <= MAX_PAYLOAD_BYTES))
+      violated(`payload of ${length} bytes exceeds what an IPv4 packet can carry`);
     const buffer = this.payloadBuffer(length);
     if (length > 0) buffer.set(source.subarray(offset, offset + length));
     this.payloadLen = length;
@@ -189,15 +190,56 @@ function addressText(address: Ipv4): string {
   return text;
 }
 
+/**
+ * The packet's summary. A packet is summarised at every event of its way (sent, judged,
+ * forwarded, sent on, delivered): while the summary taken last still says what the packet
+ * says, it is given again (its fields are read-only) rather than a new one per event, held
+ * 200,000 deep by the page's recorder. Every field is compared but the payload's text, which
+ * is set before a packet is first sent and comes with its length.
+ */
 export function summarizePacket(p: Packet): PacketSummary {
-  const proto =
-    p.proto === IPPROTO_TCP
-      ? 'tcp'
-      : p.proto === IPPROTO_UDP
-        ? 'udp'
-        : p.proto === IPPROTO_ICMP
-          ? 'icmp'
-          : 'other';
+  const last = p.summary;
+  if (last !== null && stillSays(last, p)) return last;
+  const summary = newSummary(p);
+  p.summary = summary;
+  return summary;
+}
+
+function stillSays(s: PacketSummary, p: Packet): boolean {
+  const tcp = p.proto === IPPROTO_TCP;
+  const icmp = p.proto === IPPROTO_ICMP;
+  return (
+    s.id === p.id &&
+    s.ttl === p.ttl &&
+    s.ipId === p.ipId &&
+    s.seq === p.seq &&
+    s.ack === p.ack &&
+    s.len === p.payloadLen &&
+    s.bytes === p.ipBytes &&
+    s.proto === protoName(p.proto) &&
+    s.src === addressText(p.srcAddr) &&
+    s.dst === addressText(p.dstAddr) &&
+    s.sport === (icmp ? p.icmpId : p.srcPort) &&
+    s.dport === (icmp ? p.icmpSeq : p.dstPort) &&
+    (!tcp || s.flags === tcpFlagsText(p.flags)) &&
+    s.window === (tcp ? p.window : 0) &&
+    s.icmpType === (icmp ? p.icmpType : null) &&
+    s.icmpCode === (icmp ? p.icmpCode : null)
+  );
+}
+
+function protoName(proto: number): PacketSummary['proto'] {
+  return proto === IPPROTO_TCP
+    ? 'tcp'
+    : proto === IPPROTO_UDP
+      ? 'udp'
+      : proto === IPPROTO_ICMP
+        ? 'icmp'
+        : 'other';
+}
+
+function newSummary(p: Packet): PacketSummary {
+  const proto = protoName(p.proto);
   const icmp = proto === 'icmp';
   return {
     id: p.id,

@@ -86,6 +86,7 @@ export class TcpSocket {
   timerIndex = -1;
 
   retransmissions = 0;
+  private labelText: string | null = null;
 
   constructor(
     readonly stack: TcpStack,
@@ -108,9 +109,13 @@ export class TcpSocket {
     return this.stack.host.address;
   }
 
-  /** "192.0.2.10:40000 → 198.51.100.20:21", for traces and messages. */
+  /**
+   * "192.0.2.10:40000 → 198.51.100.20:21", for traces and messages: made once (every state
+   * change is traced with it; its parts never change).
+   */
   get label(): string {
-    return `${formatIpv4(this.localAddr)}:${this.localPort} → ${formatIpv4(this.remoteAddr)}:${this.remotePort}`;
+    this.labelText ??= `${formatIpv4(this.localAddr)}:${this.localPort} → ${formatIpv4(this.remoteAddr)}:${this.remotePort}`;
+    return this.labelText;
   }
 
   get stateName(): string {
