@@ -165,12 +165,11 @@ export class CheckpointServer {
   /** Every record of an area, or only the given connection's (zero or one record). */
   fetchArea(area: number | string, id?: ConnectionId): FetchResult {
     const areaId = typeof area === 'string' ? this.space.areaId(area) : area;
-    const records: Uint8Array[] = [];
-    if (id === undefined) {
-      for (const record of this.space.records(areaId)) records.push(record);
-    } else {
+    let records: Uint8Array[];
+    if (id === undefined) records = this.space.recordList(areaId);
+    else {
       const record = this.space.get(areaId, id);
-      if (record !== undefined) records.push(record);
+      records = record === undefined ? [] : [record];
     }
     let costUs = 0;
     for (const record of records) costUs += this.chargeRead(record.length);

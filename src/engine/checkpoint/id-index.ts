@@ -97,11 +97,6 @@ export class IdIndex {
     for (let e = 0; e < this.used; e++) if (this.entryValues[e] !== DEAD) yield this.entryIds[e];
   }
 
-  /** The live values in insertion order. Lazy: no set() or delete() until it is done. */
-  *values(): IterableIterator<number> {
-    for (let e = 0; e < this.used; e++) if (this.entryValues[e] !== DEAD) yield this.entryValues[e];
-  }
-
   /** Entry position of the id, or -1. */
   private find(id: ConnectionId): number {
     const mask = this.slots.length - 1;

@@ -127,8 +127,8 @@ export class MemorySpace {
   }
 
   /** Records in the area, in insertion order, as views (see get). */
-  records(area: number): IterableIterator<Uint8Array> {
-    return this.areaLog(area).records();
+  recordList(area: number): Uint8Array[] {
+    return this.areaLog(area).recordList();
   }
 
   /** Each record of the area in place (see AreaLog.forEach): for views of a large table. */

@@ -73,7 +73,8 @@ export function restoreExpectations(
   nowUs: number,
 ): void {
   const ct = target.conntrack;
-  for (const conn of adopted) {
+  for (let i = 0; i < adopted.length; i++) {
+    const conn = adopted[i];
     for (let area = 0; area < AREAS_PER_CONNECTION; area++) {
       if (area === 0 || conn.part(area - 1) >= 0)
         conn.setWritten(area, target.records.digest(conn, area));

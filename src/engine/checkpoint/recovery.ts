@@ -190,7 +190,9 @@ function attachArea(
   result: RecoveryResult,
   note: Note | null,
 ): void {
-  for (const bytes of records) {
+  // Indexed: a million records through an array iterator made a million step objects.
+  for (let i = 0; i < records.length; i++) {
+    const bytes = records[i];
     if (recordProblem(bytes) !== undefined || recordAreaOf(bytes) !== area) {
       result.corrupt++;
       continue;
