@@ -17,8 +17,11 @@ export interface ConnectionHistory {
     readonly dst: string;
     readonly dport: number;
   };
-  /** TCP: every conntrack state it passed through, kernel names; others: their own states. */
-  readonly states: string[];
+  /**
+   * TCP: every conntrack state it passed through, kernel names; others: their own states.
+   * Replaced, not pushed to, when a state is entered (see ConnectionLedger.entered).
+   */
+  states: readonly string[];
   helper: string | null;
   /** Readable id of the master connection (FTP control, SIP call) or null. */
   readonly related: string | null;
