@@ -14,6 +14,7 @@ import type { FirewallShared } from './shared-state';
 import { areaOfModule, BASE_AREA } from './part-records';
 import { l4Module } from './modules/module-ids';
 import { isIcmpError, quotedTuple } from './icmp-error';
+import { expectationText, ruleText } from './admitted-by';
 
 /** Why conntrack called a packet invalid, or refused one before the rules; '' when neither. */
 export type ConntrackProblem = '' | 'invalid' | 'mid-stream' | 'table-full';
@@ -209,8 +210,7 @@ export class Conntrack {
     const [sport, dport] = tuplePorts(p);
     const id = this.ids.next();
     const master = this.expectation;
-    const admittedBy =
-      master !== null ? `expectation (${master.helper})` : rule === 0 ? 'policy' : `rule ${rule}`;
+    const admittedBy = master !== null ? expectationText(master.helper) : ruleText(rule);
     const history = this.ledger.opened(
       id,
       { proto: p.proto, src: p.srcAddr, sport, dst: p.dstAddr, dport },
