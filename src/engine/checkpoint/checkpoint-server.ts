@@ -172,7 +172,7 @@ export class CheckpointServer {
       records = record === undefined ? [] : [record];
     }
     let costUs = 0;
-    for (const record of records) costUs += this.chargeRead(record.length);
+    for (let i = 0; i < records.length; i++) costUs += this.chargeRead(records[i].length);
     return { records, costUs };
   }
 

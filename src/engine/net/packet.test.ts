@@ -139,6 +139,8 @@ describe('summarizePacket', () => {
       (q) => ((q.proto = IPPROTO_ICMP), (q.icmpType = 8)),
       (q) => (q.icmpCode = 1),
       (q) => (q.icmpId = 3),
+      (q) => (q.icmpSeq = 4),
+      (q) => ((q.proto = IPPROTO_TCP), (q.wscaleOption = 7)),
     ];
     let last = first;
     for (const change of changes) {

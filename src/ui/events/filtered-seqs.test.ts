@@ -40,4 +40,16 @@ describe('FilteredSeqs', () => {
     list.sync();
     expect(list.at(0)).toBe(2);
   });
+
+  it('takes in new events between refreshes without dropping any, so positions stay put', () => {
+    const source = new ArraySource([0, 1, 2, 3].map(fault));
+    const list = new FilteredSeqs(source, () => true);
+    list.sync();
+    source.events.push(fault(4));
+    source.dropped = 2;
+    expect(list.take()).toBe(true);
+    expect([list.at(0), list.at(4), list.length]).toEqual([0, 4, 5]);
+    expect(list.sync()).toBe(true); // the refresh drops what the recorder forgot
+    expect([list.at(0), list.length]).toEqual([2, 3]);
+  });
 });

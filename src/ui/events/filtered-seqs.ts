@@ -39,6 +39,16 @@ export class FilteredSeqs {
 
   /** Takes in the events recorded since the last call; returns whether the list changed. */
   sync(): boolean {
+    const added = this.take();
+    const dropped = this.dropBefore(this.source.firstSeq);
+    return added || dropped;
+  }
+
+  /**
+   * Takes in the new events only, dropping none: positions already listed stay put (a view
+   * showing them by position takes this between its refreshes, sync() at them).
+   */
+  take(): boolean {
     const before = this.length;
     const { source } = this;
     const first = Math.max(this.next, source.firstSeq);
@@ -46,10 +56,8 @@ export class FilteredSeqs {
       const event = source.get(seq);
       if (event !== undefined && this.matches(event, seq)) this.seqs.push(seq);
     }
-    const added = this.length !== before;
     this.next = source.total;
-    const dropped = this.dropBefore(source.firstSeq);
-    return added || dropped;
+    return this.length !== before;
   }
 
   private dropBefore(firstSeq: number): boolean {

@@ -5,9 +5,8 @@ import type { Recorder } from './recorder';
  * Some of a recorder's events — those `keep` chooses — by sequence number, for a view that
  * scans back through recent events every frame and draws only a few kinds: the scene (packets
  * on links, record moves). A bound on events looked at then reaches back further, and nothing
- * else is visited. Bounded
- * like the recorder it follows: a ring as long as the recorder's, whose oldest entries the
- * recorder has forgotten before this does.
+ * else is visited. Bounded like the recorder it follows: a ring as long as the recorder's,
+ * whose oldest entries the recorder has forgotten before this does.
  */
 export class EventSubset {
   private readonly seqs: Float64Array;

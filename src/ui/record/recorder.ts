@@ -7,8 +7,8 @@ export const DEFAULT_RECORDER_CAPACITY = 200_000;
  * What the views know of a run's history: the engine's trace events as they happen, in a
  * bounded ring, each with its sequence number (its position in the whole run, from 0). The
  * event log lists them; the scene finds the packets in flight and the checkpoint writes by
- * scanning back from the latest; the flowcharts find the acts being executed. One recorder
- * per simulation: a seek backwards replays a fresh simulation into a fresh recorder.
+ * scanning back from the latest; the flowcharts' act counter follows them as they come. One
+ * recorder per simulation: a seek backwards replays a fresh simulation into a fresh recorder.
  */
 export class Recorder {
   private readonly ring: TraceEvent[] = [];
@@ -44,8 +44,8 @@ export class Recorder {
   }
 
   /**
-   * Visits held events from the latest back, until `visit` returns false. The way views find
-   * what is happening now (packets in flight, the act being executed) without an index.
+   * Visits held events from the latest back, until `visit` returns false. The way a view finds
+   * what is happening now (the packets in flight) without an index.
    */
   scanBack(visit: (event: TraceEvent, seq: number) => boolean): void {
     for (let seq = this.nextSeq - 1; seq >= this.firstSeq; seq--) {
