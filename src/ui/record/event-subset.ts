@@ -10,14 +10,21 @@ import type { Recorder } from './recorder';
  */
 export class EventSubset {
   private readonly seqs: Float64Array;
-  /** Sequence numbers taken in all; the newest sits at (taken - 1) % capacity. */
+  /**
+   * Where each event sits in the recorder's ring, found once when it is taken: a scan reads
+   * the ring directly, with no division per event (two per event were half a scan's time).
+   */
+  private readonly slots: Int32Array;
+  /** Entries taken in all; the newest sits at `newest`. */
   private taken = 0;
+  private newest = -1;
 
   constructor(
     private readonly recorder: Recorder,
     private readonly keep: (event: TraceEvent) => boolean,
   ) {
     this.seqs = new Float64Array(recorder.capacity);
+    this.slots = new Int32Array(recorder.capacity);
     for (let seq = recorder.firstSeq; seq < recorder.total; seq++) {
       const event = recorder.get(seq);
       if (event !== undefined) this.take(event, seq);
@@ -28,17 +35,22 @@ export class EventSubset {
 
   /** As Recorder.scanBack, over the events kept only. */
   scanBack(visit: (event: TraceEvent, seq: number) => boolean): void {
-    const capacity = this.seqs.length;
-    for (let i = this.taken - 1; i >= 0 && i >= this.taken - capacity; i--) {
-      const seq = this.seqs[i % capacity];
-      const event = this.recorder.get(seq);
-      if (event === undefined || !visit(event, seq)) return;
+    const { recorder, seqs, slots } = this;
+    const capacity = seqs.length;
+    const firstSeq = recorder.firstSeq;
+    let at = this.newest;
+    for (let left = Math.min(this.taken, capacity); left > 0; left--) {
+      const seq = seqs[at];
+      if (seq < firstSeq || !visit(recorder.atSlot(slots[at]), seq)) return;
+      at = at === 0 ? capacity - 1 : at - 1;
     }
   }
 
   private take(event: TraceEvent, seq: number): void {
     if (!this.keep(event)) return;
-    this.seqs[this.taken % this.seqs.length] = seq;
+    this.newest = this.newest === this.seqs.length - 1 ? 0 : this.newest + 1;
+    this.seqs[this.newest] = seq;
+    this.slots[this.newest] = this.recorder.slotOf(seq);
     this.taken++;
   }
 }

@@ -43,6 +43,16 @@ export class Recorder {
     return this.ring[seq % this.capacity];
   }
 
+  /** Where the event `seq` sits (or will sit) in the ring; for indexes that read it directly. */
+  slotOf(seq: number): number {
+    return seq % this.capacity;
+  }
+
+  /** The event in ring slot `slot` (see slotOf); the caller checks that its seq is held. */
+  atSlot(slot: number): TraceEvent {
+    return this.ring[slot];
+  }
+
   /**
    * Visits held events from the latest back, until `visit` returns false. The way a view finds
    * what is happening now (the packets in flight) without an index.
