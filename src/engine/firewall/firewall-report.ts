@@ -119,7 +119,7 @@ export function copyHistory(h: ConnectionHistory): ConnectionHistory {
     id: h.id,
     proto: h.proto,
     orig: h.orig,
-    states: [...h.states],
+    states: h.states, // replaced when a state is entered, never changed in place: shared
     helper: h.helper,
     related: h.related,
     admittedBy: h.admittedBy,

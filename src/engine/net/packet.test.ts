@@ -136,11 +136,13 @@ describe('summarizePacket', () => {
       (q) => (q.mssOption = 1_460),
       (q) => (q.id = 8),
       (q) => (q.proto = IPPROTO_UDP),
-      (q) => ((q.proto = IPPROTO_ICMP), (q.icmpType = 8)),
+      (q) => (q.proto = IPPROTO_ICMP),
+      (q) => (q.icmpType = 8),
       (q) => (q.icmpCode = 1),
       (q) => (q.icmpId = 3),
       (q) => (q.icmpSeq = 4),
-      (q) => ((q.proto = IPPROTO_TCP), (q.wscaleOption = 7)),
+      (q) => (q.proto = IPPROTO_TCP),
+      (q) => (q.wscaleOption = 7),
     ];
     let last = first;
     for (const change of changes) {
