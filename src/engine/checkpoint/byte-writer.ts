@@ -31,6 +31,13 @@ export class ByteWriter {
     return this;
   }
 
+  /** Leaves `n` bytes for something written into the view later (a record's header). */
+  skip(n: number): this {
+    this.ensure(n);
+    this.position += n;
+    return this;
+  }
+
   u8(value: number): this {
     if (value !== (value & 0xff)) throw outOfRange('u8', value);
     this.ensure(1);

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from '../util/crc32';
-import { decodeRecord, encodeRecord, readRecordHeader, RECORD_HEADER_BYTES } from './record';
+import {
+  decodeRecord,
+  encodeRecord,
+  readRecordHeader,
+  RECORD_HEADER_BYTES,
+  sealRecord,
+} from './record';
 
 const area = fc.integer({ min: 0, max: 15 });
 const connectionId = fc.maxSafeNat();
@@ -147,5 +153,31 @@ describe('record codec', () => {
     expect(() => encodeRecord(0, 1, 0, p)).toThrow(RangeError);
     expect(() => encodeRecord(0, 1, 2 ** 32, p)).toThrow(RangeError);
     expect(encodeRecord(15, 2 ** 53 - 1, 2 ** 32 - 1, p).length).toBe(24);
+  });
+});
+
+describe('sealRecord', () => {
+  it('makes the same record in place as encodeRecord, whatever the header bytes held', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.integer({ min: 1, max: 0xffff_ffff }),
+        fc.uint8Array({ maxLength: 300 }),
+        fc.uint8Array({ minLength: RECORD_HEADER_BYTES, maxLength: RECORD_HEADER_BYTES }),
+        (area, id, version, payload, garbage) => {
+          const bytes = new Uint8Array(RECORD_HEADER_BYTES + payload.length);
+          bytes.set(garbage);
+          bytes.set(payload, RECORD_HEADER_BYTES);
+          sealRecord(bytes, area, id, version);
+          expect(bytes).toEqual(encodeRecord(area, id, version, payload));
+        },
+      ),
+    );
+  });
+
+  it('refuses what no record could hold', () => {
+    expect(() => sealRecord(new Uint8Array(RECORD_HEADER_BYTES - 1), 0, 1, 1)).toThrow(RangeError);
+    expect(() => sealRecord(new Uint8Array(RECORD_HEADER_BYTES), 0, 1, 0)).toThrow(RangeError);
   });
 });

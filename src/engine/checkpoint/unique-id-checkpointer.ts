@@ -112,7 +112,8 @@ export class UniqueIdCheckpointer implements CheckpointHooks {
     this.stats.writes++;
     this.stats.bytes += record.length;
     if (this.trace.enabled) this.traceWrite(conn, area, record.length, acts);
-    if (this.config.mode === 'async') return this.enqueue({ record, conn, area });
+    // The record is the encoder's view, overwritten by the next encode: a queue keeps a copy.
+    if (this.config.mode === 'async') return this.enqueue({ record: record.slice(), conn, area });
     const result = this.server.put(record);
     this.costUs += result.costUs;
     if (result.outcome !== 'stored') this.refused(conn, area);

@@ -1,4 +1,4 @@
-import { encodeRecord } from '../checkpoint/record';
+import { RECORD_HEADER_BYTES, sealRecord } from '../checkpoint/record';
 import { ByteWriter } from '../checkpoint/byte-writer';
 import { encodeBase } from './base-codec';
 import type { Connection } from './connection';
@@ -44,9 +44,13 @@ export class PartRecords {
     return areas;
   }
 
-  /** Encodes the area's current state as the connection's next record for that area. */
+  /**
+   * Encodes the area's current state as the connection's next record for that area. The
+   * record is a view of this encoder's buffer, valid until the next encode: whoever keeps it
+   * copies it (the server copies what it stores; an async queue copies what it holds).
+   */
   encode(conn: Connection, area: number): Uint8Array {
-    const w = this.writer.reset();
+    const w = this.writer.reset().skip(RECORD_HEADER_BYTES);
     const modules = this.conntrack.modules;
     switch (area) {
       case BASE_AREA:
@@ -74,7 +78,9 @@ export class PartRecords {
     conn.setVersion(area, conn.version(area) + 1);
     conn.setWritten(area, this.digest(conn, area));
     if (area === areaOfModule(ModuleId.tcp)) this.noteWindow(conn);
-    return encodeRecord(area, conn.id, conn.version(area), w.view());
+    const record = w.view();
+    sealRecord(record, area, conn.id, conn.version(area));
+    return record;
   }
 
   /**
