@@ -3,9 +3,11 @@
  * payload. Growable, so a module need not know its encoded size in advance; reusable, so a
  * firewall can keep one writer and encode every part into it without allocating:
  *
- *   writer.reset().u8(state).u32(seq)…;  encodeRecord(area, id, version, writer.view())
+ *   writer.reset().skip(RECORD_HEADER_BYTES).u8(state).u32(seq)…;
+ *   sealRecord(writer.view(), area, id, version)
  *
- * encodeRecord copies the view into the record, which is then the only allocation per write.
+ * The record is then made in the writer's own buffer: the view is the only allocation per
+ * write (encodeRecord, which copies a payload into a new record, is for the rest).
  * Values out of range for their field throw RangeError instead of being truncated: a silently
  * wrapped value would be checkpointed and then "recovered" wrong. A write that throws leaves
  * the writer as it was.
