@@ -27,7 +27,7 @@ export interface FlowReport {
 class KeptReports {
   private readonly reports: FlowReport[] = [];
   /** Positions of flows reported while running: their stall may have grown since. */
-  private running = new Set<number>();
+  private readonly running = new Set<number>();
 
   constructor(private readonly registry: FlowRegistry) {}
 
