@@ -1,6 +1,12 @@
-import { connectionSerial } from './connection-index';
-import type { SceneItems } from './scene-items';
-import type { SceneGeometry } from './scene-geometry';
+import {
+  BUSY_FIELDS,
+  DROP_FIELDS,
+  FLIGHT_FIELDS,
+  FlightMark,
+  MOVE_FIELDS,
+  MoveShape,
+  type PaintFrame,
+} from './paint-frame';
 
 /** Colours the page's theme defines (read from its CSS custom properties once). */
 export interface ScenePalette {
@@ -31,47 +37,64 @@ const TABLEAU10 = [
   '#bab0ab',
 ] as const;
 
-/**
- * Index in TABLEAU10 of a connection's colour, -1 when unknown (drawn grey): stable per
- * connection, by its serial.
- */
-function hueOf(connection: string | null): number {
-  return connection === null ? -1 : connectionSerial(connection) % TABLEAU10.length;
+/** The canvas paintFrame draws on: the page's own, or the one a worker was handed. */
+export interface PaintTarget {
+  width: number;
+  height: number;
 }
 
 /**
- * Paints one instant of the scene. Drawing only: what to draw and where was decided by
- * sceneItems. With a connection selected, its packets and records are drawn larger and
- * outlined, everything else faint — the selection is visible by size, not only by colour.
- * `still` (prefers-reduced-motion): records are shown where they arrive and drops do not fall.
+ * Paints one frame of the scene (paintFrameOf decided what and where). Runs in the scene's
+ * worker on its OffscreenCanvas, or on the page's thread where there is none.
  */
-export function paintScene(
-  ctx: CanvasRenderingContext2D,
-  items: SceneItems,
-  geometry: SceneGeometry,
+export function paintFrame(
+  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
+  target: PaintTarget,
+  frame: PaintFrame,
   palette: ScenePalette,
-  selected: string | null,
-  still = false,
 ): void {
-  const faint = (connection: string | null) => selected !== null && connection !== selected;
-  paintBusyLinks(ctx, items, geometry, palette);
-  for (const m of items.moves) {
-    const { x, y } = still ? arrival(m, geometry) : m.at;
-    const size = m.connection !== null && m.connection === selected ? 9 : 6;
-    if (m.kind === 'delete') {
-      // Deleted: a hollow square over the base area, fading out (a shape, not only a colour).
-      ctx.globalAlpha = faint(m.connection) ? 0.15 : 1 - m.progress;
+  if (target.width !== frame.pixelsWide) target.width = frame.pixelsWide;
+  if (target.height !== frame.pixelsHigh) target.height = frame.pixelsHigh;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, target.width, target.height);
+  const u = frame.unitsToPixels;
+  ctx.setTransform(u, 0, 0, u, 0, 0);
+  paintBusyLinks(ctx, frame.busy, palette);
+  paintMoves(ctx, frame.moves, palette);
+  paintFlights(ctx, frame.flights, palette);
+  paintDrops(ctx, frame, palette);
+  ctx.globalAlpha = 1;
+}
+
+type Context = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+function paintBusyLinks(ctx: Context, busy: Float32Array, palette: ScenePalette): void {
+  ctx.lineCap = 'round';
+  ctx.strokeStyle = palette.halo;
+  ctx.lineWidth = 7;
+  for (let at = 0; at < busy.length; at += BUSY_FIELDS) {
+    ctx.globalAlpha = busy[at + 4];
+    ctx.beginPath();
+    ctx.moveTo(busy[at], busy[at + 1]);
+    ctx.lineTo(busy[at + 2], busy[at + 3]);
+    ctx.stroke();
+  }
+}
+
+/** Records on their way: a square written, a diamond read back (shapes, not only colours). */
+function paintMoves(ctx: Context, moves: Float32Array, palette: ScenePalette): void {
+  for (let at = 0; at < moves.length; at += MOVE_FIELDS) {
+    const [x, y, shape, size] = [moves[at], moves[at + 1], moves[at + 2], moves[at + 3]];
+    ctx.globalAlpha = moves[at + 4];
+    if (shape === MoveShape.Delete) {
+      // Deleted: a hollow square over the base area, fading out.
       ctx.lineWidth = 1.5;
       ctx.strokeStyle = palette.text;
       ctx.strokeRect(x - size, y - size, 2 * size, 2 * size);
-      continue;
-    }
-    ctx.globalAlpha = faint(m.connection) ? 0.2 : 1 - 0.5 * m.progress;
-    if (m.kind === 'write') {
+    } else if (shape === MoveShape.Write) {
       ctx.fillStyle = palette.write;
       ctx.fillRect(x - size / 2, y - size / 2, size, size);
     } else {
-      // Read back: a diamond, so a read and a write differ in shape, not only in colour.
       ctx.fillStyle = palette.read;
       const r = size * 0.7;
       ctx.beginPath();
@@ -83,112 +106,62 @@ export function paintScene(
       ctx.fill();
     }
   }
-  paintFlights(ctx, items.flights, palette, selected);
-  paintDrops(ctx, items, palette, faint, still);
-  ctx.globalAlpha = 1;
 }
 
 /**
- * Packets on the links. Batched: one path per colour and emphasis, filled once, then the
- * outlines and rings the few selected, lost or exposed packets need. A path and a fill per
- * packet, and a colour worked out per packet, were most of the scene's drawing with 2,000
- * packets on the links.
+ * Packets on the links, batch by batch: one path per colour and emphasis, filled once, then
+ * the outlines and rings of the few selected, lost or exposed packets. A path and a fill per
+ * packet were most of the scene's drawing with 2,000 packets on the links.
  */
-function paintFlights(
-  ctx: CanvasRenderingContext2D,
-  flights: SceneItems['flights'],
-  palette: ScenePalette,
-  selected: string | null,
-): void {
-  const hues = new Map<string | null, number>(); // packets of one connection share a colour
-  // Batch b: hue + 1 (0 = unknown), then × 2 for faint, × 2 for the selected connection's.
-  const batches: (typeof flights)[number][][] = Array.from({ length: 44 }, () => []);
-  const marked: (typeof flights)[number][] = [];
-  for (const f of flights) {
-    let hue = hues.get(f.connection);
-    if (hue === undefined) hues.set(f.connection, (hue = hueOf(f.connection)));
-    const mine = f.connection !== null && f.connection === selected;
-    const faint = selected !== null && !mine;
-    batches[(hue + 1) * 4 + (faint ? 2 : 0) + (mine ? 1 : 0)].push(f);
-    if (mine || f.lost || f.exposed) marked.push(f);
-  }
-  batches.forEach((batch, b) => {
-    if (batch.length === 0) return;
-    const hue = (b >> 2) - 1;
-    const radius = (b & 1) === 1 ? 5.5 : 3.5;
-    ctx.globalAlpha = (b & 2) === 2 ? 0.25 : 1;
+function paintFlights(ctx: Context, flights: Float32Array, palette: ScenePalette): void {
+  for (let at = 0; at < flights.length;) {
+    const batch = flights[at + 2];
+    const hue = (batch >> 2) - 1;
+    const radius = (batch & 1) === 1 ? 5.5 : 3.5;
+    ctx.globalAlpha = (batch & 2) === 2 ? 0.25 : 1;
     ctx.fillStyle = hue < 0 ? palette.unknown : TABLEAU10[hue];
     ctx.beginPath();
-    for (const f of batch) {
-      ctx.moveTo(f.at.x + radius, f.at.y);
-      ctx.arc(f.at.x, f.at.y, radius, 0, 2 * Math.PI);
+    for (; at < flights.length && flights[at + 2] === batch; at += FLIGHT_FIELDS) {
+      ctx.moveTo(flights[at] + radius, flights[at + 1]);
+      ctx.arc(flights[at], flights[at + 1], radius, 0, 2 * Math.PI);
     }
     ctx.fill();
-  });
+  }
   ctx.lineWidth = 1.5;
-  for (const f of marked) {
-    const mine = f.connection !== null && f.connection === selected;
-    ctx.globalAlpha = selected !== null && !mine ? 0.25 : 1;
-    if (mine || f.lost) {
-      ctx.beginPath();
-      ctx.arc(f.at.x, f.at.y, mine ? 5.5 : 3.5, 0, 2 * Math.PI);
-      ctx.strokeStyle = f.lost ? palette.drop : palette.text;
-      ctx.stroke();
-    }
-    if (f.exposed) {
-      // Unchecked (fail open): a ring around the packet, not only a colour.
-      ctx.beginPath();
-      ctx.arc(f.at.x, f.at.y, 7, 0, 2 * Math.PI);
-      ctx.strokeStyle = palette.exposed;
-      ctx.stroke();
-    }
+  for (let at = 0; at < flights.length; at += FLIGHT_FIELDS) {
+    const marks = flights[at + 3];
+    if (marks !== 0) paintMarks(ctx, flights, at, palette);
   }
 }
 
-/** Where a record in flight is going: its area (a write) or its module's lane (a read). */
-function arrival(m: SceneItems['moves'][number], geometry: SceneGeometry) {
-  const route = geometry.routes.get(m.area);
-  if (m.kind === 'delete' || route === undefined) return m.at;
-  return (m.kind === 'write' ? route.at(-1) : route[0]) ?? m.at;
-}
-
-/** Recently busy link directions get a wash proportional to their packets in the window. */
-function paintBusyLinks(
-  ctx: CanvasRenderingContext2D,
-  items: SceneItems,
-  geometry: SceneGeometry,
-  palette: ScenePalette,
-): void {
-  ctx.lineCap = 'round';
-  for (const [link, packets] of items.busy) {
-    const path = geometry.paths.get(link);
-    if (path === undefined) continue;
-    ctx.globalAlpha = Math.min(0.35, 0.05 + packets / 400);
-    ctx.strokeStyle = palette.halo;
-    ctx.lineWidth = 7;
+function paintMarks(ctx: Context, flights: Float32Array, at: number, palette: ScenePalette) {
+  const [x, y, batch, marks] = [flights[at], flights[at + 1], flights[at + 2], flights[at + 3]];
+  const mine = (marks & FlightMark.Selected) !== 0;
+  const lost = (marks & FlightMark.Lost) !== 0;
+  ctx.globalAlpha = (batch & 2) === 2 ? 0.25 : 1;
+  if (mine || lost) {
     ctx.beginPath();
-    ctx.moveTo(path.from.x, path.from.y);
-    ctx.lineTo(path.to.x, path.to.y);
+    ctx.arc(x, y, mine ? 5.5 : 3.5, 0, 2 * Math.PI);
+    ctx.strokeStyle = lost ? palette.drop : palette.text;
+    ctx.stroke();
+  }
+  if ((marks & FlightMark.Exposed) !== 0) {
+    // Unchecked (fail open): a ring around the packet, not only a colour.
+    ctx.beginPath();
+    ctx.arc(x, y, 7, 0, 2 * Math.PI);
+    ctx.strokeStyle = palette.exposed;
     ctx.stroke();
   }
 }
 
 /** A cross where each packet fell out, its reason beside the newest one at each place. */
-function paintDrops(
-  ctx: CanvasRenderingContext2D,
-  items: SceneItems,
-  palette: ScenePalette,
-  faint: (connection: string | null) => boolean,
-  still: boolean,
-): void {
-  const labelled = new Set<string>();
+function paintDrops(ctx: Context, frame: PaintFrame, palette: ScenePalette): void {
+  const drops = frame.drops;
   ctx.font = '600 11px system-ui, sans-serif';
   ctx.textBaseline = 'middle';
-  for (const d of items.drops) {
-    const fall = still ? 0 : 14 * d.age;
-    const x = d.at.x;
-    const y = d.at.y + fall;
-    ctx.globalAlpha = (faint(d.connection) ? 0.25 : 1) * (1 - 0.7 * d.age);
+  for (let at = 0; at < drops.length; at += DROP_FIELDS) {
+    const [x, y, label] = [drops[at], drops[at + 1], drops[at + 3]];
+    ctx.globalAlpha = drops[at + 2];
     ctx.strokeStyle = palette.drop;
     ctx.lineWidth = 2;
     ctx.beginPath();
@@ -197,14 +170,12 @@ function paintDrops(
     ctx.moveTo(x + 4, y - 4);
     ctx.lineTo(x - 4, y + 4);
     ctx.stroke();
-    const key = `${d.at.x},${d.at.y}`;
-    if (labelled.has(key)) continue;
-    labelled.add(key);
+    if (label < 0) continue;
     // A halo in the page's colour keeps the reason legible over boxes and numbers.
     ctx.lineWidth = 3;
     ctx.strokeStyle = palette.page;
-    ctx.strokeText(d.reason, x + 8, y);
+    ctx.strokeText(frame.labels[label], x + 8, y);
     ctx.fillStyle = palette.drop;
-    ctx.fillText(d.reason, x + 8, y);
+    ctx.fillText(frame.labels[label], x + 8, y);
   }
 }
