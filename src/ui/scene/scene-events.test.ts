@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkpointAreaNames, createSimulation, type TraceEvent } from '../../engine';
+import { checkpointAreaNames, createSimulation } from '../../engine';
 import { Recorder } from '../record/recorder';
 import { buildScenario, defaultConfig, type RunConfig } from '../run/run-config';
 import { layoutTopology } from '../topology-layout';
 import { connectionIndexOf } from './connection-index';
 import { withCheckpointServer } from './layout-checkpoint-server';
-import { EventSubset } from '../record/event-subset';
 import { maxFlightUs, sceneGeometry } from './scene-geometry';
-import { persistenceUs, SCENE_KINDS, SCENE_LIMITS, sceneItems } from './scene-items';
-
-const drawn = (event: TraceEvent) => SCENE_KINDS.has(event.kind);
+import { recorderScene, SceneEvents } from './scene-events';
+import { persistenceUs, SCENE_LIMITS, sceneItems } from './scene-items';
 
 /**
  * The scene drawn from its own index and drawn from the whole recorder, at instants through
@@ -22,11 +20,11 @@ function compareThroughRun(config: RunConfig, capacity?: number): number {
   const sim = createSimulation(scenario);
   const recorder = new Recorder(sim, capacity);
   const index = connectionIndexOf(recorder);
-  const early = new EventSubset(recorder, drawn); // built before any event: follows by subscription
+  const early = new SceneEvents(recorder); // built before any event: follows by subscription
   let compared = 0;
   for (let nowUs = 50_000; nowUs <= 1_400_000; nowUs += 50_000) {
     sim.runUntil(nowUs);
-    const late = new EventSubset(recorder, drawn); // built from what the recorder holds
+    const late = new SceneEvents(recorder); // built from what the recorder holds
     const query = {
       nowUs,
       windowUs: persistenceUs(1),
@@ -37,7 +35,7 @@ function compareThroughRun(config: RunConfig, capacity?: number): number {
     // Unbounded scans: with the bound, the index reaches further back in time than the
     // recorder (the events it skips do not count), which is the point of it.
     const limits = { ...SCENE_LIMITS, maxEvents: Number.POSITIVE_INFINITY };
-    const whole = sceneItems(recorder, geometry, query, limits);
+    const whole = sceneItems(recorderScene(recorder), geometry, query, limits);
     expect(sceneItems(early, geometry, query, limits)).toEqual(whole);
     expect(sceneItems(late, geometry, query, limits)).toEqual(whole);
     compared += whole.flights.length + whole.moves.length + whole.drops.length;
@@ -45,7 +43,7 @@ function compareThroughRun(config: RunConfig, capacity?: number): number {
   return compared;
 }
 
-describe('the scene through its EventSubset', () => {
+describe('the scene through its SceneEvents', () => {
   it('gives the scene exactly what the whole recorder gives, through a crash and recovery', () => {
     const config = defaultConfig('ftp-crash');
     expect(compareThroughRun(config)).toBeGreaterThan(1_000);

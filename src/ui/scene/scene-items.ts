@@ -1,5 +1,4 @@
 import type { PacketSummary, TraceEvent } from '../../engine';
-import type { Recorder } from '../record/recorder';
 import type { Point } from '../topology-types';
 import { alongRoute, SNAPSHOT_ROUTE, type SceneGeometry } from './scene-geometry';
 
@@ -98,12 +97,32 @@ export const SCENE_KINDS: ReadonlySet<TraceEvent['kind']> = new Set<TraceEvent['
   'recovery',
 ]);
 
+/** A packet put on a link (the event the scene draws packets in flight from). */
+export type LinkTransmit = Extract<TraceEvent, { kind: 'link.transmit' }>;
+
 /**
- * What is on screen at `q.nowUs`, from the events `source` holds: a Recorder, or the scene's
- * own index of it (sceneEventsOf), which holds only the SCENE_KINDS and gives the same items.
+ * The events the scene is drawn from, newest first: the scene's own index of a recorder
+ * (SceneEvents), or a whole recorder (recorderScene).
  */
+export interface SceneSource {
+  /** Visits events from the newest back until the visitor returns false. */
+  scanScene(visitor: SceneVisitor): void;
+  /** The packet put on a link that `handle` (given to SceneVisitor.transmit) stands for. */
+  transmitAt(handle: number): LinkTransmit;
+}
+
+/**
+ * A packet put on a link comes with its times and its link only: most of those scanned have
+ * arrived already, and their event is not read. Other kinds come as events.
+ */
+export interface SceneVisitor {
+  transmit(atUs: number, txEndUs: number, arriveUs: number, link: string, handle: number): boolean;
+  other(event: TraceEvent): boolean;
+}
+
+/** What is on screen at `q.nowUs`, from the events `source` holds. */
 export function sceneItems(
-  source: Pick<Recorder, 'scanBack'>,
+  source: SceneSource,
   geometry: SceneGeometry,
   q: SceneQuery,
   limits: SceneLimits = SCENE_LIMITS,
@@ -111,10 +130,17 @@ export function sceneItems(
   const out = new Collector(geometry, q, limits);
   const oldestUs = q.nowUs - Math.max(q.windowUs, q.maxFlightUs);
   let looked = 0;
-  source.scanBack((event) => {
-    if (event.atUs < oldestUs || ++looked > limits.maxEvents) return false;
-    out.add(event);
-    return true;
+  source.scanScene({
+    transmit(atUs, txEndUs, arriveUs, link, handle) {
+      if (atUs < oldestUs || ++looked > limits.maxEvents) return false;
+      out.transmit(atUs, txEndUs, arriveUs, link, handle, source);
+      return true;
+    },
+    other(event) {
+      if (event.atUs < oldestUs || ++looked > limits.maxEvents) return false;
+      out.add(event);
+      return true;
+    },
   });
   return out.items();
 }
@@ -134,12 +160,26 @@ class Collector {
     private readonly limits: SceneLimits,
   ) {}
 
+  /** A packet put on a link: counted where busy, drawn while on the wire. */
+  transmit(
+    atUs: number,
+    txEndUs: number,
+    arriveUs: number,
+    link: string,
+    handle: number,
+    source: SceneSource,
+  ): void {
+    if ((this.q.nowUs - atUs) / this.q.windowUs <= 1) this.countBusy(link);
+    // atUs is when the packet was queued on the link; it is on the wire from the end of its
+    // transmission (txEndUs) until it arrives. Before that it is in the queue bars. The times
+    // are checked first: most packets scanned have already arrived.
+    if (txEndUs > this.q.nowUs || arriveUs <= this.q.nowUs) return;
+    this.flight(source.transmitAt(handle));
+  }
+
   add(e: TraceEvent): void {
     const age = (this.q.nowUs - e.atUs) / this.q.windowUs;
     switch (e.kind) {
-      case 'link.transmit':
-        if (age <= 1) this.countBusy(e.link);
-        return this.flight(e);
       case 'packet.drop':
         return this.drop(e.where, e.reason, e.packet, age);
       case 'replay.inject':
@@ -178,11 +218,7 @@ class Collector {
     else counter.packets++;
   }
 
-  private flight(e: Extract<TraceEvent, { kind: 'link.transmit' }>): void {
-    // atUs is when the packet was queued on the link; it is on the wire from the end of its
-    // transmission (txEndUs) until it arrives. Before that it is in the queue bars. The times
-    // are checked first: most events scanned are of packets that have already arrived.
-    if (e.txEndUs > this.q.nowUs || e.arriveUs <= this.q.nowUs) return;
+  private flight(e: LinkTransmit): void {
     const spanUs = e.arriveUs - e.txEndUs;
     if (spanUs <= 0 || this.flights.length >= this.limits.maxFlights) return;
     const path = this.g.paths.get(e.link);

@@ -11,6 +11,7 @@ import { layoutTopology } from '../topology-layout';
 import { connectionIndexOf, connectionSerial, tupleKey } from './connection-index';
 import { withCheckpointServer } from './layout-checkpoint-server';
 import { alongRoute, maxFlightUs, sceneGeometry, SNAPSHOT_ROUTE } from './scene-geometry';
+import { recorderScene } from './scene-events';
 import { persistenceUs, sceneItems } from './scene-items';
 
 const scenario = buildScenario(defaultConfig('ftp-crash'));
@@ -70,7 +71,7 @@ describe('scene geometry', () => {
 describe('scene items', () => {
   it('puts each packet in flight on its link, between its send and arrival times', () => {
     const { recorder, index } = recordedTo(300_000);
-    const items = sceneItems(recorder, geometry, {
+    const items = sceneItems(recorderScene(recorder), geometry, {
       nowUs: 300_000,
       windowUs: persistenceUs(1),
       maxFlightUs: maxFlightUs(scenario),
@@ -88,7 +89,7 @@ describe('scene items', () => {
 
   it('shows the writes of a new connection flying to their areas, and drops while down', () => {
     const { recorder, index } = recordedTo(900_000); // crashed at 0.8 s, still down
-    const items = sceneItems(recorder, geometry, {
+    const items = sceneItems(recorderScene(recorder), geometry, {
       nowUs: 900_000,
       windowUs: 200_000,
       maxFlightUs: maxFlightUs(scenario),
@@ -107,7 +108,7 @@ describe('scene items', () => {
     expect(recovered).toBeGreaterThan(0);
     // Replay to just after the records were read back, and look there.
     const again = recordedTo(recovered);
-    const items = sceneItems(again.recorder, geometry, {
+    const items = sceneItems(recorderScene(again.recorder), geometry, {
       nowUs: recovered,
       windowUs: 10_000,
       maxFlightUs: maxFlightUs(scenario),
@@ -127,7 +128,7 @@ describe('scene items', () => {
     const recorder = new Recorder(sim);
     sim.runUntil(900_000);
     const index = connectionIndexOf(recorder);
-    const items = sceneItems(recorder, geometry, {
+    const items = sceneItems(recorderScene(recorder), geometry, {
       nowUs: 900_000,
       windowUs: 1_000,
       maxFlightUs: maxFlightUs(open),
@@ -148,7 +149,7 @@ describe('scene items', () => {
     const recorder = new Recorder(source as unknown as Simulation);
     emit({ kind: 'checkpoint.delete', atUs: 1_000_000, connection: 'tcp … #3' });
     const at = (nowUs: number) =>
-      sceneItems(recorder, geometry, {
+      sceneItems(recorderScene(recorder), geometry, {
         nowUs,
         windowUs: 10_000,
         maxFlightUs: maxFlightUs(scenario),
@@ -245,7 +246,7 @@ describe('alongRoute', () => {
     sim.runUntil(600_000); // snapshots every 0.5 s
     let at = 0;
     recorder.scanBack((e) => (e.kind === 'checkpoint.snapshot' ? ((at = e.atUs), false) : true));
-    const moves = sceneItems(recorder, geometry, {
+    const moves = sceneItems(recorderScene(recorder), geometry, {
       nowUs: at + 100,
       windowUs: persistenceUs(1),
       maxFlightUs: maxFlightUs(snap),
