@@ -4,7 +4,7 @@ import { ByteReader } from '../checkpoint/byte-reader';
 import { ByteWriter } from '../checkpoint/byte-writer';
 import { RecordFormatError } from '../checkpoint/record-format-error';
 import { baseMasterOf, decodeBase, encodeBase } from './base-codec';
-import { Connection, type ConnectionHistory } from './connection';
+import { Connection, type LedgerHistory } from './connection';
 import { ConnectionTable } from './connection-table';
 import { decodeExpectations } from './expectation-codec';
 import { decodeFtpPart, decodeSipPart, encodeFtpPart, encodeSipPart } from './modules/helper-codec';
@@ -100,7 +100,7 @@ describe('module part codecs', () => {
 });
 
 describe('baseMasterOf', () => {
-  const history = {} as ConnectionHistory; // the codec does not read it
+  const history = {} as LedgerHistory; // the codec does not read it
   const baseOf = (masterId: number, helper: string) => {
     const c = new Connection(
       7,

@@ -1,5 +1,6 @@
+import { IdIndex } from '../checkpoint/id-index';
 import { formatIpv4 } from '../net/ipv4';
-import type { ConnectionHistory } from './connection';
+import type { ConnectionHistory, LedgerHistory } from './connection';
 import { formatConnectionId, protoName, type ConnectionId } from './connection-id';
 import type { ConnectionSummary } from './connection-summary';
 import { LedgerTally, type TalliedEntry } from './ledger-tally';
@@ -12,7 +13,10 @@ import { LedgerTally, type TalliedEntry } from './ledger-tally';
  */
 export class ConnectionLedger {
   private readonly kept: LedgerEntry[] = [];
-  private readonly byId = new Map<ConnectionId, LedgerEntry>();
+  /** Each kept entry's index in `kept`, by connection id (no Map entry and boxed id each). */
+  private readonly byId = new IdIndex();
+  /** Histories as shared arrays: most connections pass through the same few sequences. */
+  private readonly histories = new StateHistories();
   private readonly tally: LedgerTally;
   omitted = 0;
 
@@ -42,18 +46,14 @@ export class ConnectionLedger {
     admittedBy: string,
     helper: string | null,
     related: string | null,
-  ): ConnectionHistory {
-    const entry = new LedgerEntry(id, tuple, nowUs, admittedBy, helper, related);
-    this.keep(id, entry);
-    return entry;
+  ): LedgerHistory {
+    return this.keep(id, new LedgerEntry(id, tuple, nowUs, admittedBy, helper, related));
   }
 
   /** The connection's state changed: it is recorded in its history. */
   entered(history: ConnectionHistory, state: string): void {
     const before = history.states.at(-1) ?? '';
-    // A new array just long enough (concat sizes it exactly; a push or a spread leaves room
-    // for sixteen): a history of three states took about 190 bytes, now about 80.
-    history.states = history.states.concat(state);
+    history.states = this.histories.after(history.states, state);
     if (isKept(history)) this.tally.entered(history, before);
   }
 
@@ -75,10 +75,11 @@ export class ConnectionLedger {
     createdUs: number,
     helper: string | null,
     related: string | null,
-  ): ConnectionHistory {
-    const known = this.byId.get(id);
-    const entry = known ?? this.opened(id, tuple, createdUs, 'recovery', helper, related);
-    if (known === undefined) entry.packets.accepted = 0;
+  ): LedgerHistory {
+    const known = this.entry(id);
+    const entry =
+      known ?? this.keep(id, new LedgerEntry(id, tuple, createdUs, 'recovery', helper, related));
+    if (known === undefined) entry.accepted = 0;
     if (entry.endedAtUs !== null) {
       entry.endedAtUs = null;
       entry.endReason = null;
@@ -89,29 +90,36 @@ export class ConnectionLedger {
 
   /** A rebuilt connection is back in service (its recovery completed). */
   cameBack(id: ConnectionId): void {
-    const entry = this.byId.get(id);
+    const entry = this.entry(id);
     if (entry !== undefined) entry.recoveries++;
   }
 
   /** The connection was lost (a crash it did not survive). */
   lost(id: ConnectionId, nowUs: number, reason: string): void {
-    const entry = this.byId.get(id);
+    const entry = this.entry(id);
     if (entry !== undefined) this.ended(entry, nowUs, reason);
   }
 
   get(id: ConnectionId): ConnectionHistory | undefined {
-    return this.byId.get(id);
+    return this.entry(id);
   }
 
-  private keep(id: ConnectionId, entry: LedgerEntry): void {
+  private entry(id: ConnectionId): LedgerEntry | undefined {
+    const index = this.byId.get(id);
+    return index < 0 ? undefined : this.kept[index];
+  }
+
+  /** The entry, kept when the ledger has room (else only counted). */
+  private keep(id: ConnectionId, entry: LedgerEntry): LedgerEntry {
     if (this.kept.length >= this.maxEntries) {
       this.omitted++;
-      return;
+      return entry;
     }
     entry.ledgerIndex = this.kept.length;
     this.kept.push(entry);
-    this.byId.set(id, entry);
+    this.byId.set(id, entry.ledgerIndex);
     this.tally.opened(entry);
+    return entry;
   }
 }
 
@@ -122,11 +130,13 @@ const NO_STATES: readonly string[] = [];
  * a table of 100k connections would otherwise hold a dozen strings per connection (the id
  * alone is a rope of ten pieces) that nobody may ever read.
  */
-class LedgerEntry implements TalliedEntry {
+class LedgerEntry implements TalliedEntry, LedgerHistory {
   states: readonly string[] = NO_STATES;
   endedAtUs: number | null = null;
   endReason: string | null = null;
-  readonly packets = { accepted: 1, dropped: 0 };
+  /** The packet counts as fields, not an object of their own (40 bytes a connection). */
+  accepted = 1;
+  dropped = 0;
   recoveries = 0;
   /** Its place in the ledger, or -1 when the ledger was full and did not keep it. */
   ledgerIndex = -1;
@@ -168,6 +178,22 @@ class LedgerEntry implements TalliedEntry {
     return protoName(this.protoNumber);
   }
 
+  get packets(): ConnectionHistory['packets'] {
+    return { accepted: this.accepted, dropped: this.dropped };
+  }
+
+  get acceptedPackets(): number {
+    return this.accepted;
+  }
+
+  countAccepted(): void {
+    this.accepted++;
+  }
+
+  countDropped(): void {
+    this.dropped++;
+  }
+
   get orig(): ConnectionHistory['orig'] {
     return {
       src: formatIpv4(this.src),
@@ -181,4 +207,30 @@ class LedgerEntry implements TalliedEntry {
 /** An entry the ledger kept (and so tallies). */
 function isKept(history: ConnectionHistory): history is LedgerEntry {
   return history instanceof LedgerEntry && history.ledgerIndex >= 0;
+}
+
+/** The most distinct state histories shared; past it a history gets an array of its own. */
+const MAX_SHARED_HISTORIES = 4_096;
+
+/**
+ * State histories as shared, never-changed arrays: the history after entering a state is
+ * found from the history before it (by identity) and the state, so the 100,000 connections
+ * that went SYN_SENT → SYN_RECV → ESTABLISHED hold one array between them, not one each
+ * (about 80 bytes a connection). Bounded: a history not shared is exactly sized (concat).
+ */
+class StateHistories {
+  private readonly next = new Map<readonly string[], Map<string, readonly string[]>>();
+  private shared = 0;
+
+  after(before: readonly string[], state: string): readonly string[] {
+    let byState = this.next.get(before);
+    const known = byState?.get(state);
+    if (known !== undefined) return known;
+    const history = before.concat(state);
+    if (this.shared >= MAX_SHARED_HISTORIES) return history;
+    if (byState === undefined) this.next.set(before, (byState = new Map()));
+    byState.set(state, history);
+    this.shared++;
+    return history;
+  }
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Connection, type ConnectionHistory } from './connection';
+import { Connection, type LedgerHistory } from './connection';
 import { ConnectionTable } from './connection-table';
 
-const history = {} as ConnectionHistory; // the table does not read it
+const history = {} as LedgerHistory; // the table does not read it
 const connection = (id: number, createdUs = 0) =>
   new Connection(id, 6, 0x0a000001, 0x0a000002, 1_000 + id, 80, createdUs, 1, -1, history);
 

@@ -29,9 +29,17 @@ export interface ConnectionHistory {
   readonly createdAtUs: number;
   endedAtUs: number | null;
   endReason: string | null;
-  readonly packets: { accepted: number; dropped: number };
+  readonly packets: { readonly accepted: number; readonly dropped: number };
   /** Times it was rebuilt from the checkpoint server after a firewall crash. */
   recoveries: number;
+}
+
+/** The history the ledger keeps for a tracked connection: the firewall counts its packets. */
+export interface LedgerHistory extends ConnectionHistory {
+  /** Packets accepted so far (packets.accepted, without making an object per read). */
+  readonly acceptedPackets: number;
+  countAccepted(): void;
+  countDropped(): void;
 }
 
 /**
@@ -65,7 +73,7 @@ export class Connection {
     readonly rule: number,
     /** Identifier of the master connection, or -1. */
     readonly masterId: ConnectionId,
-    public history: ConnectionHistory,
+    public history: LedgerHistory,
   ) {}
 
   /** When a packet of it was last seen (µs); its creation time until then. */

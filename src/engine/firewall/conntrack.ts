@@ -182,7 +182,7 @@ export class Conntrack {
       conn = this.confirm(p, nowUs, rule, helperIndex, helper);
       this.dir = 0;
     } else {
-      conn.history.packets.accepted++;
+      conn.history.countAccepted();
       const now = this.modules.stateOf(conn);
       if (now !== this.stateBefore) this.ledger.entered(conn.history, this.modules.stateName(conn));
       if (this.killAfter) {
@@ -196,7 +196,7 @@ export class Conntrack {
 
   /** The rules refused the packet: a prepared part is discarded; a known connection counts it. */
   refused(): void {
-    if (this.conn !== null) this.conn.history.packets.dropped++;
+    if (this.conn !== null) this.conn.history.countDropped();
     else this.discardPending();
   }
 

@@ -197,7 +197,7 @@ export class Firewall implements InspectionHook {
 
   private afterAccept(conn: Connection, p: Packet, nowUs: number): void {
     const ct = this.conntrack;
-    if (conn.history.packets.accepted === 1 && ct.dir === 0 && this.host.ctx.trace.enabled) {
+    if (conn.history.acceptedPackets === 1 && ct.dir === 0 && this.host.ctx.trace.enabled) {
       this.host.ctx.trace.emit({
         kind: 'firewall.connection',
         atUs: nowUs,
@@ -207,7 +207,7 @@ export class Firewall implements InspectionHook {
       });
     }
     if (
-      conn.history.packets.accepted === 1 &&
+      conn.history.acceptedPackets === 1 &&
       ct.expectation !== null &&
       this.host.ctx.trace.enabled
     ) {
