@@ -27,6 +27,9 @@ test.describe('scene', () => {
       await openAt(page, 'scenario=ftp-crash&seed=1', '0.3');
       await page.getByTestId('speed').selectOption('0.1');
       await expect(canvas).not.toHaveAttribute('data-flights', '0');
+      // Painted (by the scene's worker in Chromium), and nothing said it could not be.
+      await expect(canvas).not.toHaveAttribute('data-painted', '0');
+      await expect(page.getByTestId('scene-paint-failure')).toHaveCount(0);
       await expect(server.getByTestId('server-records-base')).not.toHaveText('0');
       await page.screenshot({ path: `${SCREENSHOTS}/scene-transfer-${size.name}.png` });
 

@@ -54,7 +54,7 @@ describe('ConnectionLedger', () => {
 
   it('gives each history an array of its own once the shared ones reach their bound', () => {
     const ledger = new ConnectionLedger();
-    // Distinct histories: each connection enters a state of its own, twice over.
+    // 5,000 distinct histories: each connection enters a state of its own.
     for (let i = 1; i <= 5_000; i++) {
       const h = ledger.opened(i, tuple(i), 0, 'rule 1', null, null);
       ledger.entered(h, `S${i}`);

@@ -8,7 +8,8 @@ import { LedgerTally, type TalliedEntry } from './ledger-tally';
 /**
  * The run's record of every connection the firewall confirmed, kept outside the firewall
  * (like a log it writes to): it survives crashes, so a connection rebuilt after a restart
- * continues its own history. The firewall writes here and never reads it to decide anything.
+ * continues its own history. The firewall writes here and never reads it to decide a packet's
+ * fate (it reads a connection's packet count only to tell the trace that it is new).
  * Bounded; connections beyond the bound are counted, not listed.
  */
 export class ConnectionLedger {

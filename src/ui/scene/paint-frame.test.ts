@@ -34,9 +34,9 @@ const geometry: SceneGeometry = {
 };
 
 const view: FrameView = {
-  pixelsWide: 800,
-  pixelsHigh: 400,
-  unitsToPixels: 2,
+  widthPx: 800,
+  heightPx: 400,
+  pxPerUnit: 2,
   selected: null,
   still: false,
 };
@@ -174,10 +174,11 @@ describe('a paint frame', () => {
     expect(flooded.busy[4]).toBe(Math.fround(0.35));
   });
 
-  it('hands over each of its buffers once', () => {
+  it('hands over the buffer of each of its columns', () => {
     const frame = paintFrameOf({ ...none, flights: [flight(1, null)] }, geometry, view);
     const buffers = frameBuffers(frame);
-    expect(buffers).toHaveLength(4);
-    expect(new Set(buffers).size).toBe(4);
+    for (const column of [frame.busy, frame.moves, frame.flights, frame.drops]) {
+      expect(buffers).toContain(column.buffer);
+    }
   });
 });

@@ -10,9 +10,9 @@ import type { RecordMove, SceneItems } from './scene-items';
  */
 export interface PaintFrame {
   /** The canvas in device pixels, and how many device pixels a drawing unit is. */
-  readonly pixelsWide: number;
-  readonly pixelsHigh: number;
-  readonly unitsToPixels: number;
+  readonly widthPx: number;
+  readonly heightPx: number;
+  readonly pxPerUnit: number;
   /** BUSY_FIELDS per busy link direction: from x, y, to x, y, opacity. */
   readonly busy: Float32Array;
   /** MOVE_FIELDS per record on its way: x, y, MoveShape, size, opacity. */
@@ -29,12 +29,30 @@ export interface PaintFrame {
   readonly labels: readonly string[];
 }
 
+/**
+ * The colours of connections: Tableau's ten categorical colours (d3-scale-chromatic's
+ * schemeTableau10), written out — the package builds all its schemes when loaded, 16 kB of the
+ * page's script for these ten.
+ */
+export const CONNECTION_HUES = [
+  '#4e79a7',
+  '#f28e2c',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc949',
+  '#af7aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ab',
+] as const;
+
 export const BUSY_FIELDS = 5;
 export const MOVE_FIELDS = 5;
 export const FLIGHT_FIELDS = 4;
 export const DROP_FIELDS = 4;
-/** Batches: 11 hues (unknown and ten colours) × faint × selected. */
-export const BATCHES = 44;
+/** Batches: the hues and unknown (grey), × faint, × selected. */
+export const BATCHES = (CONNECTION_HUES.length + 1) * 4;
 
 /** A record's shape: a square written, a diamond read back, a hollow square deleted. */
 export const MoveShape = { Write: 0, Read: 1, Delete: 2 } as const;
@@ -42,13 +60,10 @@ export const MoveShape = { Write: 0, Read: 1, Delete: 2 } as const;
 /** Bits of a packet that is drawn with an outline or a ring as well. */
 export const FlightMark = { Lost: 1, Exposed: 2, Selected: 4 } as const;
 
-/** The number of colours connections take (paintFrame's palette of hues). */
-export const HUES = 10;
-
 export interface FrameView {
-  readonly pixelsWide: number;
-  readonly pixelsHigh: number;
-  readonly unitsToPixels: number;
+  readonly widthPx: number;
+  readonly heightPx: number;
+  readonly pxPerUnit: number;
   /** The selected connection: its packets and records larger and outlined, the rest faint. */
   readonly selected: string | null;
   /** prefers-reduced-motion: records shown where they arrive, drops not falling. */
@@ -61,11 +76,11 @@ export function paintFrameOf(
   geometry: SceneGeometry,
   view: FrameView,
 ): PaintFrame {
-  const { pixelsWide, pixelsHigh, unitsToPixels } = view;
+  const { widthPx, heightPx, pxPerUnit } = view;
   return {
-    pixelsWide,
-    pixelsHigh,
-    unitsToPixels,
+    widthPx,
+    heightPx,
+    pxPerUnit,
     busy: busyColumns(items, geometry),
     moves: moveColumns(items, geometry, view),
     flights: flightColumns(items, view.selected),
@@ -145,7 +160,7 @@ function flightColumns(items: SceneItems, selected: string | null): Float32Array
 
 /** A connection's colour, stable by its serial; -1 when unknown (drawn grey). */
 function hueOf(connection: string | null): number {
-  return connection === null ? -1 : connectionSerial(connection) % HUES;
+  return connection === null ? -1 : connectionSerial(connection) % CONNECTION_HUES.length;
 }
 
 /** A cross where each packet fell out; the newest drop at each place says why. */

@@ -6,7 +6,8 @@ import { layoutTopology } from '../topology-layout';
 import { connectionIndexOf } from './connection-index';
 import { withCheckpointServer } from './layout-checkpoint-server';
 import { maxFlightUs, sceneGeometry } from './scene-geometry';
-import { recorderScene, SceneEvents } from './scene-events';
+import { SceneEvents } from './scene-events';
+import { recorderScene } from './scene-source';
 import { persistenceUs, SCENE_LIMITS, sceneItems } from './scene-items';
 
 /**

@@ -1,10 +1,8 @@
 import type { TraceEvent } from '../../engine';
 import { perRecorder } from '../record/per-recorder';
 import type { Recorder } from '../record/recorder';
-import { SCENE_KINDS, type LinkTransmit, type SceneSource, type SceneVisitor } from './scene-items';
-
-/** The most link directions told apart: a topology has a few dozen. */
-const MAX_LINKS = 4_096;
+import { SCENE_KINDS } from './scene-items';
+import { asTransmit, type LinkTransmit, type SceneSource, type SceneVisitor } from './scene-source';
 
 /**
  * The recorder's events the scene draws from (SCENE_KINDS: packets put on links, drops,
@@ -13,8 +11,10 @@ const MAX_LINKS = 4_096;
  * which most are packets that have already arrived. So a packet put on a link is kept as
  * numbers in columns (its times and its link), and its event object is read only while it is
  * on the wire; verdicts, forwards, deliveries and TCP states (about 60 % of all events) are
- * not kept at all. Bounded like the recorder it follows: a ring as long as the recorder's,
- * whose oldest entries the recorder has forgotten before this does.
+ * not kept at all. Bounded like the recorder it follows: a ring as long as the recorder's
+ * (40 bytes an entry, 8 MB at the default 200,000), whose oldest entries the recorder has
+ * forgotten before this does. Its link names are the topology's link directions, two per
+ * host: bounded by the scenario.
  */
 export class SceneEvents implements SceneSource {
   private readonly seqs: Float64Array;
@@ -93,9 +93,6 @@ export class SceneEvents implements SceneSource {
   private linkOf(name: string): number {
     let index = this.linkIndex.get(name);
     if (index === undefined) {
-      if (this.linkNames.length >= MAX_LINKS) {
-        throw new RangeError(`the scene tells apart at most ${MAX_LINKS} links`);
-      }
       index = this.linkNames.push(name) - 1;
       this.linkIndex.set(name, index);
     }
@@ -103,27 +100,5 @@ export class SceneEvents implements SceneSource {
   }
 }
 
-function asTransmit(event: TraceEvent | undefined): LinkTransmit {
-  if (event?.kind !== 'link.transmit') throw new Error('the scene expected a packet put on a link');
-  return event;
-}
-
 /** The scene's index of a recorder, built the first time it is asked for. */
 export const sceneEventsOf = perRecorder((recorder) => new SceneEvents(recorder));
-
-/**
- * A whole recorder as the scene's source, every event visited: the reference whose items
- * SceneEvents must give too (its tests check that).
- */
-export function recorderScene(recorder: Recorder): SceneSource {
-  return {
-    scanScene(visitor) {
-      recorder.scanBack((event, seq) =>
-        event.kind === 'link.transmit'
-          ? visitor.transmit(event.atUs, event.txEndUs, event.arriveUs, event.link, seq)
-          : visitor.other(event),
-      );
-    },
-    transmitAt: (seq) => asTransmit(recorder.get(seq)),
-  };
-}

@@ -1,6 +1,7 @@
 import type { PacketSummary, TraceEvent } from '../../engine';
 import type { Point } from '../topology-types';
 import { alongRoute, SNAPSHOT_ROUTE, type SceneGeometry } from './scene-geometry';
+import type { LinkTransmit, SceneSource } from './scene-source';
 
 /** Records travel for this share of the window: quick dashes, not a crowd. */
 const MOVE_SHARE = 0.4;
@@ -85,7 +86,7 @@ export interface SceneQuery {
   readonly exposedSinceUs: number | null;
 }
 
-/** The kinds of event the scene draws from (Collector.add); the others it passes over. */
+/** The kinds of event the scene draws from (Collector.transmit and add); it passes over the others. */
 export const SCENE_KINDS: ReadonlySet<TraceEvent['kind']> = new Set<TraceEvent['kind']>([
   'link.transmit',
   'packet.drop',
@@ -96,29 +97,6 @@ export const SCENE_KINDS: ReadonlySet<TraceEvent['kind']> = new Set<TraceEvent['
   'checkpoint.delete',
   'recovery',
 ]);
-
-/** A packet put on a link (the event the scene draws packets in flight from). */
-export type LinkTransmit = Extract<TraceEvent, { kind: 'link.transmit' }>;
-
-/**
- * The events the scene is drawn from, newest first: the scene's own index of a recorder
- * (SceneEvents), or a whole recorder (recorderScene).
- */
-export interface SceneSource {
-  /** Visits events from the newest back until the visitor returns false. */
-  scanScene(visitor: SceneVisitor): void;
-  /** The packet put on a link that `handle` (given to SceneVisitor.transmit) stands for. */
-  transmitAt(handle: number): LinkTransmit;
-}
-
-/**
- * A packet put on a link comes with its times and its link only: most of those scanned have
- * arrived already, and their event is not read. Other kinds come as events.
- */
-export interface SceneVisitor {
-  transmit(atUs: number, txEndUs: number, arriveUs: number, link: string, handle: number): boolean;
-  other(event: TraceEvent): boolean;
-}
 
 /** What is on screen at `q.nowUs`, from the events `source` holds. */
 export function sceneItems(

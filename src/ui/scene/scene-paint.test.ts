@@ -41,9 +41,9 @@ const geometry = {
   routes: new Map(),
 } as unknown as SceneGeometry;
 const view: FrameView = {
-  pixelsWide: 300,
-  pixelsHigh: 200,
-  unitsToPixels: 1.5,
+  widthPx: 300,
+  heightPx: 200,
+  pxPerUnit: 1.5,
   selected: null,
   still: false,
 };

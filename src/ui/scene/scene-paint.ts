@@ -1,5 +1,6 @@
 import {
   BUSY_FIELDS,
+  CONNECTION_HUES,
   DROP_FIELDS,
   FLIGHT_FIELDS,
   FlightMark,
@@ -20,23 +21,6 @@ export interface ScenePalette {
   readonly exposed: string;
 }
 
-/**
- * Tableau's ten categorical colours (d3-scale-chromatic's schemeTableau10), written out: the
- * package builds all its schemes when loaded, 16 kB of the page's script for these ten.
- */
-const TABLEAU10 = [
-  '#4e79a7',
-  '#f28e2c',
-  '#e15759',
-  '#76b7b2',
-  '#59a14f',
-  '#edc949',
-  '#af7aa1',
-  '#ff9da7',
-  '#9c755f',
-  '#bab0ab',
-] as const;
-
 /** The canvas paintFrame draws on: the page's own, or the one a worker was handed. */
 export interface PaintTarget {
   width: number;
@@ -53,11 +37,11 @@ export function paintFrame(
   frame: PaintFrame,
   palette: ScenePalette,
 ): void {
-  if (target.width !== frame.pixelsWide) target.width = frame.pixelsWide;
-  if (target.height !== frame.pixelsHigh) target.height = frame.pixelsHigh;
+  if (target.width !== frame.widthPx) target.width = frame.widthPx;
+  if (target.height !== frame.heightPx) target.height = frame.heightPx;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, target.width, target.height);
-  const u = frame.unitsToPixels;
+  const u = frame.pxPerUnit;
   ctx.setTransform(u, 0, 0, u, 0, 0);
   paintBusyLinks(ctx, frame.busy, palette);
   paintMoves(ctx, frame.moves, palette);
@@ -110,7 +94,8 @@ function paintMoves(ctx: Context, moves: Float32Array, palette: ScenePalette): v
 
 /**
  * Packets on the links, batch by batch: one path per colour and emphasis, filled once, then
- * the outlines and rings of the few selected, lost or exposed packets. A path and a fill per
+ * the outlines and rings of the few selected, lost or exposed packets (also in batch order:
+ * where two overlap, the ring of the later batch is on top). A path and a fill per
  * packet were most of the scene's drawing with 2,000 packets on the links.
  */
 function paintFlights(ctx: Context, flights: Float32Array, palette: ScenePalette): void {
@@ -119,7 +104,7 @@ function paintFlights(ctx: Context, flights: Float32Array, palette: ScenePalette
     const hue = (batch >> 2) - 1;
     const radius = (batch & 1) === 1 ? 5.5 : 3.5;
     ctx.globalAlpha = (batch & 2) === 2 ? 0.25 : 1;
-    ctx.fillStyle = hue < 0 ? palette.unknown : TABLEAU10[hue];
+    ctx.fillStyle = hue < 0 ? palette.unknown : CONNECTION_HUES[hue];
     ctx.beginPath();
     for (; at < flights.length && flights[at + 2] === batch; at += FLIGHT_FIELDS) {
       ctx.moveTo(flights[at] + radius, flights[at + 1]);

@@ -11,6 +11,7 @@ class FakeWorker {
   terminated = false;
   onmessage: ((event: MessageEvent) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: (() => void) | null = null;
 
   constructor() {
     FakeWorker.made.push(this);
@@ -32,11 +33,11 @@ class FakeWorker {
 
 const palette = {} as ScenePalette;
 const geometry = { paths: new Map(), routes: new Map() } as unknown as SceneGeometry;
-const frame = (pixelsWide: number) =>
+const frame = (widthPx: number) =>
   paintFrameOf({ flights: [], drops: [], moves: [], busy: new Map() }, geometry, {
-    pixelsWide,
-    pixelsHigh: 1,
-    unitsToPixels: 1,
+    widthPx,
+    heightPx: 1,
+    pxPerUnit: 1,
     selected: null,
     still: false,
   });
@@ -61,13 +62,13 @@ describe('the scene painter', () => {
     painter.paint(first);
     painter.paint(frame(2)); // superseded before the worker was free
     painter.paint(frame(3));
-    expect(worker.frames().map((f) => f.pixelsWide)).toEqual([1]);
+    expect(worker.frames().map((f) => f.widthPx)).toEqual([1]);
     expect(worker.sent[1].transfer).toHaveLength(4);
     worker.painted();
-    expect(worker.frames().map((f) => f.pixelsWide)).toEqual([1, 3]);
+    expect(worker.frames().map((f) => f.widthPx)).toEqual([1, 3]);
     worker.painted();
     painter.paint(frame(4));
-    expect(worker.frames().map((f) => f.pixelsWide)).toEqual([1, 3, 4]);
+    expect(worker.frames().map((f) => f.widthPx)).toEqual([1, 3, 4]);
     painter.dispose();
     expect(worker.terminated).toBe(true);
   });
@@ -75,7 +76,7 @@ describe('the scene painter', () => {
   it('stops and says why when the worker fails', () => {
     vi.stubGlobal('Worker', FakeWorker);
     const failures: string[] = [];
-    const painter = new ScenePainter(canvas, palette, (m) => failures.push(m));
+    const painter = new ScenePainter(canvas, palette, { onfailure: (m) => failures.push(m) });
     const [worker] = FakeWorker.made;
     worker.onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent);
     expect(failures).toEqual(['boom']);
@@ -83,6 +84,57 @@ describe('the scene painter', () => {
     expect(worker.terminated).toBe(true);
     painter.paint(frame(1));
     expect(worker.frames()).toEqual([]);
+  });
+
+  it('fails, saying so, when a frame cannot reach the worker', () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const failures: string[] = [];
+    const painter = new ScenePainter(canvas, palette, { onfailure: (m) => failures.push(m) });
+    painter.paint(frame(1));
+    FakeWorker.made[0].onmessageerror?.();
+    expect(failures).toEqual(['a frame could not reach the scene painter']);
+    painter.paint(frame(2));
+    expect(FakeWorker.made[0].frames().map((f) => f.widthPx)).toEqual([1]);
+  });
+
+  it('counts the frames that reached the canvas', () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const counts: number[] = [];
+    const painter = new ScenePainter(canvas, palette, { onpainted: (n) => counts.push(n) });
+    painter.paint(frame(1));
+    painter.paint(frame(2));
+    FakeWorker.made[0].painted();
+    FakeWorker.made[0].painted();
+    expect(counts).toEqual([1, 2]);
+  });
+
+  it('keeps the canvas and paints on the page when the worker cannot start', () => {
+    vi.stubGlobal(
+      'Worker',
+      class {
+        constructor() {
+          throw new Error('blocked by policy');
+        }
+      },
+    );
+    let handedOver = false;
+    const calls: string[] = [];
+    const context = new Proxy(
+      {},
+      { get: (_, name: string) => () => calls.push(name), set: () => true },
+    );
+    const blocked = {
+      width: 0,
+      height: 0,
+      transferControlToOffscreen: () => ((handedOver = true), offscreen),
+      getContext: () => context,
+    } as unknown as HTMLCanvasElement;
+    const painter = new ScenePainter(blocked, palette);
+    painter.paint(frame(5));
+    expect(handedOver).toBe(false);
+    expect(blocked.width).toBe(5);
+    expect(calls).toContain('clearRect');
+    expect(painter.failure).toBeNull();
   });
 
   it('paints on the page where the canvas cannot be handed over', () => {

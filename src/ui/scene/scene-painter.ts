@@ -5,6 +5,13 @@ export type ScenePaintMessage =
   | { readonly kind: 'canvas'; readonly canvas: OffscreenCanvas; readonly palette: ScenePalette }
   | { readonly kind: 'frame'; readonly frame: PaintFrame };
 
+export interface ScenePainterEvents {
+  /** The worker could not paint (nothing is drawn after that): why. */
+  readonly onfailure?: (message: string) => void;
+  /** A frame reached the canvas: how many so far. */
+  readonly onpainted?: (frames: number) => void;
+}
+
 /**
  * Paints the scene's frames on a canvas: in a worker when the browser can hand the canvas
  * over (OffscreenCanvas), else on the page's thread. With the worker, one frame is in its
@@ -12,43 +19,56 @@ export type ScenePaintMessage =
  * playhead by a frame, never by a queue.
  */
 export class ScenePainter {
-  private readonly worker: Worker | null = null;
+  private readonly worker: Worker | null;
   private readonly local: CanvasRenderingContext2D | null = null;
   private painting = false;
   private waiting: PaintFrame | null = null;
-  /** Why the worker could not paint, once it failed; nothing is drawn after that. */
-  failure: string | null = null;
+  private framesPainted = 0;
+  private failed: string | null = null;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly palette: ScenePalette,
-    private readonly onfailure: (message: string) => void = () => {},
+    private readonly events: ScenePainterEvents = {},
   ) {
-    if (typeof canvas.transferControlToOffscreen === 'function' && typeof Worker === 'function') {
-      const offscreen = canvas.transferControlToOffscreen();
-      this.worker = new Worker(new URL('./scene-paint-worker.ts', import.meta.url), {
-        type: 'module',
-      });
-      this.worker.onmessage = () => this.painted();
-      this.worker.onerror = (event) => {
-        event.preventDefault();
-        this.fail(event.message || 'the scene painter failed');
-      };
-      this.post({ kind: 'canvas', canvas: offscreen, palette }, [offscreen]);
-    } else {
+    // The worker first: if it cannot be started (no support, a security policy), the canvas
+    // is still the page's own to paint on.
+    this.worker = typeof canvas.transferControlToOffscreen === 'function' ? startWorker() : null;
+    if (this.worker === null) {
       this.local = canvas.getContext('2d');
+      return;
+    }
+    this.worker.onmessage = () => this.painted();
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this.fail(event.message || 'the scene painter failed');
+    };
+    this.worker.onmessageerror = () => this.fail('a frame could not reach the scene painter');
+    try {
+      const offscreen = canvas.transferControlToOffscreen();
+      this.worker.postMessage({ kind: 'canvas', canvas: offscreen, palette }, [offscreen]);
+    } catch (error) {
+      this.fail(error instanceof Error ? error.message : String(error));
     }
   }
 
+  /** Why the worker could not paint, once it failed; else null. */
+  get failure(): string | null {
+    return this.failed;
+  }
+
   paint(frame: PaintFrame): void {
-    if (this.failure !== null) return;
+    if (this.failed !== null) return;
     if (this.worker === null) {
-      if (this.local !== null) paintFrame(this.local, this.canvas, frame, this.palette);
+      if (this.local === null) return;
+      paintFrame(this.local, this.canvas, frame, this.palette);
+      this.events.onpainted?.(++this.framesPainted);
     } else if (this.painting) {
       this.waiting = frame;
     } else {
       this.painting = true;
-      this.post({ kind: 'frame', frame }, frameBuffers(frame));
+      const message: ScenePaintMessage = { kind: 'frame', frame };
+      this.worker.postMessage(message, frameBuffers(frame));
     }
   }
 
@@ -58,18 +78,24 @@ export class ScenePainter {
 
   private painted(): void {
     this.painting = false;
+    this.events.onpainted?.(++this.framesPainted);
     const next = this.waiting;
     this.waiting = null;
     if (next !== null) this.paint(next);
   }
 
-  private post(message: ScenePaintMessage, transfer: Transferable[]): void {
-    this.worker?.postMessage(message, transfer);
-  }
-
   private fail(message: string): void {
-    this.failure = message;
+    this.failed = message;
     this.worker?.terminate();
-    this.onfailure(message);
+    this.events.onfailure?.(message);
+  }
+}
+
+function startWorker(): Worker | null {
+  if (typeof Worker !== 'function') return null;
+  try {
+    return new Worker(new URL('./scene-paint-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
   }
 }

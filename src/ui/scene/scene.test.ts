@@ -11,7 +11,7 @@ import { layoutTopology } from '../topology-layout';
 import { connectionIndexOf, connectionSerial, tupleKey } from './connection-index';
 import { withCheckpointServer } from './layout-checkpoint-server';
 import { alongRoute, maxFlightUs, sceneGeometry, SNAPSHOT_ROUTE } from './scene-geometry';
-import { recorderScene } from './scene-events';
+import { recorderScene } from './scene-source';
 import { persistenceUs, sceneItems } from './scene-items';
 
 const scenario = buildScenario(defaultConfig('ftp-crash'));
