@@ -9,10 +9,10 @@ import {
   MOVE_FIELDS,
   MoveShape,
   paintFrameOf,
-  type FrameView,
 } from './paint-frame';
+import { flightAt as flight, frameView, NO_ITEMS as none } from './scene-fixture';
 import type { SceneGeometry } from './scene-geometry';
-import type { Flight, SceneItems } from './scene-items';
+import type { SceneItems } from './scene-items';
 
 const geometry: SceneGeometry = {
   paths: new Map([['a → r eth0', { from: { x: 0, y: 10 }, to: { x: 100, y: 10 } }]]),
@@ -33,27 +33,7 @@ const geometry: SceneGeometry = {
   firewall: { x: 0, y: 0 },
 };
 
-const view: FrameView = {
-  widthPx: 800,
-  heightPx: 400,
-  pxPerUnit: 2,
-  selected: null,
-  still: false,
-};
-
-const none: SceneItems = { flights: [], drops: [], moves: [], busy: new Map() };
-
-function flight(x: number, connection: string | null, more: Partial<Flight> = {}): Flight {
-  return {
-    at: { x, y: 1 },
-    packetId: x,
-    connection,
-    exposed: false,
-    lost: false,
-    progress: 0.5,
-    ...more,
-  };
-}
+const view = frameView();
 
 /** The frame's packets as [x, batch, marks] rows. */
 function rows(flights: Float32Array): number[][] {

@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { paintFrameOf, type FrameView } from './paint-frame';
+import { paintFrameOf } from './paint-frame';
 import type { SceneGeometry } from './scene-geometry';
-import type { Flight, SceneItems } from './scene-items';
+import type { SceneItems } from './scene-items';
+import { flightAt as flight, frameView, NO_ITEMS as none, recordingContext } from './scene-fixture';
 import { paintFrame, type ScenePalette } from './scene-paint';
-
-/** A 2D context that writes down what is done to it: `fill #4e79a7 @1`, `arc 10 1 3.5`, … */
-function recordingContext() {
-  const log: string[] = [];
-  const state: Record<string, unknown> = { globalAlpha: 1 };
-  const ctx = new Proxy(state, {
-    get(target, name: string) {
-      if (name in target) return target[name];
-      return (...args: unknown[]) => {
-        if (name === 'fill' || name === 'stroke') {
-          const style = name === 'fill' ? target.fillStyle : target.strokeStyle;
-          log.push(`${name} ${String(style)} @${String(target.globalAlpha)}`);
-        } else log.push(`${name} ${args.join(' ')}`);
-      };
-    },
-    set(target, name: string, value) {
-      target[name] = value;
-      return true;
-    },
-  });
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, log };
-}
 
 const palette: ScenePalette = {
   unknown: 'grey',
@@ -40,26 +19,7 @@ const geometry = {
   paths: new Map(),
   routes: new Map(),
 } as unknown as SceneGeometry;
-const view: FrameView = {
-  widthPx: 300,
-  heightPx: 200,
-  pxPerUnit: 1.5,
-  selected: null,
-  still: false,
-};
-const none: SceneItems = { flights: [], drops: [], moves: [], busy: new Map() };
-
-function flight(x: number, connection: string | null, more: Partial<Flight> = {}): Flight {
-  return {
-    at: { x, y: 1 },
-    packetId: x,
-    connection,
-    exposed: false,
-    lost: false,
-    progress: 0,
-    ...more,
-  };
-}
+const view = frameView({ widthPx: 300, heightPx: 200, pxPerUnit: 1.5 });
 
 describe('painting a frame', () => {
   it('sizes the canvas, clears it and draws in drawing units', () => {

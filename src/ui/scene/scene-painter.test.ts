@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { paintFrameOf, type PaintFrame } from './paint-frame';
 import type { SceneGeometry } from './scene-geometry';
 import type { ScenePalette } from './scene-paint';
+import { frameView, NO_ITEMS, recordingContext } from './scene-fixture';
 import { ScenePainter, type ScenePaintMessage } from './scene-painter';
 
 /** Stands in for the scene's worker: keeps what it is sent, answers when told to. */
@@ -34,13 +35,7 @@ class FakeWorker {
 const palette = {} as ScenePalette;
 const geometry = { paths: new Map(), routes: new Map() } as unknown as SceneGeometry;
 const frame = (widthPx: number) =>
-  paintFrameOf({ flights: [], drops: [], moves: [], busy: new Map() }, geometry, {
-    widthPx,
-    heightPx: 1,
-    pxPerUnit: 1,
-    selected: null,
-    still: false,
-  });
+  paintFrameOf(NO_ITEMS, geometry, frameView({ widthPx, heightPx: 1, pxPerUnit: 1 }));
 const offscreen = { offscreen: true };
 const canvas = { transferControlToOffscreen: () => offscreen } as unknown as HTMLCanvasElement;
 
@@ -118,11 +113,7 @@ describe('the scene painter', () => {
       },
     );
     let handedOver = false;
-    const calls: string[] = [];
-    const context = new Proxy(
-      {},
-      { get: (_, name: string) => () => calls.push(name), set: () => true },
-    );
+    const { ctx: context, log: calls } = recordingContext();
     const blocked = {
       width: 0,
       height: 0,
@@ -133,17 +124,13 @@ describe('the scene painter', () => {
     painter.paint(frame(5));
     expect(handedOver).toBe(false);
     expect(blocked.width).toBe(5);
-    expect(calls).toContain('clearRect');
+    expect(calls).toContain('clearRect 0 0 5 1');
     expect(painter.failure).toBeNull();
   });
 
   it('paints on the page where the canvas cannot be handed over', () => {
     vi.stubGlobal('Worker', FakeWorker);
-    const calls: string[] = [];
-    const context = new Proxy(
-      {},
-      { get: (_, name: string) => () => calls.push(name), set: () => true },
-    );
+    const { ctx: context, log: calls } = recordingContext();
     const plain = {
       width: 0,
       height: 0,
@@ -152,6 +139,6 @@ describe('the scene painter', () => {
     new ScenePainter(plain, palette).paint(frame(7));
     expect(FakeWorker.made).toEqual([]);
     expect(plain.width).toBe(7);
-    expect(calls).toContain('clearRect');
+    expect(calls).toContain('clearRect 0 0 7 1');
   });
 });
