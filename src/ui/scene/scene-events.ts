@@ -1,18 +1,18 @@
-import type { TraceEvent } from '../../engine';
+import type { TraceEvent, TraceEventKind } from '../../engine';
 import { perRecorder } from '../record/per-recorder';
 import type { Recorder } from '../record/recorder';
-import { SCENE_KINDS } from './scene-items';
-import { asTransmit, type LinkTransmit, type SceneSource, type SceneVisitor } from './scene-source';
+import { SCENE_KIND_LIST } from './scene-items';
+import type { SceneSource, SceneVisitor } from './scene-source';
 
 /**
- * The recorder's events the scene draws from (SCENE_KINDS: packets put on links, drops,
+ * The recorder's events the scene draws from (SCENE_KIND_LIST: packets put on links, drops,
  * records moving, crashes), by sequence number. The scene scans back through the last
  * fraction of a second every frame: with 100k connections some 12,000 of these events, of
  * which most are packets that have already arrived. So a packet put on a link is kept as
  * numbers in columns (its times and its link), and its event object is read only while it is
  * on the wire; verdicts, forwards, deliveries and TCP states (about 60 % of all events) are
  * not kept at all. Bounded like the recorder it follows: a ring as long as the recorder's
- * (40 bytes an entry, 8 MB at the default 200,000), whose oldest entries the recorder has
+ * (41 bytes an entry, about 8 MB at the default 200,000), whose oldest entries the recorder has
  * forgotten before this does. Its link names are the topology's link directions, two per
  * host: bounded by the scenario.
  */
@@ -20,6 +20,8 @@ export class SceneEvents implements SceneSource {
   private readonly seqs: Float64Array;
   /** Where each event sits in the recorder's ring, found once when it is taken. */
   private readonly slots: Int32Array;
+  /** The event's kind, by its index in SCENE_KIND_LIST. */
+  private readonly kinds: Uint8Array;
   /** A packet put on a link: its link's index in `linkNames`; -1 for the other kinds. */
   private readonly links: Int32Array;
   private readonly atUs: Float64Array;
@@ -35,6 +37,7 @@ export class SceneEvents implements SceneSource {
     const capacity = recorder.capacity;
     this.seqs = new Float64Array(capacity);
     this.slots = new Int32Array(capacity);
+    this.kinds = new Uint8Array(capacity);
     this.links = new Int32Array(capacity);
     this.atUs = new Float64Array(capacity);
     this.txEndUs = new Float64Array(capacity);
@@ -48,7 +51,7 @@ export class SceneEvents implements SceneSource {
   }
 
   scanScene(visitor: SceneVisitor): void {
-    const { recorder, seqs, slots, links } = this;
+    const { recorder, seqs, slots, links, atUs } = this;
     const capacity = seqs.length;
     const firstSeq = recorder.firstSeq;
     let at = this.newest;
@@ -57,9 +60,9 @@ export class SceneEvents implements SceneSource {
       const link = links[at];
       const more =
         link < 0
-          ? visitor.other(recorder.atSlot(slots[at]))
+          ? visitor.other(atUs[at], SCENE_KIND_LIST[this.kinds[at]], slots[at])
           : visitor.transmit(
-              this.atUs[at],
+              atUs[at],
               this.txEndUs[at],
               this.arriveUs[at],
               this.linkNames[link],
@@ -70,13 +73,15 @@ export class SceneEvents implements SceneSource {
     }
   }
 
-  transmitAt(handle: number): LinkTransmit {
-    return asTransmit(this.recorder.atSlot(handle));
+  eventAt(handle: number): TraceEvent {
+    return this.recorder.atSlot(handle);
   }
 
   private take(event: TraceEvent, seq: number): void {
-    if (!SCENE_KINDS.has(event.kind)) return;
+    const kind = KIND_CODES.get(event.kind);
+    if (kind === undefined) return;
     const at = (this.newest = this.newest === this.seqs.length - 1 ? 0 : this.newest + 1);
+    this.kinds[at] = kind;
     this.seqs[at] = seq;
     this.slots[at] = this.recorder.slotOf(seq);
     this.atUs[at] = event.atUs;
@@ -99,6 +104,8 @@ export class SceneEvents implements SceneSource {
     return index;
   }
 }
+
+const KIND_CODES = new Map<TraceEventKind, number>(SCENE_KIND_LIST.map((kind, i) => [kind, i]));
 
 /** The scene's index of a recorder, built the first time it is asked for. */
 export const sceneEventsOf = perRecorder((recorder) => new SceneEvents(recorder));

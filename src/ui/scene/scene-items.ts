@@ -1,7 +1,7 @@
-import type { PacketSummary, TraceEvent } from '../../engine';
+import type { PacketSummary, TraceEvent, TraceEventKind } from '../../engine';
 import type { Point } from '../topology-types';
 import { alongRoute, SNAPSHOT_ROUTE, type SceneGeometry } from './scene-geometry';
-import type { LinkTransmit, SceneSource } from './scene-source';
+import { asTransmit, type LinkTransmit, type SceneSource } from './scene-source';
 
 /** Records travel for this share of the window: quick dashes, not a crowd. */
 const MOVE_SHARE = 0.4;
@@ -86,8 +86,8 @@ export interface SceneQuery {
   readonly exposedSinceUs: number | null;
 }
 
-/** The kinds of event the scene draws from (Collector.transmit and add); it passes over the others. */
-export const SCENE_KINDS: ReadonlySet<TraceEvent['kind']> = new Set<TraceEvent['kind']>([
+/** The kinds of event the scene draws from (Collector.transmit and other); it passes over the others. */
+export const SCENE_KIND_LIST = [
   'link.transmit',
   'packet.drop',
   'replay.inject',
@@ -96,7 +96,7 @@ export const SCENE_KINDS: ReadonlySet<TraceEvent['kind']> = new Set<TraceEvent['
   'checkpoint.snapshot',
   'checkpoint.delete',
   'recovery',
-]);
+] as const satisfies readonly TraceEventKind[];
 
 /** What is on screen at `q.nowUs`, from the events `source` holds. */
 export function sceneItems(
@@ -114,9 +114,9 @@ export function sceneItems(
       out.transmit(atUs, txEndUs, arriveUs, link, handle, source);
       return true;
     },
-    other(event) {
-      if (event.atUs < oldestUs || ++looked > limits.maxEvents) return false;
-      out.add(event);
+    other(atUs, kind, handle) {
+      if (atUs < oldestUs || ++looked > limits.maxEvents) return false;
+      out.other(atUs, kind, handle, source);
       return true;
     },
   });
@@ -152,11 +152,40 @@ class Collector {
     // transmission (txEndUs) until it arrives. Before that it is in the queue bars. The times
     // are checked first: most packets scanned have already arrived.
     if (txEndUs > this.q.nowUs || arriveUs <= this.q.nowUs) return;
-    this.flight(source.transmitAt(handle));
+    this.flight(asTransmit(source.eventAt(handle)));
   }
 
-  add(e: TraceEvent): void {
-    const age = (this.q.nowUs - e.atUs) / this.q.windowUs;
+  /** An event of another kind, read only when what it says could still be drawn. */
+  other(atUs: number, kind: TraceEventKind, handle: number, source: SceneSource): void {
+    const age = (this.q.nowUs - atUs) / this.q.windowUs;
+    if (!this.passedOver(kind, age)) this.draw(source.eventAt(handle), age);
+  }
+
+  /**
+   * Whether an event of `kind` and `age` would not be drawn whatever it says: the checks
+   * draw() makes that need no more than its kind and time. Most events scanned back are
+   * checkpoint writes older than a record's short flight.
+   */
+  private passedOver(kind: TraceEventKind, age: number): boolean {
+    const movesFull = this.moves.length >= this.limits.maxMoves;
+    switch (kind) {
+      case 'checkpoint.write':
+      case 'checkpoint.snapshot':
+        return this.crashPassed || age / MOVE_SHARE > 1 || movesFull;
+      case 'recovery':
+        return age / MOVE_SHARE > 1 || movesFull;
+      case 'checkpoint.delete':
+        return this.crashPassed || age > 1 || movesFull;
+      case 'packet.drop':
+        return age > 1 || this.drops.length >= this.limits.maxDrops;
+      case 'replay.inject':
+        return age > 1 || this.flights.length >= this.limits.maxFlights;
+      default:
+        return false;
+    }
+  }
+
+  private draw(e: TraceEvent, age: number): void {
     switch (e.kind) {
       case 'packet.drop':
         return this.drop(e.where, e.reason, e.packet, age);

@@ -1,4 +1,4 @@
-import type { TraceEvent } from '../../engine';
+import type { TraceEvent, TraceEventKind } from '../../engine';
 import type { Recorder } from '../record/recorder';
 
 /** A packet put on a link (the event the scene draws packets in flight from). */
@@ -11,21 +11,27 @@ export type LinkTransmit = Extract<TraceEvent, { kind: 'link.transmit' }>;
 export interface SceneSource {
   /** Visits events from the newest back until the visitor returns false. */
   scanScene(visitor: SceneVisitor): void;
-  /** The packet put on a link that `handle` (given to SceneVisitor.transmit) stands for. */
-  transmitAt(handle: number): LinkTransmit;
+  /** The event a `handle` given to the visitor stands for. */
+  eventAt(handle: number): TraceEvent;
 }
 
 /**
- * A packet put on a link comes with its times and its link only: most of those scanned have
- * arrived already, and their event is not read. Other kinds come as events.
+ * Events come as numbers, and their objects are read (eventAt) only when needed: a packet
+ * put on a link with its times and its link (most of those scanned have arrived already),
+ * any other kind with its time (most are checkpoint writes whose record has landed).
  */
 export interface SceneVisitor {
   transmit(atUs: number, txEndUs: number, arriveUs: number, link: string, handle: number): boolean;
-  other(event: TraceEvent): boolean;
+  other(atUs: number, kind: TraceEventKind, handle: number): boolean;
 }
 
-export function asTransmit(event: TraceEvent | undefined): LinkTransmit {
-  if (event?.kind !== 'link.transmit') throw new Error('the scene expected a packet put on a link');
+export function asTransmit(event: TraceEvent): LinkTransmit {
+  if (event.kind !== 'link.transmit') throw new Error('the scene expected a packet put on a link');
+  return event;
+}
+
+function held(event: TraceEvent | undefined): TraceEvent {
+  if (event === undefined) throw new Error('the scene asked for an event no longer held');
   return event;
 }
 
@@ -39,9 +45,9 @@ export function recorderScene(recorder: Recorder): SceneSource {
       recorder.scanBack((event, seq) =>
         event.kind === 'link.transmit'
           ? visitor.transmit(event.atUs, event.txEndUs, event.arriveUs, event.link, seq)
-          : visitor.other(event),
+          : visitor.other(event.atUs, event.kind, seq),
       );
     },
-    transmitAt: (seq) => asTransmit(recorder.get(seq)),
+    eventAt: (seq) => held(recorder.get(seq)),
   };
 }
