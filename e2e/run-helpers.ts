@@ -5,6 +5,9 @@ export async function open(page: Page, scenario: string, width = 1280, height = 
   await page.setViewportSize({ width, height });
   await page.goto('/');
   await page.getByTestId('scenario').selectOption(scenario);
+  // A sample capture loads after the choice: until its replay is the run, the controls
+  // still belong to the previous run (and are made anew when it arrives).
+  if (scenario.startsWith('sample:')) await expect(page.getByTestId('replay-panel')).toBeVisible();
   await expect(page.getByTestId('run-status')).toHaveText('paused');
   await expect(page.getByTestId('sim-time')).toHaveText('0.000000 s');
 }

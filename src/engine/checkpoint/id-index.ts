@@ -12,10 +12,11 @@ const DEAD = 0xffff_ffff;
 
 /**
  * A map from connection id to a number (an area log's record offsets, a recovery's table
- * slots, the ledger's entries), in insertion order: a replaced value keeps its place, a deleted one leaves it.
- * Entries sit in typed arrays in that order and an open-addressing hash finds them. A Map did the same at about 60 bytes an
- * entry, plus a boxed number for every id past 2^31 (every id after the first epoch); here
- * an entry costs 12 bytes and its hash slots about 8 more.
+ * slots, the ledger's entries), in insertion order: a replaced value keeps its place, a
+ * deleted one leaves it. Entries sit in typed arrays in that order and an open-addressing
+ * hash finds them. A Map did the same at about 60 bytes an entry, plus a boxed number for
+ * every id past 2^31 (every id after the first epoch); here an entry costs 12 bytes and its
+ * hash slots about 8 more.
  */
 export class IdIndex {
   private entryIds = new Float64Array(INITIAL_ENTRIES);

@@ -52,7 +52,7 @@ export const MOVE_FIELDS = 5;
 export const FLIGHT_FIELDS = 4;
 export const DROP_FIELDS = 4;
 /** Batches: the hues and unknown (grey), × faint, × selected. */
-export const BATCHES = (CONNECTION_HUES.length + 1) * 4;
+const BATCHES = (CONNECTION_HUES.length + 1) * 4;
 
 /** A record's shape: a square written, a diamond read back, a hollow square deleted. */
 export const MoveShape = { Write: 0, Read: 1, Delete: 2 } as const;

@@ -94,23 +94,50 @@ describe('the scene through its SceneEvents', () => {
 });
 
 /** Events of every kind the scene reads by kind and time, in time order, as a recorder gets them. */
-function arbitraryEvents(areas: readonly string[], places: readonly string[]) {
+function arbitraryEvents(
+  areas: readonly string[],
+  places: readonly string[],
+  ports: readonly string[],
+) {
   const area = fc.constantFrom(...areas);
   const connection = fc.integer({ min: 1, max: 9 }).map((n) => `tcp … #${n}`);
+  // Crashes rarer than the rest: each one stops the drawing of every older write.
   const event = fc.oneof(
-    fc.record({ kind: fc.constant('checkpoint.write' as const), area, connection }),
-    fc.record({ kind: fc.constant('checkpoint.snapshot' as const) }),
-    fc.record({ kind: fc.constant('checkpoint.delete' as const), connection }),
-    fc.record({ kind: fc.constant('packet.drop' as const), where: fc.constantFrom(...places) }),
-    fc.record({ kind: fc.constant('firewall.crash' as const) }),
-    fc.record({
-      kind: fc.constant('recovery' as const),
-      act: fc.constantFrom(904, 1002, 1004),
-      area,
-      connection,
-    }),
+    {
+      weight: 4,
+      arbitrary: fc.record({ kind: fc.constant('checkpoint.write' as const), area, connection }),
+    },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('checkpoint.snapshot' as const) }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({ kind: fc.constant('checkpoint.delete' as const), connection }),
+    },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        kind: fc.constant('packet.drop' as const),
+        where: fc.constantFrom(...places),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('firewall.crash' as const) }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        kind: fc.constant('replay.inject' as const),
+        port: fc.constantFrom(...ports),
+      }),
+    },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        kind: fc.constant('recovery' as const),
+        act: fc.constantFrom(904, 1002, 1004),
+        area,
+        connection,
+      }),
+    },
   );
-  return fc.array(fc.tuple(fc.integer({ min: 0, max: 40_000 }), event), { maxLength: 120 });
+  return fc.array(fc.tuple(fc.integer({ min: 0, max: 2_000 }), event), { maxLength: 120 });
 }
 
 function asTraceEvent(atUs: number, e: Record<string, unknown> & { kind: string }): TraceEvent {
@@ -138,6 +165,8 @@ function asTraceEvent(atUs: number, e: Record<string, unknown> & { kind: string 
       };
     case 'firewall.crash':
       return { kind: 'firewall.crash', atUs, connections: 3, failOpen: false };
+    case 'replay.inject':
+      return { kind: 'replay.inject', atUs, frame: 1, port: e.port as string, packet: summary() };
     default:
       return {
         kind: 'recovery',
@@ -150,42 +179,98 @@ function asTraceEvent(atUs: number, e: Record<string, unknown> & { kind: string 
   }
 }
 
+/** A recorder fed `events` directly (no simulation), and the scene's index of it. */
+function fedRecorder(events: readonly TraceEvent[]) {
+  let emit: (e: TraceEvent) => void = () => {};
+  const sim = { trace: { subscribe: (fn: typeof emit) => ((emit = fn), () => {}) } };
+  const recorder = new Recorder(sim as unknown as Simulation, 256);
+  const index = new SceneEvents(recorder);
+  for (const e of events) emit(e);
+  return { recorder, index };
+}
+
 describe('the scene passing over events by kind and time', () => {
+  const scenario = buildScenario(defaultConfig('ftp-crash'));
+  const layout = withCheckpointServer(layoutTopology(scenario, 1200, 0), checkpointAreaNames);
+  const geometry = sceneGeometry(layout, scenario);
+
   it('draws what reading every event draws, for any mix of kinds, ages and bounds', () => {
-    const scenario = buildScenario(defaultConfig('ftp-crash'));
-    const layout = withCheckpointServer(layoutTopology(scenario, 1200, 0), checkpointAreaNames);
-    const geometry = sceneGeometry(layout, scenario);
-    const places = [...geometry.places.keys()];
+    let drawnSome = 0;
     fc.assert(
       fc.property(
-        arbitraryEvents([...checkpointAreaNames], places),
-        fc.integer({ min: 0, max: 30_000 }),
+        arbitraryEvents(
+          [...checkpointAreaNames],
+          [...geometry.places.keys()],
+          [...geometry.entries.keys()],
+        ),
+        fc.integer({ min: 0, max: 5_000 }),
         fc.integer({ min: 1_000, max: 20_000 }),
+        fc.integer({ min: 1, max: 60_000 }),
         fc.record({
+          maxFlights: fc.integer({ min: 0, max: 6 }),
           maxDrops: fc.integer({ min: 0, max: 6 }),
           maxMoves: fc.integer({ min: 0, max: 6 }),
         }),
-        (steps, afterUs, windowUs, bounds) => {
-          let emit: (e: TraceEvent) => void = () => {};
-          const sim = { trace: { subscribe: (fn: typeof emit) => ((emit = fn), () => {}) } };
-          const recorder = new Recorder(sim as unknown as Simulation);
-          const index = new SceneEvents(recorder);
+        (steps, afterUs, windowUs, maxFlightUs, bounds) => {
           let atUs = 0;
-          for (const [gapUs, e] of steps) emit(asTraceEvent((atUs += gapUs), e));
+          const { recorder, index } = fedRecorder(
+            steps.map(([gapUs, e]) => asTraceEvent((atUs += gapUs), e)),
+          );
           const query = {
             nowUs: atUs + afterUs,
             windowUs,
-            maxFlightUs: 1,
+            maxFlightUs,
             connectionOf: () => null,
             exposedSinceUs: null,
           };
           const limits = { ...SCENE_LIMITS, ...bounds };
-          expect(sceneItems(index, geometry, query, limits)).toEqual(
-            sceneItems(readingEvery(recorder), geometry, query, limits),
-          );
+          const got = sceneItems(index, geometry, query, limits);
+          expect(got).toEqual(sceneItems(readingEvery(recorder), geometry, query, limits));
+          if (got.flights.length + got.drops.length + got.moves.length >= 2) drawnSome++;
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 1_000 },
     );
+    // Not a comparison of empty scenes: many runs draw several things.
+    expect(drawnSome).toBeGreaterThan(300);
+  });
+
+  it('passes over writes older than a crash, never records read back', () => {
+    const { recorder, index } = fedRecorder([
+      asTraceEvent(8_000, { kind: 'checkpoint.write', area: 'tcp', connection: 'tcp … #1' }),
+      asTraceEvent(9_000, { kind: 'recovery', act: 1004, area: 'tcp', connection: 'tcp … #1' }),
+      asTraceEvent(9_500, { kind: 'firewall.crash' }),
+    ]);
+    const query = {
+      nowUs: 10_000,
+      windowUs: 10_000,
+      maxFlightUs: 1,
+      connectionOf: () => null,
+      exposedSinceUs: null,
+    };
+    const moves = sceneItems(index, geometry, query).moves;
+    expect(moves.map((m) => m.kind)).toEqual(['read']);
+    expect(sceneItems(readingEvery(recorder), geometry, query).moves).toEqual(moves);
+  });
+
+  it('does not read the checkpoint writes whose records have landed', () => {
+    const write = (atUs: number): TraceEvent =>
+      asTraceEvent(atUs, { kind: 'checkpoint.write', area: 'tcp', connection: 'tcp … #1' });
+    const { index } = fedRecorder([write(0), write(1_000), write(2_000), write(9_000)]);
+    const read: number[] = [];
+    const counting = {
+      scanScene: (visitor: Parameters<SceneSource['scanScene']>[0]) => index.scanScene(visitor),
+      eventAt: (handle: number) => (read.push(handle), index.eventAt(handle)),
+    };
+    // A record flies for 0.4 of a 10 ms window: at 10 ms only the write at 9 ms is in the air.
+    const items = sceneItems(counting, geometry, {
+      nowUs: 10_000,
+      windowUs: 10_000,
+      maxFlightUs: 1,
+      connectionOf: () => null,
+      exposedSinceUs: null,
+    });
+    expect(items.moves).toHaveLength(1);
+    expect(read).toHaveLength(1);
   });
 });

@@ -1,20 +1,20 @@
 import type { TraceEvent, TraceEventKind } from '../../engine';
 import { perRecorder } from '../record/per-recorder';
 import type { Recorder } from '../record/recorder';
-import { SCENE_KIND_LIST } from './scene-items';
-import type { SceneSource, SceneVisitor } from './scene-source';
+import { SCENE_KIND_LIST, type SceneSource, type SceneVisitor } from './scene-source';
 
 /**
  * The recorder's events the scene draws from (SCENE_KIND_LIST: packets put on links, drops,
- * records moving, crashes), by sequence number. The scene scans back through the last
- * fraction of a second every frame: with 100k connections some 12,000 of these events, of
- * which most are packets that have already arrived. So a packet put on a link is kept as
- * numbers in columns (its times and its link), and its event object is read only while it is
- * on the wire; verdicts, forwards, deliveries and TCP states (about 60 % of all events) are
- * not kept at all. Bounded like the recorder it follows: a ring as long as the recorder's
- * (41 bytes an entry, about 8 MB at the default 200,000), whose oldest entries the recorder has
- * forgotten before this does. Its link names are the topology's link directions, two per
- * host: bounded by the scenario.
+ * records moving, crashes), by sequence number; verdicts, forwards, deliveries and TCP states
+ * (about 60 % of all events) are not kept. The scene scans back through the last fraction of
+ * a second every frame: with 100k connections some 12,000 of these events, most of them
+ * packets that have arrived and checkpoint writes whose record has landed. So each is kept as
+ * numbers in columns — its kind and time, and for a packet put on a link its link and times —
+ * and the scene reads an event object only when what it says could still be drawn. Bounded
+ * like the recorder it follows: a ring as long as the recorder's (41 bytes an entry, about
+ * 8 MB at the default 200,000), whose oldest entries the recorder has forgotten before this
+ * does. Its link names are the topology's link directions, two per host: bounded by the
+ * scenario.
  */
 export class SceneEvents implements SceneSource {
   private readonly seqs: Float64Array;

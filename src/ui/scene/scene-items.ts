@@ -86,18 +86,6 @@ export interface SceneQuery {
   readonly exposedSinceUs: number | null;
 }
 
-/** The kinds of event the scene draws from (Collector.transmit and other); it passes over the others. */
-export const SCENE_KIND_LIST = [
-  'link.transmit',
-  'packet.drop',
-  'replay.inject',
-  'firewall.crash',
-  'checkpoint.write',
-  'checkpoint.snapshot',
-  'checkpoint.delete',
-  'recovery',
-] as const satisfies readonly TraceEventKind[];
-
 /** What is on screen at `q.nowUs`, from the events `source` holds. */
 export function sceneItems(
   source: SceneSource,
@@ -300,15 +288,4 @@ function lerp(a: Point, b: Point, t: number): Point {
 export function persistenceUs(speed: number | 'max'): number {
   const simSecondsPerWallSecond = speed === 'max' ? 100 : speed;
   return Math.round(Math.min(Math.max(0.5 * simSecondsPerWallSecond * 1e6, 1_000), 2_000_000));
-}
-
-/** The flight nearest to `at` within `radius` (drawing units), for picking with the mouse. */
-export function flightNear(flights: readonly Flight[], at: Point, radius: number): Flight | null {
-  let best: Flight | null = null;
-  let bestDistance = radius;
-  for (const f of flights) {
-    const d = Math.hypot(f.at.x - at.x, f.at.y - at.y);
-    if (d <= bestDistance) [best, bestDistance] = [f, d];
-  }
-  return best;
 }

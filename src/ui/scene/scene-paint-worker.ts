@@ -10,6 +10,12 @@ let canvas: OffscreenCanvas | null = null;
 let ctx: OffscreenCanvasRenderingContext2D | null = null;
 let palette: ScenePalette | null = null;
 
+// A frame that cannot be read here is an error of this worker: the page hears of it through
+// its onerror and says that packets cannot be drawn (rather than waiting for ever).
+self.onmessageerror = () => {
+  throw new Error('a frame could not reach the scene painter');
+};
+
 self.onmessage = (event: MessageEvent<ScenePaintMessage>) => {
   const message = event.data;
   if (message.kind === 'canvas') {

@@ -19,21 +19,33 @@ export interface ScenePainterEvents {
  * playhead by a frame, never by a queue.
  */
 export class ScenePainter {
-  private readonly worker: Worker | null;
-  private readonly local: CanvasRenderingContext2D | null = null;
+  private worker: Worker | null;
+  private local: CanvasRenderingContext2D | null = null;
   private painting = false;
   private waiting: PaintFrame | null = null;
   private framesPainted = 0;
-  private failed: string | null = null;
+  private failed = false;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly palette: ScenePalette,
     private readonly events: ScenePainterEvents = {},
   ) {
-    // The worker first: if it cannot be started (no support, a security policy), the canvas
-    // is still the page's own to paint on.
+    // The worker first: if it cannot be started (no support, a security policy that refuses
+    // it at once), the canvas is still the page's own to paint on. A worker that fails later
+    // (its script not loading, a frame it cannot read) reports through onerror, and the
+    // scene says so.
     this.worker = typeof canvas.transferControlToOffscreen === 'function' ? startWorker() : null;
+    if (this.worker !== null) {
+      try {
+        const offscreen = canvas.transferControlToOffscreen();
+        this.worker.postMessage({ kind: 'canvas', canvas: offscreen, palette }, [offscreen]);
+      } catch {
+        // Not handed over after all: the page paints.
+        this.worker.terminate();
+        this.worker = null;
+      }
+    }
     if (this.worker === null) {
       this.local = canvas.getContext('2d');
       return;
@@ -43,22 +55,10 @@ export class ScenePainter {
       event.preventDefault();
       this.fail(event.message || 'the scene painter failed');
     };
-    this.worker.onmessageerror = () => this.fail('a frame could not reach the scene painter');
-    try {
-      const offscreen = canvas.transferControlToOffscreen();
-      this.worker.postMessage({ kind: 'canvas', canvas: offscreen, palette }, [offscreen]);
-    } catch (error) {
-      this.fail(error instanceof Error ? error.message : String(error));
-    }
-  }
-
-  /** Why the worker could not paint, once it failed; else null. */
-  get failure(): string | null {
-    return this.failed;
   }
 
   paint(frame: PaintFrame): void {
-    if (this.failed !== null) return;
+    if (this.failed) return;
     if (this.worker === null) {
       if (this.local === null) return;
       paintFrame(this.local, this.canvas, frame, this.palette);
@@ -85,7 +85,7 @@ export class ScenePainter {
   }
 
   private fail(message: string): void {
-    this.failed = message;
+    this.failed = true;
     this.worker?.terminate();
     this.events.onfailure?.(message);
   }

@@ -4,6 +4,18 @@ import type { Recorder } from '../record/recorder';
 /** A packet put on a link (the event the scene draws packets in flight from). */
 export type LinkTransmit = Extract<TraceEvent, { kind: 'link.transmit' }>;
 
+/** The kinds of event the scene draws from (Collector.transmit and other); it passes over the others. */
+export const SCENE_KIND_LIST = [
+  'link.transmit',
+  'packet.drop',
+  'replay.inject',
+  'firewall.crash',
+  'checkpoint.write',
+  'checkpoint.snapshot',
+  'checkpoint.delete',
+  'recovery',
+] as const satisfies readonly TraceEventKind[];
+
 /**
  * The events the scene is drawn from, newest first: the scene's own index of a recorder
  * (SceneEvents), or a whole recorder (recorderScene).
