@@ -14,18 +14,18 @@ const GENERATION_TUPLES = MAX_TUPLES / 2;
  * events it holds and kept current by subscription.
  */
 export class ConnectionIndex {
-  /** Connection by 5-tuple key, either direction. */
-  private readonly tuples = new Generations<string>();
+  /** Connection by tuple key (tupleKeys), either direction. */
+  private readonly tuples = new Generations<number, string>();
   // The verdict's own answer for the packet it names, by packet id: the packet keeps its id
-  // past the router, so on the far link it is found without building its tuple's key — a
-  // string per packet per frame otherwise.
-  private readonly packets = new Generations<number>();
+  // past the router, so on the far link it is found without its tuple's key.
+  private readonly packets = new Generations<number, string>();
   /**
-   * The packet's tuple key, built once per packet: one on its way to the router is drawn
+   * The packet's tuple key, made once per packet: one on its way to the router is drawn
    * every frame until its verdict. The key, not the answer, is kept, so a tuple's newer
    * owner is still found.
    */
-  private readonly keys = new Generations<number>();
+  private readonly keys = new Generations<number, number>();
+  private readonly tupleKeys = new TupleKeys(() => this.forgetTuples());
 
   constructor(recorder: Recorder) {
     for (let seq = recorder.firstSeq; seq < recorder.total; seq++) {
@@ -42,7 +42,7 @@ export class ConnectionIndex {
     if (named !== undefined) return named;
     let key = this.keys.get(packet.id);
     if (key === undefined) {
-      key = tupleKey(packet);
+      key = this.tupleKeys.forward(packet);
       this.keys.set(packet.id, key);
     }
     return this.tuples.get(key) ?? null;
@@ -51,11 +51,17 @@ export class ConnectionIndex {
   private learn(event: TraceEvent): void {
     if (event.kind !== 'firewall.verdict' || event.connection === null) return;
     this.packets.set(event.packet.id, event.connection);
-    const forward = tupleKey(event.packet);
+    const forward = this.tupleKeys.forward(event.packet);
     if (this.tuples.getYoung(forward) === event.connection) return;
     this.tuples.makeRoom();
     this.tuples.put(forward, event.connection);
-    this.tuples.put(reverseKey(event.packet), event.connection);
+    this.tuples.put(this.tupleKeys.reverse(event.packet), event.connection);
+  }
+
+  /** The addresses were numbered afresh: every key made so far means nothing now. */
+  private forgetTuples(): void {
+    this.tuples.clear();
+    this.keys.clear();
   }
 }
 
@@ -66,19 +72,19 @@ export class ConnectionIndex {
  * the old one and the previous old one is forgotten at once; an entry still in use is learnt
  * again into the young one.
  */
-class Generations<K> {
-  private young = new Map<K, string>();
-  private old = new Map<K, string>();
+class Generations<K, V> {
+  private young = new Map<K, V>();
+  private old = new Map<K, V>();
 
-  get(key: K): string | undefined {
+  get(key: K): V | undefined {
     return this.young.get(key) ?? this.old.get(key);
   }
 
-  getYoung(key: K): string | undefined {
+  getYoung(key: K): V | undefined {
     return this.young.get(key);
   }
 
-  set(key: K, value: string): void {
+  set(key: K, value: V): void {
     this.makeRoom();
     this.put(key, value);
   }
@@ -91,23 +97,83 @@ class Generations<K> {
   }
 
   /** Into the young generation, after makeRoom(). */
-  put(key: K, value: string): void {
+  put(key: K, value: V): void {
     this.young.set(key, value);
+  }
+
+  clear(): void {
+    this.young = new Map();
+    this.old = new Map();
   }
 }
 
-/**
- * Both directions of a flow map to the same connection. ICMP summaries carry the echo id as
- * sport and the sequence number as dport: an echo exchange is keyed by its id alone.
- */
-export function tupleKey(p: PacketSummary): string {
-  if (p.proto === 'icmp') return `icmp ${p.src} ${p.dst} ${p.sport}`;
-  return `${p.proto} ${p.src}:${p.sport} ${p.dst}:${p.dport}`;
-}
+/** Addresses numbered for keys: 2^9, so that a key stays an exact integer in a double. */
+export const MAX_KEY_ADDRESSES = 512;
+const PROTOS: Readonly<Record<PacketSummary['proto'], number>> = {
+  tcp: 0,
+  udp: 1,
+  icmp: 2,
+  other: 3,
+};
 
-function reverseKey(p: PacketSummary): string {
-  if (p.proto === 'icmp') return `icmp ${p.dst} ${p.src} ${p.sport}`;
-  return `${p.proto} ${p.dst}:${p.dport} ${p.src}:${p.sport}`;
+/**
+ * A packet's flow as one number, either direction mapping to the same connection through
+ * forward and reverse: protocol and both addresses (numbered as first seen), then both ports,
+ * as ((proto · 512 + src) · 512 + dst) · 2^32 + sport · 2^16 + dport. A string per verdict
+ * ("tcp 192.0.2.10:40000 198.51.100.20:80") was most of the index's cost. ICMP summaries
+ * carry the echo id as sport and the sequence number as dport: an echo exchange is keyed by
+ * its id alone. Past MAX_KEY_ADDRESSES addresses the numbering starts again, and `restarted`
+ * is told that every key made before means nothing now.
+ */
+export class TupleKeys {
+  private readonly addresses = new Map<string, number>();
+  /** Times the numbering started again. */
+  private era = 0;
+
+  constructor(private readonly restarted: () => void) {}
+
+  forward(p: PacketSummary): number {
+    if (p.proto === 'icmp') return this.key(p.proto, p.src, p.dst, p.sport, 0);
+    return this.key(p.proto, p.src, p.dst, p.sport, p.dport);
+  }
+
+  reverse(p: PacketSummary): number {
+    if (p.proto === 'icmp') return this.key(p.proto, p.dst, p.src, p.sport, 0);
+    return this.key(p.proto, p.dst, p.src, p.dport, p.sport);
+  }
+
+  private key(
+    proto: PacketSummary['proto'],
+    src: string,
+    dst: string,
+    sport: number,
+    dport: number,
+  ): number {
+    const era = this.era;
+    let from = this.numberOf(src);
+    let to = this.numberOf(dst);
+    if (this.era !== era) {
+      // The numbering started again on the way: number both in the new one.
+      from = this.numberOf(src);
+      to = this.numberOf(dst);
+    }
+    const addresses = (PROTOS[proto] * MAX_KEY_ADDRESSES + from) * MAX_KEY_ADDRESSES + to;
+    return addresses * 2 ** 32 + (sport & 0xffff) * 2 ** 16 + (dport & 0xffff);
+  }
+
+  private numberOf(address: string): number {
+    let n = this.addresses.get(address);
+    if (n === undefined) {
+      if (this.addresses.size === MAX_KEY_ADDRESSES) {
+        this.addresses.clear();
+        this.era++;
+        this.restarted();
+      }
+      n = this.addresses.size;
+      this.addresses.set(address, n);
+    }
+    return n;
+  }
 }
 
 /** The serial in a readable id ("… #17" → 17, "… #2.5" → 5): stable colours per connection. */

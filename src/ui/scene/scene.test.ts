@@ -8,7 +8,7 @@ import {
 import { Recorder } from '../record/recorder';
 import { buildScenario, defaultConfig } from '../run/run-config';
 import { layoutTopology } from '../topology-layout';
-import { connectionIndexOf, connectionSerial, tupleKey } from './connection-index';
+import { connectionIndexOf, connectionSerial } from './connection-index';
 import { withCheckpointServer } from './layout-checkpoint-server';
 import { alongRoute, maxFlightUs, sceneGeometry, SNAPSHOT_ROUTE } from './scene-geometry';
 import { recorderScene } from './scene-source';
@@ -198,9 +198,6 @@ describe('connection index', () => {
       return found < 50;
     });
     expect(found).toBe(50);
-    expect(tupleKey({ proto: 'udp', src: 'a', sport: 1, dst: 'b', dport: 2 } as never)).toBe(
-      'udp a:1 b:2',
-    );
   });
 
   it('reads the serial of a readable id', () => {
