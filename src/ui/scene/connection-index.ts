@@ -1,6 +1,7 @@
 import type { PacketSummary, TraceEvent } from '../../engine';
 import { perRecorder } from '../record/per-recorder';
 import type { Recorder } from '../record/recorder';
+import { TupleKeys } from './tuple-keys';
 
 /** The most packet 5-tuples remembered; the oldest are forgotten past it. */
 export const MAX_TUPLES = 50_000;
@@ -42,7 +43,9 @@ export class ConnectionIndex {
     if (named !== undefined) return named;
     let key = this.keys.get(packet.id);
     if (key === undefined) {
-      key = this.tupleKeys.forward(packet);
+      // Looked up, not learnt: addresses no verdict has paired have no key, and no owner.
+      key = this.tupleKeys.known(packet);
+      if (key < 0) return null;
       this.keys.set(packet.id, key);
     }
     return this.tuples.get(key) ?? null;
@@ -58,7 +61,7 @@ export class ConnectionIndex {
     this.tuples.put(this.tupleKeys.reverse(event.packet), event.connection);
   }
 
-  /** The addresses were numbered afresh: every key made so far means nothing now. */
+  /** The flows were numbered afresh: every key made so far means nothing now. */
   private forgetTuples(): void {
     this.tuples.clear();
     this.keys.clear();
@@ -104,75 +107,6 @@ class Generations<K, V> {
   clear(): void {
     this.young = new Map();
     this.old = new Map();
-  }
-}
-
-/** Addresses numbered for keys: 2^9, so that a key stays an exact integer in a double. */
-export const MAX_KEY_ADDRESSES = 512;
-const PROTOS: Readonly<Record<PacketSummary['proto'], number>> = {
-  tcp: 0,
-  udp: 1,
-  icmp: 2,
-  other: 3,
-};
-
-/**
- * A packet's flow as one number, either direction mapping to the same connection through
- * forward and reverse: protocol and both addresses (numbered as first seen), then both ports,
- * as ((proto · 512 + src) · 512 + dst) · 2^32 + sport · 2^16 + dport. A string per verdict
- * ("tcp 192.0.2.10:40000 198.51.100.20:80") was most of the index's cost. ICMP summaries
- * carry the echo id as sport and the sequence number as dport: an echo exchange is keyed by
- * its id alone. Past MAX_KEY_ADDRESSES addresses the numbering starts again, and `restarted`
- * is told that every key made before means nothing now.
- */
-export class TupleKeys {
-  private readonly addresses = new Map<string, number>();
-  /** Times the numbering started again. */
-  private era = 0;
-
-  constructor(private readonly restarted: () => void) {}
-
-  forward(p: PacketSummary): number {
-    if (p.proto === 'icmp') return this.key(p.proto, p.src, p.dst, p.sport, 0);
-    return this.key(p.proto, p.src, p.dst, p.sport, p.dport);
-  }
-
-  reverse(p: PacketSummary): number {
-    if (p.proto === 'icmp') return this.key(p.proto, p.dst, p.src, p.sport, 0);
-    return this.key(p.proto, p.dst, p.src, p.dport, p.sport);
-  }
-
-  private key(
-    proto: PacketSummary['proto'],
-    src: string,
-    dst: string,
-    sport: number,
-    dport: number,
-  ): number {
-    const era = this.era;
-    let from = this.numberOf(src);
-    let to = this.numberOf(dst);
-    if (this.era !== era) {
-      // The numbering started again on the way: number both in the new one.
-      from = this.numberOf(src);
-      to = this.numberOf(dst);
-    }
-    const addresses = (PROTOS[proto] * MAX_KEY_ADDRESSES + from) * MAX_KEY_ADDRESSES + to;
-    return addresses * 2 ** 32 + (sport & 0xffff) * 2 ** 16 + (dport & 0xffff);
-  }
-
-  private numberOf(address: string): number {
-    let n = this.addresses.get(address);
-    if (n === undefined) {
-      if (this.addresses.size === MAX_KEY_ADDRESSES) {
-        this.addresses.clear();
-        this.era++;
-        this.restarted();
-      }
-      n = this.addresses.size;
-      this.addresses.set(address, n);
-    }
-    return n;
   }
 }
 
