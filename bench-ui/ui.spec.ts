@@ -14,7 +14,13 @@ import {
 } from './in-page';
 import { clockSeconds, leadingCount } from './page-readings';
 import { formatReport } from './report';
-import type { FirstRender, PageReading, PlaySpan, UiBenchResult } from './result';
+import {
+  withinOneFrame,
+  type FirstRender,
+  type PageReading,
+  type PlaySpan,
+  type UiBenchResult,
+} from './result';
 import { distribution, longTasksWithin } from './stats';
 import { mainThreadTime, type TraceEventJson } from './trace-summary';
 
@@ -189,6 +195,7 @@ async function playSpan(
     from,
     to: await readPage(page),
     frameMs: distribution(frameMs),
+    overOneFrame: frameMs.filter((f) => !withinOneFrame(f)).length,
     longTasks: longTasksWithin(await page.evaluate(longTasksSoFar), fromMs, toMs),
     overviewReady: [readyBefore, await overviewReady(page)],
     ...(tracer === null ? {} : { mainThread: mainThreadTime(readTrace(tracePath)) }),

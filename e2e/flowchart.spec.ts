@@ -13,6 +13,8 @@ const SIZES = [
  * moment only, and the test must not depend on catching that moment in a poll.
  */
 async function recordLitActs(page: Page): Promise<void> {
+  // Watched on screen: a panel far off screen holds still while the run plays (ScreenGate).
+  await page.getByTestId('flowchart').first().scrollIntoViewIfNeeded();
   await page.evaluate(() => {
     const seen = new Set<string>();
     (window as unknown as { litSeen: Set<string> }).litSeen = seen;

@@ -31,11 +31,33 @@ export class RunView {
   monitors = $state.raw<readonly MonitorStatus[]>([]);
   /** Compare mode's second run (the same run with another strategy), or null when off. */
   compare = $state.raw<CompareView | null>(null);
-  readonly selection = new Selection();
+  /** Shared by every view of the page, also by those that see the run through a ScreenGate. */
+  readonly selection: Selection;
   /** Moves the playhead (the page replays the run if it must go back); a playing run plays on. */
   seek: (us: number) => void = () => {};
   /** Goes to an instant to look at it: pauses there (an event, a failure, a divergence). */
   goTo: (us: number) => void = () => {};
+
+  constructor(selection = new Selection()) {
+    this.selection = selection;
+  }
+}
+
+/**
+ * The run as `from` sees it now, into `to` (a ScreenGate's view of its panel): every field
+ * that changes with the run; the selection and the callbacks are shared, not copied.
+ */
+export function mirrorRunView(from: RunView, to: RunView): void {
+  to.config = from.config;
+  to.scenario = from.scenario;
+  to.runState = from.runState;
+  to.metrics = from.metrics;
+  to.overview = from.overview;
+  to.overviewError = from.overviewError;
+  to.baseline = from.baseline;
+  to.recorder = from.recorder;
+  to.monitors = from.monitors;
+  to.compare = from.compare;
 }
 
 /**
