@@ -56,11 +56,42 @@ describe('crc32 over views of larger buffers', () => {
             const at = offset % (bytes.length + 1);
             expect(crc32(view)).toBe(crcBitwise(bytes));
             expect(crc32(view, at)).toBe(crcBitwise(bytes.subarray(at)));
+            // In two calls, the second going on from the first (as a receiver does).
+            const first = crc32(view, 0, at);
+            expect(first).toBe(crcBitwise(bytes.subarray(0, at)));
+            expect(crc32(view, at, bytes.length - at, first)).toBe(crcBitwise(bytes));
           }
         },
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('crc32 given a range', () => {
+  it('refuses one outside its view, rather than read the buffer around it', () => {
+    const view = new Uint8Array(new ArrayBuffer(64), 8, 32);
+    expect(() => crc32(view, 0, 33)).toThrow(RangeError);
+    expect(() => crc32(view, 20, 16)).toThrow(RangeError);
+    expect(() => crc32(view, -1, 4)).toThrow(RangeError);
+    expect(() => crc32(view, 4, -1)).toThrow(RangeError);
+    expect(crc32(view, 32, 0)).toBe(0);
+  });
+
+  it('follows a buffer that grew', () => {
+    // ES2024's resizable ArrayBuffer (in Node 20 and browsers), not in this project's lib.
+    const Resizable = ArrayBuffer as unknown as new (
+      length: number,
+      options: { maxByteLength: number },
+    ) => ArrayBuffer & { resize(length: number): void };
+    const buffer = new Resizable(32, { maxByteLength: 128 });
+    const before = new Uint8Array(buffer);
+    before.fill(7);
+    expect(crc32(before)).toBe(crcBitwise(before));
+    buffer.resize(128);
+    const after = new Uint8Array(buffer);
+    after.fill(9, 32);
+    expect(crc32(after)).toBe(crcBitwise(after));
   });
 });
 

@@ -41,7 +41,8 @@ let lastBuffer: ArrayBufferLike | null = null;
 let lastWords: Int32Array<ArrayBufferLike> = new Int32Array(0);
 
 function wordsOf(buffer: ArrayBufferLike): Int32Array<ArrayBufferLike> {
-  if (buffer !== lastBuffer) {
+  // A buffer that grew (resizable) since its view was made needs a longer one.
+  if (buffer !== lastBuffer || lastWords.length !== buffer.byteLength >>> 2) {
     lastBuffer = buffer;
     lastWords = new Int32Array(buffer, 0, buffer.byteLength >>> 2);
   }
@@ -54,10 +55,15 @@ export function crc32(
   length = bytes.length - offset,
   previous = 0,
 ): number {
+  const end = offset + length;
+  // The word path reads the buffer, not the view: a range past the view would read bytes
+  // that are not the caller's.
+  if (!(offset >= 0 && length >= 0 && end <= bytes.length)) {
+    throw new RangeError(`crc32: bytes ${offset}..${end} outside a view of ${bytes.length}`);
+  }
   const t = TABLE;
   let c = ~previous;
   let i = offset;
-  const end = offset + length;
   const base = bytes.byteOffset;
   // Byte by byte up to a word boundary of the buffer, then sixteen bytes a step.
   for (; i < end && ((base + i) & 3) !== 0; i++) c = t[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
