@@ -17,6 +17,7 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'bench-ui/**/*.test.ts'],
+    setupFiles: ['src/fast-check-setup.ts'],
     environment: 'node',
   },
 });
