@@ -15,8 +15,8 @@ describe('Recorder', () => {
     expect(recorder.total).toBe(all.length);
     expect(all.length).toBeGreaterThan(1_000);
     expect(recorder.firstSeq).toBe(all.length - 1_000);
-    expect(recorder.get(recorder.firstSeq)).toBe(all[recorder.firstSeq]);
-    expect(recorder.get(all.length - 1)).toBe(all.at(-1));
+    expect(recorder.get(recorder.firstSeq)).toStrictEqual(all[recorder.firstSeq]);
+    expect(recorder.get(all.length - 1)).toStrictEqual(all.at(-1));
     expect(recorder.get(recorder.firstSeq - 1)).toBeUndefined();
     expect(recorder.get(all.length)).toBeUndefined();
   });

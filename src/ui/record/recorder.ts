@@ -1,4 +1,5 @@
 import type { Simulation, TraceEvent } from '../../engine';
+import { EventColumns } from './event-columns';
 
 /** Events kept by default: ftp-crash has ~75k, many-flows ~280k (its oldest then drop out). */
 export const DEFAULT_RECORDER_CAPACITY = 200_000;
@@ -9,9 +10,12 @@ export const DEFAULT_RECORDER_CAPACITY = 200_000;
  * event log lists them; the scene finds the packets in flight and the checkpoint writes by
  * scanning back from the latest; the flowcharts' act counter follows them as they come. One
  * recorder per simulation: a seek backwards replays a fresh simulation into a fresh recorder.
+ *
+ * The ring keeps events as numbers (EventColumns), not the engine's objects: reading one gives
+ * a new object equal to the one recorded. Subscribers are given the engine's own object.
  */
 export class Recorder {
-  private readonly ring: TraceEvent[] = [];
+  private readonly ring: EventColumns;
   /** Sequence number of the next event; also how many events were recorded in all. */
   private nextSeq = 0;
   private readonly listeners = new Set<(event: TraceEvent, seq: number) => void>();
@@ -24,6 +28,7 @@ export class Recorder {
     if (!(Number.isInteger(capacity) && capacity > 0)) {
       throw new RangeError(`recorder capacity must be a positive integer, got ${capacity}`);
     }
+    this.ring = new EventColumns(capacity);
     this.stop = sim.trace.subscribe((event) => this.record(event));
   }
 
@@ -34,13 +39,13 @@ export class Recorder {
 
   /** The oldest sequence number still held. */
   get firstSeq(): number {
-    return this.nextSeq - this.ring.length;
+    return Math.max(0, this.nextSeq - this.capacity);
   }
 
   /** The event with sequence number `seq`, or undefined when it is not (or no longer) held. */
   get(seq: number): TraceEvent | undefined {
     if (!Number.isInteger(seq) || seq < this.firstSeq || seq >= this.nextSeq) return undefined;
-    return this.ring[seq % this.capacity];
+    return this.ring.read(seq % this.capacity);
   }
 
   /** Where the event `seq` sits (or will sit) in the ring; for indexes that read it directly. */
@@ -50,7 +55,7 @@ export class Recorder {
 
   /** The event in ring slot `slot` (see slotOf); the caller checks that its seq is held. */
   atSlot(slot: number): TraceEvent {
-    return this.ring[slot];
+    return this.ring.read(slot);
   }
 
   /**
@@ -59,7 +64,7 @@ export class Recorder {
    */
   scanBack(visit: (event: TraceEvent, seq: number) => boolean): void {
     for (let seq = this.nextSeq - 1; seq >= this.firstSeq; seq--) {
-      if (!visit(this.ring[seq % this.capacity], seq)) return;
+      if (!visit(this.ring.read(seq % this.capacity), seq)) return;
     }
   }
 
@@ -76,9 +81,9 @@ export class Recorder {
   }
 
   private record(event: TraceEvent): void {
-    const seq = this.nextSeq++;
-    if (this.ring.length < this.capacity) this.ring.push(event);
-    else this.ring[seq % this.capacity] = event;
+    const seq = this.nextSeq;
+    this.ring.write(seq % this.capacity, event);
+    this.nextSeq = seq + 1;
     for (const listener of this.listeners) listener(event, seq);
   }
 }

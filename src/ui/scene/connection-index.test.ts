@@ -21,7 +21,13 @@ function packet(n: number, reply = false): PacketSummary {
     ack: 0,
     len: 0,
     bytes: 40,
-  } as PacketSummary;
+    ttl: 64,
+    ipId: 0,
+    window: 0,
+    icmpType: null,
+    icmpCode: null,
+    text: null,
+  };
 }
 
 const verdict = (n: number, connection = `#${n}`, judged = packet(n)): TraceEvent => ({
