@@ -4,6 +4,7 @@ import type { NetworkContext } from '../net/network-context';
 import { IPPROTO_TCP, IPPROTO_UDP, summarizePacket, type Packet } from '../net/packet';
 import { ACCEPT, type InspectionHook } from '../router/inspection';
 import type { FirewallConfig } from '../scenarios/schema';
+import { ruleText } from './admitted-by';
 import { BroadcastGuard } from './broadcast-guard';
 import type { Connection } from './connection';
 import { Conntrack } from './conntrack';
@@ -65,6 +66,8 @@ export class Firewall implements InspectionHook {
   private readonly helpers: HelperDispatch;
   private readonly rule: RuleContext = newRuleContext();
   private readonly result: RulesetResult = newRulesetResult();
+  /** The reason a chain's policy gives, by chain (ruleReason). */
+  private readonly policyReasons: string[] = [];
   private readonly sweepKind: number;
   private sweepPending = false;
   private readonly onLog = (rule: number, prefix: string): void => this.log(rule, prefix);
@@ -274,11 +277,12 @@ export class Firewall implements InspectionHook {
     else this.verdicts.noChain++;
   }
 
+  /** One string per rule and chain policy: made per verdict, the page's recorder held 50k copies. */
   private ruleReason(result: RulesetResult): string {
-    if (result.rule > 0) return `rule ${result.rule}`;
-    return result.chain >= 0
-      ? `policy (${this.ruleset.chains[result.chain].name})`
-      : 'no forward chain';
+    if (result.rule > 0) return ruleText(result.rule);
+    if (result.chain < 0) return 'no forward chain';
+    return (this.policyReasons[result.chain] ??=
+      `policy (${this.ruleset.chains[result.chain].name})`);
   }
 
   /** `conn`: the packet's connection, the one it has just created for a new connection's first. */

@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildReport, createSimulation, type FlowReport } from '../../engine';
 import { computeOverview } from '../overview/overview';
 import { buildScenario, defaultConfig } from '../run/run-config';
 import {
   flatForUs,
+  MainTransfer,
   mainTransfer,
   stallText,
   STALL_US,
@@ -46,6 +48,33 @@ describe('mainTransfer', () => {
     ];
     expect(mainTransfer(flows)?.id).toBe('b');
     expect(mainTransfer([flow({ bytesGoal: null })])).toBeNull();
+  });
+});
+
+describe('MainTransfer', () => {
+  const goals = fc.array(fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }), {
+    maxLength: 40,
+  });
+
+  it("finds what mainTransfer finds in each report of a run whose flows grow, and in a new run's", () => {
+    fc.assert(
+      fc.property(goals, goals, fc.array(fc.nat(40), { maxLength: 8 }), (a, b, cuts) => {
+        const runs = [a, b].map((g) => ({
+          scenario: {},
+          flows: g.map((bytesGoal, i) => flow({ id: `f${i}`, bytesGoal })),
+        }));
+        const finder = new MainTransfer();
+        // Reports of run a growing (a replay may start it over with fewer), then of run b.
+        for (const [run, length] of [
+          ...cuts.map((n) => [runs[0], n] as const),
+          [runs[1], b.length] as const,
+        ]) {
+          // A flow's report is a new object each refresh: what is found is the one given now.
+          const reports = run.flows.slice(0, length).map((f) => ({ ...f }));
+          expect(finder.of(run.scenario, reports)).toBe(mainTransfer(reports));
+        }
+      }),
+    );
   });
 });
 
