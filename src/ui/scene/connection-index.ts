@@ -37,16 +37,20 @@ export class ConnectionIndex {
     recorder.subscribe((event) => this.learn(event));
   }
 
-  /** The readable id of the packet's connection, or null when the firewall has not named one. */
-  connectionOf(packet: PacketSummary): string | null {
-    const named = this.packets.get(packet.id);
+  /**
+   * The readable id of the connection of the packet numbered `packetId`, or null when the
+   * firewall has not named one. `packet` gives its summary, asked for only the first time the
+   * packet is looked up: the scene looks up every packet in flight every frame.
+   */
+  connectionOf(packetId: number, packet: () => PacketSummary): string | null {
+    const named = this.packets.get(packetId);
     if (named !== undefined) return named;
-    let key = this.keys.get(packet.id);
+    let key = this.keys.get(packetId);
     if (key === undefined) {
       // Looked up, not learnt: addresses no verdict has paired have no key, and no owner.
-      key = this.tupleKeys.known(packet);
+      key = this.tupleKeys.known(packet());
       if (key < 0) return null;
-      this.keys.set(packet.id, key);
+      this.keys.set(packetId, key);
     }
     return this.tuples.get(key) ?? null;
   }

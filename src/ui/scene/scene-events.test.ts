@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkpointAreaNames,
   createSimulation,
+  type PacketSummary,
   type Simulation,
   type TraceEvent,
 } from '../../engine';
@@ -31,6 +32,8 @@ function readingEvery(recorder: Recorder): SceneSource {
         other: (atUs, _kind, handle) => visitor.other(atUs, 'fault', handle),
       }),
     eventAt: (handle) => whole.eventAt(handle),
+    packetIdAt: (handle) => whole.packetIdAt(handle),
+    lostAt: (handle) => whole.lostAt(handle),
   };
 }
 
@@ -59,7 +62,7 @@ function compareThroughRun(
       nowUs,
       windowUs: persistenceUs(1),
       maxFlightUs: maxFlightUs(scenario),
-      connectionOf: (p: Parameters<typeof index.connectionOf>[0]) => index.connectionOf(p),
+      connectionOf: (id: number, p: () => PacketSummary) => index.connectionOf(id, p),
       exposedSinceUs: sim.firewallState === 'down' ? 800_000 : null,
     };
     // Unbounded scans: with the bound, the index reaches further back in time than the
@@ -75,12 +78,17 @@ function compareThroughRun(
 }
 
 describe('the scene through its SceneEvents', () => {
-  it('gives the scene exactly what the whole recorder gives, through a crash and recovery', () => {
-    const config = defaultConfig('ftp-crash');
-    expect(compareThroughRun(config)).toBeGreaterThan(1_000);
-    expect(compareThroughRun({ ...config, failOpen: true })).toBeGreaterThan(1_000);
-    expect(compareThroughRun({ ...config, strategy: 'snapshot' })).toBeGreaterThan(1_000);
-  });
+  const ftpCrash = defaultConfig('ftp-crash');
+  it.each([
+    ['', ftpCrash],
+    [', failing open', { ...ftpCrash, failOpen: true }],
+    [', with snapshots', { ...ftpCrash, strategy: 'snapshot' as const }],
+  ])(
+    'gives the scene exactly what the whole recorder gives, through a crash and recovery%s',
+    (_, config) => {
+      expect(compareThroughRun(config)).toBeGreaterThan(1_000);
+    },
+  );
 
   it('passes over only events it would not draw, up to the bounds on what it draws', () => {
     const bounds = { maxFlights: 40, maxDrops: 3, maxMoves: 5 };
@@ -98,6 +106,7 @@ function arbitraryEvents(
   areas: readonly string[],
   places: readonly string[],
   ports: readonly string[],
+  links: readonly string[],
 ) {
   const area = fc.constantFrom(...areas);
   const connection = fc.integer({ min: 1, max: 9 }).map((n) => `tcp … #${n}`);
@@ -125,6 +134,17 @@ function arbitraryEvents(
       arbitrary: fc.record({
         kind: fc.constant('replay.inject' as const),
         port: fc.constantFrom(...ports),
+      }),
+    },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        kind: fc.constant('link.transmit' as const),
+        link: fc.constantFrom(...links),
+        txUs: fc.integer({ min: 0, max: 3_000 }),
+        flightUs: fc.integer({ min: 0, max: 20_000 }),
+        lost: fc.boolean(),
+        id: fc.nat(1_000),
       }),
     },
     {
@@ -167,6 +187,19 @@ function asTraceEvent(atUs: number, e: Record<string, unknown> & { kind: string 
       return { kind: 'firewall.crash', atUs, connections: 3, failOpen: false };
     case 'replay.inject':
       return { kind: 'replay.inject', atUs, frame: 1, port: e.port as string, packet: summary() };
+    case 'link.transmit': {
+      const txEndUs = atUs + (e.txUs as number);
+      return {
+        kind: 'link.transmit',
+        atUs,
+        link: e.link as string,
+        txEndUs,
+        arriveUs: txEndUs + (e.flightUs as number),
+        lost: e.lost as boolean,
+        duplicated: false,
+        packet: summary({ id: e.id as number }),
+      };
+    }
     default:
       return {
         kind: 'recovery',
@@ -202,6 +235,7 @@ describe('the scene passing over events by kind and time', () => {
           [...checkpointAreaNames],
           [...geometry.places.keys()],
           [...geometry.entries.keys()],
+          [...geometry.paths.keys()],
         ),
         fc.integer({ min: 0, max: 5_000 }),
         fc.integer({ min: 1_000, max: 20_000 }),
@@ -261,6 +295,8 @@ describe('the scene passing over events by kind and time', () => {
     const counting = {
       scanScene: (visitor: Parameters<SceneSource['scanScene']>[0]) => index.scanScene(visitor),
       eventAt: (handle: number) => (read.push(handle), index.eventAt(handle)),
+      packetIdAt: (handle: number) => index.packetIdAt(handle),
+      lostAt: (handle: number) => index.lostAt(handle),
     };
     // A record flies for 0.4 of a 10 ms window: at 10 ms only the write at 9 ms is in the air.
     const items = sceneItems(counting, geometry, {

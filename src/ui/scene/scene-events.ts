@@ -9,10 +9,11 @@ import { SCENE_KIND_LIST, type SceneSource, type SceneVisitor } from './scene-so
  * (about 60 % of all events) are not kept. The scene scans back through the last fraction of
  * a second every frame: with 100k connections some 12,000 of these events, most of them
  * packets that have arrived and checkpoint writes whose record has landed. So each is kept as
- * numbers in columns — its kind and time, and for a packet put on a link its link and times —
- * and the scene reads an event object only when what it says could still be drawn. Bounded
- * like the recorder it follows: a ring as long as the recorder's (41 bytes an entry, about
- * 8 MB at the default 200,000), whose oldest entries the recorder has forgotten before this
+ * numbers in columns — its kind and time, and for a packet put on a link its link, times,
+ * packet id and whether it is lost — and the scene reads an event object only when what it
+ * says could still be drawn and the numbers do not say it all. Bounded like the recorder it
+ * follows: a ring as long as the recorder's (50 bytes an entry, about 10 MB at the default
+ * 200,000), whose oldest entries the recorder has forgotten before this
  * does. Its link names are the topology's link directions, two per host: bounded by the
  * scenario.
  */
@@ -27,6 +28,9 @@ export class SceneEvents implements SceneSource {
   private readonly atUs: Float64Array;
   private readonly txEndUs: Float64Array;
   private readonly arriveUs: Float64Array;
+  /** A packet put on a link: its id, and 1 if the link loses it. */
+  private readonly packetIds: Float64Array;
+  private readonly lost: Uint8Array;
   private readonly linkNames: string[] = [];
   private readonly linkIndex = new Map<string, number>();
   /** Entries taken in all; the newest sits at `newest`. */
@@ -42,6 +46,8 @@ export class SceneEvents implements SceneSource {
     this.atUs = new Float64Array(capacity);
     this.txEndUs = new Float64Array(capacity);
     this.arriveUs = new Float64Array(capacity);
+    this.packetIds = new Float64Array(capacity);
+    this.lost = new Uint8Array(capacity);
     for (let seq = recorder.firstSeq; seq < recorder.total; seq++) {
       const event = recorder.get(seq);
       if (event !== undefined) this.take(event, seq);
@@ -51,7 +57,7 @@ export class SceneEvents implements SceneSource {
   }
 
   scanScene(visitor: SceneVisitor): void {
-    const { recorder, seqs, slots, links, atUs } = this;
+    const { recorder, seqs, links, atUs } = this;
     const capacity = seqs.length;
     const firstSeq = recorder.firstSeq;
     let at = this.newest;
@@ -60,21 +66,30 @@ export class SceneEvents implements SceneSource {
       const link = links[at];
       const more =
         link < 0
-          ? visitor.other(atUs[at], SCENE_KIND_LIST[this.kinds[at]], slots[at])
+          ? visitor.other(atUs[at], SCENE_KIND_LIST[this.kinds[at]], at)
           : visitor.transmit(
               atUs[at],
               this.txEndUs[at],
               this.arriveUs[at],
               this.linkNames[link],
-              slots[at],
+              at,
             );
       if (!more) return;
       at = at === 0 ? capacity - 1 : at - 1;
     }
   }
 
+  /** A handle is the entry's own index here; its event is read from the recorder's ring. */
   eventAt(handle: number): TraceEvent {
-    return this.recorder.atSlot(handle);
+    return this.recorder.atSlot(this.slots[handle]);
+  }
+
+  packetIdAt(handle: number): number {
+    return this.packetIds[handle];
+  }
+
+  lostAt(handle: number): boolean {
+    return this.lost[handle] === 1;
   }
 
   private take(event: TraceEvent, seq: number): void {
@@ -89,6 +104,8 @@ export class SceneEvents implements SceneSource {
       this.links[at] = this.linkOf(event.link);
       this.txEndUs[at] = event.txEndUs;
       this.arriveUs[at] = event.arriveUs;
+      this.packetIds[at] = event.packet.id;
+      this.lost[at] = event.lost ? 1 : 0;
     } else {
       this.links[at] = -1;
     }

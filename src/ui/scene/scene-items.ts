@@ -1,7 +1,7 @@
 import type { PacketSummary, TraceEvent, TraceEventKind } from '../../engine';
 import type { Point } from '../topology-types';
 import { alongRoute, SNAPSHOT_ROUTE, type SceneGeometry } from './scene-geometry';
-import { asTransmit, type LinkTransmit, type SceneSource } from './scene-source';
+import { asTransmit, type SceneSource } from './scene-source';
 
 /** Records travel for this share of the window: quick dashes, not a crowd. */
 const MOVE_SHARE = 0.4;
@@ -81,7 +81,8 @@ export interface SceneQuery {
   readonly windowUs: number;
   /** The longest a packet can be on a link (transmission + propagation), µs. */
   readonly maxFlightUs: number;
-  readonly connectionOf: (packet: PacketSummary) => string | null;
+  /** The connection of the packet numbered `packetId`; `packet` gives its summary if needed. */
+  readonly connectionOf: (packetId: number, packet: () => PacketSummary) => string | null;
   /** While a fail-open router lets packets through unchecked: since when; else null. */
   readonly exposedSinceUs: number | null;
 }
@@ -140,7 +141,7 @@ class Collector {
     // transmission (txEndUs) until it arrives. Before that it is in the queue bars. The times
     // are checked first: most packets scanned have already arrived.
     if (txEndUs > this.q.nowUs || arriveUs <= this.q.nowUs) return;
-    this.flight(asTransmit(source.eventAt(handle)));
+    this.flight(atUs, txEndUs, arriveUs, link, handle, source);
   }
 
   /** An event of another kind, read only when what it says could still be drawn. */
@@ -213,21 +214,31 @@ class Collector {
     else counter.packets++;
   }
 
-  private flight(e: LinkTransmit): void {
-    const spanUs = e.arriveUs - e.txEndUs;
+  /** A packet on its link, from numbers: its event is read only to find its connection by tuple. */
+  private flight(
+    atUs: number,
+    txEndUs: number,
+    arriveUs: number,
+    link: string,
+    handle: number,
+    source: SceneSource,
+  ): void {
+    const spanUs = arriveUs - txEndUs;
     if (spanUs <= 0 || this.flights.length >= this.limits.maxFlights) return;
-    const path = this.g.paths.get(e.link);
+    const path = this.g.paths.get(link);
     if (path === undefined) return;
-    const progress = (this.q.nowUs - e.txEndUs) / spanUs;
+    const progress = (this.q.nowUs - txEndUs) / spanUs;
+    const lost = source.lostAt(handle);
     // A lost packet travels half way and falls off the link there.
-    if (e.lost && progress > 0.5) return;
+    if (lost && progress > 0.5) return;
     const since = this.q.exposedSinceUs;
+    const packetId = source.packetIdAt(handle);
     this.flights.push({
       at: lerp(path.from, path.to, progress),
-      packetId: e.packet.id,
-      connection: this.q.connectionOf(e.packet),
-      exposed: since !== null && e.atUs >= since && this.g.fromRouter.has(e.link),
-      lost: e.lost,
+      packetId,
+      connection: this.q.connectionOf(packetId, () => asTransmit(source.eventAt(handle)).packet),
+      exposed: since !== null && atUs >= since && this.g.fromRouter.has(link),
+      lost,
       progress,
     });
   }
@@ -243,7 +254,7 @@ class Collector {
     this.flights.push({
       at: lerp(path.from, path.to, progress),
       packetId: e.packet.id,
-      connection: this.q.connectionOf(e.packet),
+      connection: this.q.connectionOf(e.packet.id, () => e.packet),
       exposed: false,
       lost: false,
       progress,
@@ -253,7 +264,7 @@ class Collector {
   private drop(where: string, reason: string, packet: PacketSummary, age: number): void {
     const at = this.g.places.get(where);
     if (at === undefined || age > 1 || this.drops.length >= this.limits.maxDrops) return;
-    this.drops.push({ at, reason, connection: this.q.connectionOf(packet), age });
+    this.drops.push({ at, reason, connection: this.q.connectionOf(packet.id, () => packet), age });
   }
 
   private fade(connection: string, age: number): void {

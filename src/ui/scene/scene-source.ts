@@ -25,6 +25,9 @@ export interface SceneSource {
   scanScene(visitor: SceneVisitor): void;
   /** The event a `handle` given to the visitor stands for. */
   eventAt(handle: number): TraceEvent;
+  /** For a packet put on a link: the packet's id, and whether the link loses it. */
+  packetIdAt(handle: number): number;
+  lostAt(handle: number): boolean;
 }
 
 /**
@@ -52,14 +55,23 @@ function held(event: TraceEvent | undefined): TraceEvent {
  * SceneEvents must give too (its tests check that).
  */
 export function recorderScene(recorder: Recorder): SceneSource {
+  // The event visited last, kept: the recorder builds an event anew at each read.
+  let lastSeq = -1;
+  let last: TraceEvent | undefined;
+  const at = (seq: number): TraceEvent =>
+    seq === lastSeq && last !== undefined ? last : held(recorder.get(seq));
   return {
     scanScene(visitor) {
-      recorder.scanBack((event, seq) =>
-        event.kind === 'link.transmit'
+      recorder.scanBack((event, seq) => {
+        lastSeq = seq;
+        last = event;
+        return event.kind === 'link.transmit'
           ? visitor.transmit(event.atUs, event.txEndUs, event.arriveUs, event.link, seq)
-          : visitor.other(event.atUs, event.kind, seq),
-      );
+          : visitor.other(event.atUs, event.kind, seq);
+      });
     },
-    eventAt: (seq) => held(recorder.get(seq)),
+    eventAt: at,
+    packetIdAt: (seq) => asTransmit(at(seq)).packet.id,
+    lostAt: (seq) => asTransmit(at(seq)).lost,
   };
 }

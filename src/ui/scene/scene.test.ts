@@ -75,7 +75,7 @@ describe('scene items', () => {
       nowUs: 300_000,
       windowUs: persistenceUs(1),
       maxFlightUs: maxFlightUs(scenario),
-      connectionOf: (p) => index.connectionOf(p),
+      connectionOf: (id, p) => index.connectionOf(id, p),
       exposedSinceUs: null,
     });
     expect(items.flights.length).toBeGreaterThan(10);
@@ -93,7 +93,7 @@ describe('scene items', () => {
       nowUs: 900_000,
       windowUs: 200_000,
       maxFlightUs: maxFlightUs(scenario),
-      connectionOf: (p) => index.connectionOf(p),
+      connectionOf: (id, p) => index.connectionOf(id, p),
       exposedSinceUs: null,
     });
     expect(items.drops.some((d) => d.reason === 'firewall-down')).toBe(true);
@@ -112,7 +112,7 @@ describe('scene items', () => {
       nowUs: recovered,
       windowUs: 10_000,
       maxFlightUs: maxFlightUs(scenario),
-      connectionOf: (p) => again.index.connectionOf(p),
+      connectionOf: (id, p) => again.index.connectionOf(id, p),
       exposedSinceUs: null,
     });
     const reads = items.moves.filter((m) => m.kind === 'read');
@@ -132,7 +132,7 @@ describe('scene items', () => {
       nowUs: 900_000,
       windowUs: 1_000,
       maxFlightUs: maxFlightUs(open),
-      connectionOf: (p) => index.connectionOf(p),
+      connectionOf: (id, p) => index.connectionOf(id, p),
       exposedSinceUs: 800_000,
     });
     expect(items.flights.some((f) => f.exposed)).toBe(true);
@@ -184,7 +184,7 @@ describe('connection index', () => {
     let found = 0;
     recorder.scanBack((e) => {
       if (e.kind === 'firewall.verdict' && e.connection !== null) {
-        expect(index.connectionOf(e.packet)).toBe(e.connection);
+        expect(index.connectionOf(e.packet.id, () => e.packet)).toBe(e.connection);
         const reply = {
           ...e.packet,
           src: e.packet.dst,
@@ -192,7 +192,7 @@ describe('connection index', () => {
           sport: e.packet.dport,
           dport: e.packet.sport,
         };
-        expect(index.connectionOf(reply)).toBe(e.connection);
+        expect(index.connectionOf(reply.id, () => reply)).toBe(e.connection);
         found++;
       }
       return found < 50;
