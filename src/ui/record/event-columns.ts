@@ -16,7 +16,7 @@ interface Rows {
 
 /**
  * Trace events kept in rows, one per ring slot: the kind, MAX_FIELDS numbers (a Float64Array)
- * and as many references to strings (one array), and a packet summary's columns; about 200
+ * and as many references to strings (one array), and a packet summary's columns; about 180
  * bytes a slot. The page's recorder holds 200,000 events; as objects, an event and its summary
  * were two of the 400,000 the garbage collector traced and moved while fast-forwarding, most of
  * its long tasks. The strings are kept as they are: most are a few shared ones (hosts, links,
@@ -51,6 +51,11 @@ export class EventColumns {
     this.writer.start(code, slot);
     writeFields(event, this.writer);
     this.kinds[slot] = code;
+  }
+
+  /** Whether `slot` holds an event (not one never written, nor one whose write was refused). */
+  holds(slot: number): boolean {
+    return this.kinds[slot] !== NO_EVENT;
   }
 
   /** The event in `slot`, as a new object. */

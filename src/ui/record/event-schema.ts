@@ -1,9 +1,9 @@
 import type { TraceEventKind } from '../../engine';
 
 /**
- * How a field is kept as a number: `num` as itself; `num?` the same, null as NaN; `str` and
- * `str?` as an interned ref (null as -1); `value` any other value, interned by identity (the
- * acts of a checkpoint write are shared arrays); `bool` as 1 or 0.
+ * What a field holds: `num` a number (`num?` or null); `str` a string (`str?` or null); `value`
+ * any other value (the acts of a checkpoint write: shared arrays); `bool` a boolean. The ring
+ * keeps numbers and booleans in a Float64Array (null as NaN), the rest by reference.
  */
 export type FieldType = 'num' | 'num?' | 'str' | 'str?' | 'value' | 'bool';
 
@@ -28,9 +28,11 @@ const spec = (text: string, packet = false): KindSpec => ({
 });
 
 /**
- * Every kind of TraceEvent (engine/trace-event.ts), field by field. A kind the engine adds
- * must be added here (the type requires it); a field left out or out of order is caught by the
- * recorder's test, which compares every event of real runs with what the ring gives back.
+ * Every kind of TraceEvent (engine/trace-event.ts), field by field, in the engine's order: what
+ * event-fields.ts writes and reads by hand, kind by kind. A kind the engine adds must be added
+ * here (the type requires it). The recorder's tests hold the three together: events of real
+ * runs must come back with these keys in this order, and events generated from this schema
+ * must come back as they were written.
  */
 export const EVENT_SCHEMA: Readonly<Record<TraceEventKind, KindSpec>> = {
   'link.transmit': spec(

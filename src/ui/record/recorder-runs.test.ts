@@ -10,7 +10,7 @@ import {
   type TraceEvent,
 } from '../../engine';
 import { buildScenario, defaultConfig, withCrashAt, type RunConfig } from '../run/run-config';
-import { EVENT_KINDS } from './event-schema';
+import { EVENT_KINDS, EVENT_SCHEMA } from './event-schema';
 import { Recorder } from './recorder';
 
 const RING = 4_096;
@@ -49,6 +49,12 @@ function replay(): Simulation {
   });
 }
 
+/** An event's keys as EVENT_SCHEMA lists them: the kind, its fields, then its packet. */
+function schemaKeys(kind: TraceEvent['kind']): string {
+  const { fields, packet } = EVENT_SCHEMA[kind];
+  return ['kind', ...fields.map((f) => f.name), ...(packet ? ['packet'] : [])].join();
+}
+
 /** The first events of `sim` (to `untilUs`) the ring did not give back as they were. */
 function misread(sim: Simulation, untilUs: number, kinds: Set<string>): number[] {
   const recorder = new Recorder(sim, RING);
@@ -59,6 +65,7 @@ function misread(sim: Simulation, untilUs: number, kinds: Set<string>): number[]
     kinds.add(event.kind);
     // Read at once, and again at the end for the ring's last lap (older slots left intact).
     if (JSON.stringify(recorder.get(seq)) !== JSON.stringify(event)) wrong.push(seq);
+    if (Object.keys(event).join() !== schemaKeys(event.kind)) wrong.push(seq);
   });
   sim.runUntil(untilUs);
   for (let seq = recorder.firstSeq; seq < recorder.total; seq++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, type TraceEvent } from '../../engine';
+import { createSimulation, type Simulation, type TraceEvent } from '../../engine';
 import { buildScenario, defaultConfig } from '../run/run-config';
 import { Recorder } from './recorder';
 
@@ -57,5 +57,28 @@ describe('Recorder', () => {
     watched.run();
     expect(watched.nowUs).toBe(plain.nowUs);
     expect(watched.scheduler.eventsProcessed).toBe(plain.scheduler.eventsProcessed);
+  });
+
+  it('counts an event it refuses, holding nothing in its place, the rest intact', () => {
+    let emit: (e: TraceEvent) => void = () => {};
+    const sim = { trace: { subscribe: (fn: typeof emit) => ((emit = fn), () => {}) } };
+    const recorder = new Recorder(sim as unknown as Simulation, 4);
+    const events = Array.from({ length: 6 }, (_, i): TraceEvent => ({
+      kind: 'checkpoint.flush',
+      atUs: i,
+      operations: i,
+    }));
+    events.forEach((e) => emit(e));
+    const bad = { kind: 'checkpoint.flush', atUs: 6, operations: 'x' } as unknown as TraceEvent;
+    expect(() => emit(bad)).toThrow('checkpoint.flush.operations is x, not a num');
+    expect(recorder.total).toBe(7);
+    expect(recorder.firstSeq).toBe(3);
+    expect([3, 4, 5].map((seq) => recorder.get(seq))).toStrictEqual(events.slice(3));
+    expect(recorder.get(6)).toBeUndefined();
+    const seen: number[] = [];
+    recorder.scanBack((_, seq) => seen.push(seq) > 0);
+    expect(seen).toEqual([5, 4, 3]);
+    emit(events[0]);
+    expect(recorder.get(7)).toStrictEqual(events[0]);
   });
 });

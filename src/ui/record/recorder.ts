@@ -45,7 +45,8 @@ export class Recorder {
   /** The event with sequence number `seq`, or undefined when it is not (or no longer) held. */
   get(seq: number): TraceEvent | undefined {
     if (!Number.isInteger(seq) || seq < this.firstSeq || seq >= this.nextSeq) return undefined;
-    return this.ring.read(seq % this.capacity);
+    const slot = seq % this.capacity;
+    return this.ring.holds(slot) ? this.ring.read(slot) : undefined;
   }
 
   /** Where the event `seq` sits (or will sit) in the ring; for indexes that read it directly. */
@@ -64,7 +65,8 @@ export class Recorder {
    */
   scanBack(visit: (event: TraceEvent, seq: number) => boolean): void {
     for (let seq = this.nextSeq - 1; seq >= this.firstSeq; seq--) {
-      if (!visit(this.ring.read(seq % this.capacity), seq)) return;
+      const slot = seq % this.capacity;
+      if (this.ring.holds(slot) && !visit(this.ring.read(slot), seq)) return;
     }
   }
 
@@ -82,8 +84,10 @@ export class Recorder {
 
   private record(event: TraceEvent): void {
     const seq = this.nextSeq;
-    this.ring.write(seq % this.capacity, event);
+    // Counted even when the ring refuses it (a field not what its kind says, which throws on
+    // into the engine): its slot then holds nothing, and the oldest event it held is gone.
     this.nextSeq = seq + 1;
+    this.ring.write(seq % this.capacity, event);
     for (const listener of this.listeners) listener(event, seq);
   }
 }

@@ -6,7 +6,7 @@ const PROTO_CODES = new Map<string, number>(PROTOS.map((proto, code) => [proto, 
 const TEXTS = 4;
 
 /**
- * Packet summaries kept in columns, one row per ring slot (about 80 bytes a row): a summary
+ * Packet summaries kept in columns, one row per ring slot (70 bytes a row): a summary
  * object with its seventeen fields is about 150 bytes on the heap, and 200,000 of them held by
  * the recorder were traced and moved by every garbage collection. Each number lives in the
  * narrowest column its values fit (ports and the IP id in 16 bits, sequence numbers in 32);

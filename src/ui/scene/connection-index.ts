@@ -39,8 +39,9 @@ export class ConnectionIndex {
 
   /**
    * The readable id of the connection of the packet numbered `packetId`, or null when the
-   * firewall has not named one. `packet` gives its summary, asked for only the first time the
-   * packet is looked up: the scene looks up every packet in flight every frame.
+   * firewall has not named one. `packet` gives its summary, asked for only while the packet's
+   * tuple key is not known (the scene looks up every packet in flight every frame): once, for
+   * a packet whose addresses a verdict has paired; every time, for one no verdict paired.
    */
   connectionOf(packetId: number, packet: () => PacketSummary): string | null {
     const named = this.packets.get(packetId);
