@@ -127,7 +127,10 @@ class Collector {
     private readonly limits: SceneLimits,
   ) {}
 
-  /** A packet put on a link: counted where busy, drawn while on the wire. */
+  /**
+   * A packet put on a link: counted where busy, drawn while on the wire. Drawn from numbers:
+   * its event is read only to find its connection by its addresses.
+   */
   transmit(
     atUs: number,
     txEndUs: number,
@@ -141,7 +144,24 @@ class Collector {
     // transmission (txEndUs) until it arrives. Before that it is in the queue bars. The times
     // are checked first: most packets scanned have already arrived.
     if (txEndUs > this.q.nowUs || arriveUs <= this.q.nowUs) return;
-    this.flight(atUs, txEndUs, arriveUs, link, handle, source);
+    const spanUs = arriveUs - txEndUs;
+    if (spanUs <= 0 || this.flights.length >= this.limits.maxFlights) return;
+    const path = this.g.paths.get(link);
+    if (path === undefined) return;
+    const progress = (this.q.nowUs - txEndUs) / spanUs;
+    const lost = source.lostAt(handle);
+    // A lost packet travels half way and falls off the link there.
+    if (lost && progress > 0.5) return;
+    const since = this.q.exposedSinceUs;
+    const packetId = source.packetIdAt(handle);
+    this.flights.push({
+      at: lerp(path.from, path.to, progress),
+      packetId,
+      connection: this.q.connectionOf(packetId, () => asTransmit(source.eventAt(handle)).packet),
+      exposed: since !== null && atUs >= since && this.g.fromRouter.has(link),
+      lost,
+      progress,
+    });
   }
 
   /** An event of another kind, read only when what it says could still be drawn. */
@@ -212,35 +232,6 @@ class Collector {
     const counter = this.busy.get(link);
     if (counter === undefined) this.busy.set(link, { packets: 1 });
     else counter.packets++;
-  }
-
-  /** A packet on its link, from numbers: its event is read only to find its connection by tuple. */
-  private flight(
-    atUs: number,
-    txEndUs: number,
-    arriveUs: number,
-    link: string,
-    handle: number,
-    source: SceneSource,
-  ): void {
-    const spanUs = arriveUs - txEndUs;
-    if (spanUs <= 0 || this.flights.length >= this.limits.maxFlights) return;
-    const path = this.g.paths.get(link);
-    if (path === undefined) return;
-    const progress = (this.q.nowUs - txEndUs) / spanUs;
-    const lost = source.lostAt(handle);
-    // A lost packet travels half way and falls off the link there.
-    if (lost && progress > 0.5) return;
-    const since = this.q.exposedSinceUs;
-    const packetId = source.packetIdAt(handle);
-    this.flights.push({
-      at: lerp(path.from, path.to, progress),
-      packetId,
-      connection: this.q.connectionOf(packetId, () => asTransmit(source.eventAt(handle)).packet),
-      exposed: since !== null && atUs >= since && this.g.fromRouter.has(link),
-      lost,
-      progress,
-    });
   }
 
   /**
