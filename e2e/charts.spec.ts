@@ -32,11 +32,20 @@ test.describe('charts', () => {
       page,
     }) => {
       const errors = watchErrors(page);
+      // The overview worker's script is held until the placeholder has been seen: the charts
+      // come in a chunk of their own, which may arrive after a fast overview has finished.
+      let release = (): void => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/assets\/overview-worker-[^/]*\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
       await page.setViewportSize({ width: size.width, height: size.height });
       await page.goto('/?scenario=ftp-crash');
       const goodput = page.getByTestId('goodput-chart');
       const delivered = page.getByTestId('delivered-chart');
       await expect(goodput.locator('.placeholder')).toHaveText('computing the whole run…');
+      release();
       await expect(page.getByTestId('timeline-end')).not.toHaveText(/^≥/, { timeout: 20_000 });
 
       const legend = page.getByTestId('chart-legend');
