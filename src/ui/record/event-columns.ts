@@ -30,7 +30,7 @@ export class EventColumns {
 
   constructor(readonly capacity: number) {
     if (!(Number.isInteger(capacity) && capacity > 0)) {
-      throw new RangeError(`event columns need a positive integer capacity, got ${capacity}`);
+      throw new RangeError(`recorder capacity must be a positive integer, got ${capacity}`);
     }
     this.kinds = new Uint8Array(capacity).fill(NO_EVENT);
     const rows: Rows = {
