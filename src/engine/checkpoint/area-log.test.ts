@@ -74,6 +74,7 @@ describe('AreaLog', () => {
           }
         });
         expect(held(log)).toEqual([...model.entries()]);
+        expect(log.batch().toArray()).toEqual([...model.values()]);
       }),
       { numRuns: 200 },
     );

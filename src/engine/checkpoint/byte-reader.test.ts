@@ -77,14 +77,33 @@ describe('ByteReader', () => {
     );
   });
 
-  it('reads from a view at its own offset, and bytes() returns a view', () => {
+  it('reads from a view at its own offset, and skips bytes', () => {
     const backing = new Uint8Array([9, 9, 0x34, 0x12, 7, 8]);
     const reader = new ByteReader(backing.subarray(2));
     expect(reader.u16()).toBe(0x1234);
-    const tail = reader.bytes(2);
-    expect(Array.from(tail)).toEqual([7, 8]);
-    expect(tail.buffer).toBe(backing.buffer);
+    reader.skip(2);
     expect(reader.remaining).toBe(0);
+    expect(() => reader.skip(1, 'a record')).toThrow(
+      'at offset 4: expected a record (1 byte), but only 0 remain',
+    );
+  });
+
+  it('reads only up to its end: a payload among other bytes, offsets counted from its start', () => {
+    const backing = new Uint8Array([1, 2, 0x34, 0x12, 7, 8]);
+    const reader = new ByteReader(backing, 2, 4);
+    expect(reader.remaining).toBe(2);
+    expect(reader.u16()).toBe(0x1234);
+    reader.expectEnd();
+    expect(() => reader.u8('the next field')).toThrow(
+      'at offset 2: expected the next field (1 byte), but only 0 remain',
+    );
+    const early = new ByteReader(backing, 2, 5);
+    early.u16();
+    expect(() => early.expectEnd()).toThrow(
+      'at offset 2: expected the end of the payload, but 1 bytes remain',
+    );
+    expect(() => new ByteReader(backing, 4, 7)).toThrow(RangeError);
+    expect(() => new ByteReader(backing, 3, 2)).toThrow(RangeError);
   });
 
   it('on any truncation of a valid encoding, throws only RecordFormatError', () => {

@@ -13,13 +13,17 @@ export class ByteReader {
   private position: number;
 
   /**
-   * Reads `source` from `start` to its end. Offsets (and those in errors) count from `start`,
-   * so recovery can decode a payload inside a stored record without making a view of it.
+   * Reads `source` from `start` to `end` (its end by default). Offsets (and those in errors)
+   * count from `start`, so recovery can decode a payload where it lies among other records
+   * without making a view of it.
    */
   constructor(
     private readonly source: Uint8Array,
     private readonly start = 0,
+    private readonly end = source.length,
   ) {
+    if (!(start >= 0 && start <= end && end <= source.length))
+      throw new RangeError(`a reader of bytes ${start}..${end} of ${source.length}`);
     this.position = start;
   }
 
@@ -28,7 +32,7 @@ export class ByteReader {
   }
 
   get remaining(): number {
-    return this.source.length - this.position;
+    return this.end - this.position;
   }
 
   u8(what = 'a u8'): number {
@@ -115,7 +119,7 @@ export class ByteReader {
       this.position = start;
       throw new RecordFormatError(
         at - this.start,
-        `expected ${what} of ${length} bytes, but only ${this.source.length - at} remain`,
+        `expected ${what} of ${length} bytes, but only ${this.end - at} remain`,
       );
     }
     for (let i = 0; i < length; i++) {
@@ -134,20 +138,18 @@ export class ByteReader {
     return text;
   }
 
-  /** `length` raw bytes, as a view into the source (no copy). */
-  bytes(length: number, what = 'bytes'): Uint8Array {
+  /** Passes over `length` bytes (a record inside a snapshot, read in place later). */
+  skip(length: number, what = 'bytes'): void {
     if (!(Number.isInteger(length) && length >= 0)) {
       throw new RangeError(`byte count must be a non-negative integer, got ${length}`);
     }
     this.need(length, what);
-    const view = this.source.subarray(this.position, this.position + length);
     this.position += length;
-    return view;
   }
 
   /** Refuses trailing bytes: a payload longer than its decoder expects is not the same format. */
   expectEnd(what = 'the end of the payload'): void {
-    if (this.position !== this.source.length) {
+    if (this.position !== this.end) {
       throw new RecordFormatError(
         this.offset,
         `expected ${what}, but ${this.remaining} bytes remain`,
@@ -156,7 +158,7 @@ export class ByteReader {
   }
 
   private need(count: number, what: string): void {
-    const left = this.source.length - this.position;
+    const left = this.end - this.position;
     if (count > left) {
       throw new RecordFormatError(
         this.offset,

@@ -1,3 +1,4 @@
+import { RecordBatch } from './record-batch';
 import type { ConnectionId } from '../firewall/connection-id';
 import { MemorySpace, type AreaUsage } from './memory-space';
 import { BASE_AREA, readRecordHeader, type RecordHeader } from './record';
@@ -36,10 +37,10 @@ export interface DeleteResult {
 
 export interface FetchResult {
   /**
-   * Views of the stored records, in insertion order: valid until the server's next write or
+   * The stored records in insertion order, in place: valid until the server's next write or
    * delete. Do not modify them.
    */
-  readonly records: Uint8Array[];
+  readonly records: RecordBatch;
   readonly costUs: number;
 }
 
@@ -165,14 +166,14 @@ export class CheckpointServer {
   /** Every record of an area, or only the given connection's (zero or one record). */
   fetchArea(area: number | string, id?: ConnectionId): FetchResult {
     const areaId = typeof area === 'string' ? this.space.areaId(area) : area;
-    let records: Uint8Array[];
-    if (id === undefined) records = this.space.recordList(areaId);
+    let records: RecordBatch;
+    if (id === undefined) records = this.space.batch(areaId);
     else {
       const record = this.space.get(areaId, id);
-      records = record === undefined ? [] : [record];
+      records = record === undefined ? RecordBatch.EMPTY : RecordBatch.of([record]);
     }
     let costUs = 0;
-    for (let i = 0; i < records.length; i++) costUs += this.chargeRead(records[i].length);
+    for (let i = 0; i < records.count; i++) costUs += this.chargeRead(records.lengths[i]);
     return { records, costUs };
   }
 

@@ -19,15 +19,24 @@ const DEAD = 0xffff_ffff;
  * hash slots about 8 more.
  */
 export class IdIndex {
-  private entryIds = new Float64Array(INITIAL_ENTRIES);
-  private entryValues = new Uint32Array(INITIAL_ENTRIES);
+  private entryIds: Float64Array;
+  private entryValues: Uint32Array;
   /** Entries used, live or dead; the next one goes at this position. */
   private used = 0;
   private live = 0;
   /** Entry position + 1 per slot, EMPTY or DELETED; its length is a power of two. */
-  private slots = new Int32Array(INITIAL_ENTRIES * 2);
+  private slots: Int32Array;
   /** Slots not EMPTY (live or DELETED): probing ends only at an EMPTY one. */
   private filled = 0;
+
+  /** `expectedEntries`: room made at once for that many, when the caller knows (a recovery). */
+  constructor(expectedEntries = INITIAL_ENTRIES) {
+    let entries = INITIAL_ENTRIES;
+    while (entries < expectedEntries) entries *= 2;
+    this.entryIds = new Float64Array(entries);
+    this.entryValues = new Uint32Array(entries);
+    this.slots = new Int32Array(entries * 2);
+  }
 
   get size(): number {
     return this.live;

@@ -1,5 +1,6 @@
 import type { ConnectionId } from '../firewall/connection-id';
 import { AreaLog } from './area-log';
+import type { RecordBatch } from './record-batch';
 import { RECORD_HEADER_BYTES, MAX_AREA_ID, recordVersionOf } from './record';
 
 /**
@@ -126,9 +127,9 @@ export class MemorySpace {
     return this.areaLog(area).ids();
   }
 
-  /** Records in the area, in insertion order, as views (see get). */
-  recordList(area: number): Uint8Array[] {
-    return this.areaLog(area).recordList();
+  /** Records in the area, in insertion order, in place (see AreaLog.batch). */
+  batch(area: number): RecordBatch {
+    return this.areaLog(area).batch();
   }
 
   /** Each record of the area in place (see AreaLog.forEach): for views of a large table. */

@@ -150,8 +150,7 @@ function baseOf(server: CheckpointServer, id: ConnectionId): SavedBase | null {
 function decodeInPlace(buffer: Uint8Array, at: number, length: number): SavedBase | null {
   if (readRecordHeader(buffer, header, at, length) === null) return null;
   try {
-    // The payload runs to the record's end, which is not the buffer's: a view bounds it.
-    return decodeBase(buffer.subarray(at, at + length), RECORD_HEADER_BYTES);
+    return decodeBase(buffer, at + RECORD_HEADER_BYTES, at + length);
   } catch {
     return null; // a damaged payload: its connection is named by number only
   }

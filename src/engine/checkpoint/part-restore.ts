@@ -18,38 +18,42 @@ const tcpScratch = newTcpPart();
 const ftpScratch = newFtpPart();
 
 /**
- * Decodes one module record (sound: its CRC checked) and adds the part to that module's own
- * table, linking it from the connection's base layer (act 1004). Returns false when the
- * payload does not decode: the connection is then not rebuilt at all rather than rebuilt wrong.
+ * Decodes one module record (sound: its CRC checked; `length` bytes from `start` in `bytes`)
+ * and adds the part to that module's own table, linking it from the connection's base layer
+ * (act 1004). Returns false when the payload does not decode: the connection is then not
+ * rebuilt at all rather than rebuilt wrong.
  */
 export function attachPart(
   target: Firewall,
   conn: Connection,
   area: number,
-  record: Uint8Array,
+  bytes: Uint8Array,
+  start: number,
+  length: number,
   version: number,
 ): boolean {
-  const at = RECORD_HEADER_BYTES;
+  const at = start + RECORD_HEADER_BYTES;
+  const end = start + length;
   const modules = target.conntrack.modules;
   try {
     switch (area) {
       case areaOfModule(ModuleId.tcp):
-        conn.setPart(ModuleId.tcp, modules.tcpParts.add(decodeTcpPart(record, at, tcpScratch)));
+        conn.setPart(ModuleId.tcp, modules.tcpParts.add(decodeTcpPart(bytes, at, end, tcpScratch)));
         break;
       case areaOfModule(ModuleId.udp):
-        conn.setPart(ModuleId.udp, modules.udpParts.add(decodeUdpPart(record, at)));
+        conn.setPart(ModuleId.udp, modules.udpParts.add(decodeUdpPart(bytes, at, end)));
         break;
       case areaOfModule(ModuleId.icmp):
-        conn.setPart(ModuleId.icmp, modules.icmpParts.add(decodeIcmpPart(record, at)));
+        conn.setPart(ModuleId.icmp, modules.icmpParts.add(decodeIcmpPart(bytes, at, end)));
         break;
       case areaOfModule(ModuleId.ftp): {
-        const { part, pending } = decodeFtpPart(record, at, ftpScratch);
+        const { part, pending } = decodeFtpPart(bytes, at, end, ftpScratch);
         conn.setPart(ModuleId.ftp, modules.ftpParts.add(part));
         if (pending.length > 0) pendingByConnection.set(conn, pending);
         break;
       }
       default: {
-        const { part, pending } = decodeSipPart(record, at);
+        const { part, pending } = decodeSipPart(bytes, at, end);
         conn.setPart(ModuleId.sip, modules.sipParts.add(part));
         if (pending.length > 0) pendingByConnection.set(conn, pending);
       }

@@ -1,5 +1,6 @@
 import { baseMasterOf, decodeBase, type SavedBase } from '../firewall/base-codec';
 import { Connection } from '../firewall/connection';
+import type { ConnectionId } from '../firewall/connection-id';
 import type { ConnectionLedger } from '../firewall/connection-ledger';
 import type { Firewall } from '../firewall/firewall';
 import { BASE_AREA } from '../firewall/part-records';
@@ -10,12 +11,13 @@ import {
   recordProblem,
   recordVersionOf,
 } from './record';
+import type { RecordBatch } from './record-batch';
 import type { LedgerBefore, RebuiltConnections } from './rebuilt-connections';
 import type { Note, RecoveryResult } from './recovery';
 
 /** Act 1002: the base layers, masters first, each a connection waiting for its parts. */
 export function rebuildBases(
-  records: readonly Uint8Array[],
+  records: RecordBatch,
   target: Firewall,
   ledger: ConnectionLedger,
   rebuilt: RebuiltConnections,
@@ -25,41 +27,56 @@ export function rebuildBases(
   // Masters first, then the connections related to them, each group in the server's order.
   // The first pass checks each record and reads only where its master id lies; each record
   // is decoded once, in the pass that rebuilds it, so no decoded base outlives its use.
-  const sound = new Uint8Array(records.length); // 1: a master, 2: a related connection
-  for (let i = 0; i < records.length; i++) {
-    const bytes = records[i];
-    if (recordProblem(bytes) !== undefined || recordAreaOf(bytes) !== BASE_AREA) {
+  const { bytes, starts, lengths } = records;
+  const sound = new Uint8Array(records.count); // 1: a master, 2: a related connection
+  for (let i = 0; i < records.count; i++) {
+    const at = starts[i];
+    const end = at + lengths[i];
+    if (
+      recordProblem(bytes, at, lengths[i]) !== undefined ||
+      recordAreaOf(bytes, at) !== BASE_AREA
+    ) {
       result.corrupt++;
       continue;
     }
     try {
-      sound[i] = baseMasterOf(bytes, RECORD_HEADER_BYTES, bytes.length) >= 0 ? 2 : 1;
+      sound[i] = baseMasterOf(bytes, at + RECORD_HEADER_BYTES, end) >= 0 ? 2 : 1;
     } catch {
       result.corrupt++;
     }
   }
+  target.conntrack.table.reserve(records.count);
   const helpers = target.ruleset.helpers.map((h) => h.name);
   for (const kind of [1, 2]) {
-    for (let i = 0; i < records.length; i++) {
+    for (let i = 0; i < records.count; i++) {
       if (sound[i] !== kind) continue;
+      const at = starts[i];
       let base: SavedBase;
       try {
-        base = decodeBase(records[i], RECORD_HEADER_BYTES);
+        base = decodeBase(bytes, at + RECORD_HEADER_BYTES, at + lengths[i]);
       } catch {
         result.corrupt++;
         continue;
       }
       const table = target.conntrack.table;
+      const id = recordIdOf(bytes, at);
       // A second record of the same connection, or of the same 5-tuple, cannot both be right.
       const clash =
-        rebuilt.byId(recordIdOf(records[i])) !== null ||
-        table.find(base.src, base.dst, base.sport, base.dport, base.proto) >= 0;
+        rebuilt.has(id) || table.find(base.src, base.dst, base.sport, base.dport, base.proto) >= 0;
       if (clash || table.full) {
         if (clash) result.corrupt++;
         else result.incomplete++;
         continue;
       }
-      const conn = rebuildBase(records[i], base, target, ledger, helpers, rebuilt);
+      const conn = rebuildBase(
+        id,
+        recordVersionOf(bytes, at),
+        base,
+        target,
+        ledger,
+        helpers,
+        rebuilt,
+      );
       note?.(1002, 'base layer rebuilt', conn.history.id, 'base');
     }
   }
@@ -67,14 +84,14 @@ export function rebuildBases(
 
 /** One connection from its base record, taken into the new table to receive its parts. */
 function rebuildBase(
-  bytes: Uint8Array,
+  id: ConnectionId,
+  version: number,
   base: SavedBase,
   target: Firewall,
   ledger: ConnectionLedger,
   helpers: readonly string[],
   rebuilt: RebuiltConnections,
 ): Connection {
-  const id = recordIdOf(bytes);
   const related = base.masterId >= 0 ? (ledger.get(base.masterId)?.id ?? null) : null;
   const known = ledger.get(id);
   const before: LedgerBefore =
@@ -99,7 +116,7 @@ function rebuildBase(
   target.conntrack.takeRebuilt(conn);
   conn.seenReply = base.seenReply;
   conn.helper = base.helper === '' ? -1 : helpers.indexOf(base.helper);
-  conn.setVersion(BASE_AREA, recordVersionOf(bytes));
+  conn.setVersion(BASE_AREA, version);
   conn.setWritten(BASE_AREA, base.seenReply ? 1 : 0);
   rebuilt.add(conn, base.parts, base.helper !== '' && conn.helper < 0, before);
   return conn;

@@ -11,6 +11,11 @@ import { IdIndex } from './id-index';
 export type LedgerBefore =
   'live' | 'new' | { readonly endedAtUs: number; readonly endReason: string };
 
+/** What the ledger said of a rebuilt connection before, as kept in a column. */
+const LIVE = 0;
+const NEW = 1;
+const ENDED = 2;
+
 /**
  * The connections a recovery has rebuilt from base records, while their module parts are
  * attached: found by the identifier a module record names, each with the parts its base
@@ -18,37 +23,102 @@ export type LedgerBefore =
  * arrays (the rebuilt connections are already in the new table), found by id through an
  * IdIndex: a million rebuilt connections then cost the garbage collector no waiting object and
  * no map entry (a Map of a million ids was a tenth of a 1 M reassembly).
+ *
+ * The checkpoint server lists every area in the order the connections were first written,
+ * which is the order of their ids, so the connections are mostly rebuilt in increasing id
+ * order and a module's records name them in that same order. A lookup first tries the
+ * connection after the one found last; while the ids rebuilt are increasing, one found
+ * elsewhere is found by binary search and a repeated id is impossible to miss (it would not
+ * be larger than the last). Only once the order breaks (masters first, or ids from another
+ * epoch) is a hash index of the ids built, and kept from then on. At a million connections the
+ * hash lookups had been the slowest part of rebuilding (each a cache miss into the index).
  */
 export class RebuiltConnections {
-  private readonly slotById = new IdIndex();
-  /** Slots in the order they were rebuilt (masters first). */
-  private readonly order: number[] = [];
+  /** Built when the ids stop increasing: id → position in rebuild order. */
+  private positionById: IdIndex | null = null;
+  /** Ids and slots in the order they were rebuilt (masters first). */
+  private readonly ids: Float64Array;
+  private readonly slots: Int32Array;
+  private count = 0;
+  /** Where the next lookup looks first: after the last connection found. */
+  private cursor = 0;
   private readonly expected: Uint8Array;
   private readonly broken: Uint8Array;
-  /** The ledger's word before, for the few that were not live (a map, not a column). */
-  private readonly notLiveBefore = new Map<number, LedgerBefore>();
+  /** What the ledger said before, by slot: LIVE, NEW or ENDED. */
+  private readonly beforeKind: Uint8Array;
+  /**
+   * When and why the ENDED ones had ended, by slot. A map only for those: a connection the
+   * ledger no longer holds (it keeps a bounded number) is 'new', and a map entry for each of a
+   * million of them was a tenth of rebuilding the bases.
+   */
+  private readonly endedBefore = new Map<number, LedgerBefore>();
 
-  constructor(private readonly table: ConnectionTable) {
+  /** `capacity`: the base records read, an upper bound on the connections rebuilt from them. */
+  constructor(
+    private readonly table: ConnectionTable,
+    readonly capacity: number,
+  ) {
+    this.ids = new Float64Array(capacity);
+    this.slots = new Int32Array(capacity);
     this.expected = new Uint8Array(table.maxConnections);
     this.broken = new Uint8Array(table.maxConnections);
+    this.beforeKind = new Uint8Array(table.maxConnections);
   }
 
   /** A connection rebuilt and in the table; `partsMask` has bit m when module m holds a part. */
   add(conn: Connection, partsMask: number, broken: boolean, before: LedgerBefore): void {
     if (!(this.table.at(conn.slot) === conn))
       violated(`rebuilt connection ${conn.id} holds no slot`);
-    if (this.slotById.has(conn.id)) violated(`connection ${conn.id} rebuilt twice`);
-    if (before !== 'live') this.notLiveBefore.set(conn.slot, before);
-    this.slotById.set(conn.id, conn.slot);
-    this.order.push(conn.slot);
+    if (!(this.count < this.capacity)) violated(`more than ${this.capacity} rebuilt connections`);
+    if (this.has(conn.id)) violated(`connection ${conn.id} rebuilt twice`);
+    const at = this.count++;
+    this.ids[at] = conn.id;
+    this.slots[at] = conn.slot;
+    if (this.positionById !== null) this.positionById.set(conn.id, at);
+    else if (at > 0 && !(conn.id > this.ids[at - 1])) this.positionById = this.indexOfIds();
+    this.beforeKind[conn.slot] = before === 'live' ? LIVE : before === 'new' ? NEW : ENDED;
+    if (before !== 'live' && before !== 'new') this.endedBefore.set(conn.slot, before);
     this.expected[conn.slot] = partsMask;
     this.broken[conn.slot] = broken ? 1 : 0;
   }
 
+  has(id: number): boolean {
+    return this.positionOf(id) >= 0;
+  }
+
   /** The rebuilt connection with this identifier, or null. */
   byId(id: number): Connection | null {
-    const slot = this.slotById.get(id);
-    return slot < 0 ? null : this.table.get(slot);
+    let at = this.cursor;
+    if (!(at < this.count && this.ids[at] === id)) {
+      at = this.positionOf(id);
+      if (at < 0) return null;
+    }
+    this.cursor = at + 1;
+    return this.table.get(this.slots[at]);
+  }
+
+  /** Position in rebuild order of the connection with this id, or -1. */
+  private positionOf(id: number): number {
+    if (this.positionById !== null) return this.positionById.get(id);
+    // The ids are increasing: binary search, and nothing past the last one.
+    let low = 0;
+    let high = this.count - 1;
+    if (high < 0 || id > this.ids[high]) return -1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const found = this.ids[mid];
+      if (found === id) return mid;
+      if (found < id) low = mid + 1;
+      else high = mid - 1;
+    }
+    return -1;
+  }
+
+  /** An index of every id rebuilt so far. */
+  private indexOfIds(): IdIndex {
+    const index = new IdIndex(this.capacity);
+    for (let i = 0; i < this.count; i++) index.set(this.ids[i], i);
+    return index;
   }
 
   /** A part of it failed to decode: it will not be taken into service. */
@@ -61,12 +131,21 @@ export class RebuiltConnections {
    * the ledger said of it before. `visit` may take the connection out of the table.
    */
   forEach(visit: (conn: Connection, whole: boolean, before: LedgerBefore) => void): void {
-    for (let i = 0; i < this.order.length; i++) {
-      const slot = this.order[i];
+    for (let i = 0; i < this.count; i++) {
+      const slot = this.slots[i];
       const conn = this.table.get(slot);
       const whole = this.broken[slot] === 0 && this.hasExpectedParts(conn);
-      visit(conn, whole, this.notLiveBefore.get(slot) ?? 'live');
+      visit(conn, whole, this.before(slot));
     }
+  }
+
+  private before(slot: number): LedgerBefore {
+    const kind = this.beforeKind[slot];
+    if (kind === LIVE) return 'live';
+    if (kind === NEW) return 'new';
+    const ended = this.endedBefore.get(slot);
+    if (ended === undefined) violated(`no end kept for the rebuilt connection in slot ${slot}`);
+    return ended;
   }
 
   /** Every module its base layer lists holds its part. */

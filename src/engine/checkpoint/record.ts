@@ -94,7 +94,7 @@ export function sealRecord(
   putU32(bytes, 8, Math.floor(connectionId / WORD));
   putU32(bytes, 12, version);
   putU32(bytes, 16, length);
-  putU32(bytes, 20, recordCrc(bytes, length));
+  putU32(bytes, 20, recordCrc(bytes, 0, length));
 }
 
 /** Checks and splits a record. Never throws; the payload is a view, never a copy. */
@@ -112,27 +112,31 @@ export function decodeRecord(bytes: Uint8Array): RecordDecoding {
 
 /**
  * What is wrong with the record (its header, or its CRC), or undefined when it is sound.
- * decodeRecord without the object it returns: recovery checks millions of records and then
- * reads their fields in place (recordAreaOf, recordIdOf, recordVersionOf; the payload starts
- * at RECORD_HEADER_BYTES).
+ * decodeRecord without the object it returns: recovery checks millions of records where they
+ * lie (`length` bytes from `at` in `bytes`) and then reads their fields in place
+ * (recordAreaOf, recordIdOf, recordVersionOf; the payload starts RECORD_HEADER_BYTES in).
  */
-export function recordProblem(bytes: Uint8Array): string | undefined {
-  const problem = headerProblem(bytes);
+export function recordProblem(
+  bytes: Uint8Array,
+  at = 0,
+  length = bytes.length - at,
+): string | undefined {
+  const problem = headerProblem(bytes, at, length);
   if (problem !== undefined) return problem;
-  const stored = getU32(bytes, 20);
-  const computed = recordCrc(bytes, bytes.length - RECORD_HEADER_BYTES);
+  const stored = getU32(bytes, at + 20);
+  const computed = recordCrc(bytes, at, length - RECORD_HEADER_BYTES);
   if (stored === computed) return undefined;
   return `CRC mismatch (stored 0x${hex(stored)}, computed 0x${hex(computed)})`;
 }
 
-/** The area of a record known to be sound. */
-export function recordAreaOf(bytes: Uint8Array): number {
-  return bytes[1];
+/** The area of a record known to be sound, starting at `at` in `bytes`. */
+export function recordAreaOf(bytes: Uint8Array, at = 0): number {
+  return bytes[at + 1];
 }
 
-/** The connection id of a record known to be sound. */
-export function recordIdOf(bytes: Uint8Array): ConnectionId {
-  return idOf(bytes);
+/** The connection id of a record known to be sound, starting at `at` in `bytes`. */
+export function recordIdOf(bytes: Uint8Array, at = 0): ConnectionId {
+  return idOf(bytes, at);
 }
 
 /**
@@ -188,9 +192,9 @@ function headerProblem(bytes: Uint8Array, at = 0, length = bytes.length): string
   return undefined;
 }
 
-function recordCrc(bytes: Uint8Array, payloadLength: number): number {
-  const header = crc32(bytes, 0, 20);
-  return crc32(bytes, RECORD_HEADER_BYTES, payloadLength, header);
+function recordCrc(bytes: Uint8Array, at: number, payloadLength: number): number {
+  const header = crc32(bytes, at, 20);
+  return crc32(bytes, at + RECORD_HEADER_BYTES, payloadLength, header);
 }
 
 function idOf(bytes: Uint8Array, at = 0): ConnectionId {

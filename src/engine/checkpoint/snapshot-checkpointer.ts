@@ -1,3 +1,4 @@
+import { RecordBatch } from './record-batch';
 import { ByteReader } from './byte-reader';
 import { ByteWriter } from './byte-writer';
 import type { Conntrack } from '../firewall/conntrack';
@@ -86,15 +87,21 @@ export class SnapshotCheckpointer implements CheckpointHooks {
   }
 }
 
-/** The records inside a snapshot blob, in order (recovery decodes and checks each). */
-export function snapshotRecords(blob: Uint8Array): Uint8Array[] {
+/** The records inside a snapshot blob, in order, in place (recovery decodes and checks each). */
+export function snapshotRecords(blob: Uint8Array): RecordBatch {
   const r = new ByteReader(blob);
-  const out: Uint8Array[] = [];
+  const starts: number[] = [];
+  const lengths: number[] = [];
   const connections = r.u32('the number of connections');
   for (let c = 0; c < connections; c++) {
     const areas = r.u8('the number of parts');
-    for (let a = 0; a < areas; a++) out.push(r.bytes(r.u32('a record length'), 'a record'));
+    for (let a = 0; a < areas; a++) {
+      const length = r.u32('a record length');
+      starts.push(r.offset);
+      lengths.push(length);
+      r.skip(length, 'a record');
+    }
   }
   r.expectEnd();
-  return out;
+  return new RecordBatch(blob, Uint32Array.from(starts), Uint32Array.from(lengths));
 }

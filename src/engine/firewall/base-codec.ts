@@ -1,5 +1,4 @@
 import { ByteReader } from '../checkpoint/byte-reader';
-import { RecordFormatError } from '../checkpoint/record-format-error';
 import type { ByteWriter } from '../checkpoint/byte-writer';
 import type { Connection } from './connection';
 import { MODULE_COUNT } from './modules/module-ids';
@@ -46,20 +45,16 @@ const FIXED_PREFIX_BYTES = 1 + 4 + 4 + 2 + 2 + 8 + 4;
  * RecordFormatError as decodeBase would for what it reads, and when it runs past `end`.
  */
 export function baseMasterOf(bytes: Uint8Array, start: number, end: number): number {
-  const r = new ByteReader(bytes, start + FIXED_PREFIX_BYTES);
+  const r = new ByteReader(bytes, start, end);
+  r.skip(FIXED_PREFIX_BYTES, 'the fields before the helper name');
   r.ascii('the helper name');
   const hasMaster = r.bool('the master flag');
   const master = r.u53('the master id');
-  if (start + FIXED_PREFIX_BYTES + r.offset > end)
-    throw new RecordFormatError(
-      FIXED_PREFIX_BYTES + r.offset,
-      'the master id runs past the end of the payload',
-    );
   return hasMaster ? master : -1;
 }
 
-export function decodeBase(payload: Uint8Array, start = 0): SavedBase {
-  const r = new ByteReader(payload, start);
+export function decodeBase(payload: Uint8Array, start = 0, end = payload.length): SavedBase {
+  const r = new ByteReader(payload, start, end);
   const proto = r.u8('the protocol');
   const src = r.u32('the source address');
   const dst = r.u32('the destination address');

@@ -53,6 +53,12 @@ export class ConnectionColumns {
     this.expiresUs[slot] = createdUs;
   }
 
+  /** Makes the columns hold `count` slots now, in one step (a recovery knows how many it rebuilds). */
+  reserve(count: number): void {
+    const need = Math.min(count, this.maxSlots);
+    if (need > this.slots) this.grow(need);
+  }
+
   private grow(need: number): void {
     let n = Math.max(this.slots * 2, INITIAL_SLOTS);
     while (n < need) n *= 2;

@@ -42,6 +42,11 @@ export class ConnectionTable {
     return this.slots[slot] ?? null;
   }
 
+  /** Room in the columns for `count` more connections than it holds, made in one step. */
+  reserve(count: number): void {
+    this.columns.reserve(this.slots.length + count);
+  }
+
   /** Takes the connection in: it gets a slot, and its columns there say no part, nothing written. */
   add(c: Connection): void {
     invariant(!this.full, 'connection table is full');

@@ -65,6 +65,13 @@ export class ConntrackModules {
     this.sipParts = new PartTable('sip', max);
   }
 
+  /** Room for `count` more parts of a module, made in one step (a recovery about to attach them). */
+  reserve(module: number, count: number): void {
+    if (module === ModuleId.tcp) this.tcpParts.reserve(count);
+    else if (module === ModuleId.ftp) this.ftpParts.reserve(count);
+    // The other tables keep their parts as objects in an array: nothing to lengthen.
+  }
+
   /** Builds the layer-4 part for a packet that may start a connection. */
   prepare(p: Packet, nowUs: number): Prepared {
     const out = this.prepared;

@@ -14,6 +14,7 @@ import { encodeIcmpPart, encodeUdpPart } from './modules/udp-icmp-codec';
 /** Checkpoint areas: the base layer, then one per module in ModuleId order. */
 export const BASE_AREA = 0;
 export const areaOfModule = (module: number): number => module + 1;
+export const moduleOfArea = (area: number): number => area - 1;
 export const AREA_NAMES: readonly string[] = ['base', 'tcp', 'udp', 'icmp', 'ftp', 'sip'];
 export const AREA_COUNT = MODULE_COUNT + 1;
 

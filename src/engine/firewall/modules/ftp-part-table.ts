@@ -28,6 +28,11 @@ export class FtpPartTable {
     return this.handles.size;
   }
 
+  /** Room for `count` more parts, made in one step (PartHandles.reserve). */
+  reserve(count: number): void {
+    this.handles.reserve(count);
+  }
+
   /** Takes a copy of the part; returns its handle. */
   add(part: FtpPart): number {
     checkAnnounced(part);

@@ -23,9 +23,10 @@ export function encodeFtpPart(part: FtpPart, pending: readonly Expectation[], w:
 export function decodeFtpPart(
   payload: Uint8Array,
   start = 0,
+  end = payload.length,
   into = newFtpPart(),
 ): { part: FtpPart; pending: readonly SavedExpectation[] } {
-  const r = new ByteReader(payload, start);
+  const r = new ByteReader(payload, start, end);
   const part = into;
   for (let d = 0; d < 2; d++) {
     part.nextSeq[d] = r.f64('a stream position');
@@ -47,8 +48,9 @@ export function encodeSipPart(part: SipPart, pending: readonly Expectation[], w:
 export function decodeSipPart(
   payload: Uint8Array,
   start = 0,
+  end = payload.length,
 ): { part: SipPart; pending: readonly SavedExpectation[] } {
-  const r = new ByteReader(payload, start);
+  const r = new ByteReader(payload, start, end);
   const part: SipPart = {
     state: r.u8('the call state'),
     announced: r.u32('the announcements count'),

@@ -8,8 +8,8 @@ export function encodeUdpPart(part: UdpPart, w: ByteWriter): void {
   w.u8(part.state).f64(part.streamFromUs);
 }
 
-export function decodeUdpPart(payload: Uint8Array, start = 0): UdpPart {
-  const r = new ByteReader(payload, start);
+export function decodeUdpPart(payload: Uint8Array, start = 0, end = payload.length): UdpPart {
+  const r = new ByteReader(payload, start, end);
   const part = { state: r.u8('the UDP state'), streamFromUs: r.f64('the stream time') };
   if (part.state > 2) throw new RangeError(`UDP state ${part.state} does not exist`);
   r.expectEnd();
@@ -21,8 +21,8 @@ export function encodeIcmpPart(part: IcmpPart, w: ByteWriter): void {
   w.u8(part.state);
 }
 
-export function decodeIcmpPart(payload: Uint8Array, start = 0): IcmpPart {
-  const r = new ByteReader(payload, start);
+export function decodeIcmpPart(payload: Uint8Array, start = 0, end = payload.length): IcmpPart {
+  const r = new ByteReader(payload, start, end);
   const part = { state: r.u8('the ICMP state') };
   if (part.state > 1) throw new RangeError(`ICMP state ${part.state} does not exist`);
   r.expectEnd();

@@ -21,8 +21,13 @@ export function encodeTcpPart(part: TcpPart, w: ByteWriter): void {
 }
 
 /** Decodes a TCP record's payload into `into` (a new part by default); the expiry is 0. */
-export function decodeTcpPart(payload: Uint8Array, start = 0, into = newTcpPart()): TcpPart {
-  const r = new ByteReader(payload, start);
+export function decodeTcpPart(
+  payload: Uint8Array,
+  start = 0,
+  end = payload.length,
+  into = newTcpPart(),
+): TcpPart {
+  const r = new ByteReader(payload, start, end);
   const part = into;
   part.expiresUs = 0; // not checkpointed: a rebuilt part's timeout restarts (restartTimeout)
   part.state = r.u8('the TCP state');

@@ -44,6 +44,11 @@ export class TcpPartTable {
     return this.handles.size;
   }
 
+  /** Room for `count` more parts, made in one step (PartHandles.reserve). */
+  reserve(count: number): void {
+    this.handles.reserve(count);
+  }
+
   /** Takes a copy of the part; returns its handle. */
   add(part: TcpPart): number {
     invariant(fits(part), 'a TCP part field is out of range for its column');
