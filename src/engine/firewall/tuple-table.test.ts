@@ -64,6 +64,21 @@ describe('TupleTable', () => {
     expect(table.get(0xffff_fffe, 0x8000_0000, 0xffff, 1, 6)).toBe(2 ** 23);
   });
 
+  it('grows as it fills, keeping every entry, up to what its bound needs', () => {
+    const table = new TupleTable(5_000);
+    const tuple = (i: number) =>
+      [0xc0a8_0000 + i, 0x0a00_0001, 40_000 + (i % 1_000), 80, 6] as const;
+    for (let i = 0; i < 5_000; i++) table.set(...tuple(i), i * 3);
+    for (let i = 0; i < 5_000; i += 3) expect(table.delete(...tuple(i))).toBe(true);
+    const wrong = [];
+    for (let i = 0; i < 5_000; i++) {
+      if (table.get(...tuple(i)) !== (i % 3 === 0 ? -1 : i * 3)) wrong.push(i);
+    }
+    expect(wrong).toEqual([]);
+    expect(table.size).toBe(5_000 - 1_667);
+    expect(table.full).toBe(false);
+  });
+
   it('is bounded', () => {
     const table = new TupleTable(2);
     table.set(1, 1, 1, 1, 6, 0);
