@@ -79,6 +79,17 @@ describe('TupleTable', () => {
     expect(table.full).toBe(false);
   });
 
+  it('makes room in one step when told how many will come, never past its bound', () => {
+    const table = new TupleTable(50_000);
+    table.set(1, 2, 3, 4, 6, 7);
+    table.reserve(20_000);
+    table.reserve(1_000_000); // capped at the bound
+    for (let i = 0; i < 20_000; i++) table.set(i, 9, 1, 2, 17, i);
+    expect(table.get(1, 2, 3, 4, 6)).toBe(7);
+    expect(table.get(19_999, 9, 1, 2, 17)).toBe(19_999);
+    expect(table.size).toBe(20_001);
+  });
+
   it('is bounded', () => {
     const table = new TupleTable(2);
     table.set(1, 1, 1, 1, 6, 0);

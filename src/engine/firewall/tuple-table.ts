@@ -104,7 +104,15 @@ export class TupleTable {
     return true;
   }
 
-  /** Moves every entry into `slots` slots (twice as many: the table is half full). */
+  /** Makes room for `count` more entries in one step (a recovery about to enter them). */
+  reserve(count: number): void {
+    const need = Math.min(this.size + count, this.maxEntries) * 2;
+    let slots = this.mask + 1;
+    while (slots < need) slots *= 2;
+    if (slots > this.mask + 1) this.rehash(slots);
+  }
+
+  /** Moves every entry into `slots` slots (more than it has). */
   private rehash(slots: number): void {
     invariant(slots <= this.maxSlots, `a tuple table of ${slots} slots`);
     const old = this.words;
