@@ -45,7 +45,6 @@ export class ConnectionTable {
   /** Room for `count` more connections than it holds, made in one step. */
   reserve(count: number): void {
     this.columns.reserve(this.slots.length + count);
-    this.tuples.reserve(count * 2); // both directions
   }
 
   /** Takes the connection in: it gets a slot, and its columns there say no part, nothing written. */

@@ -1,6 +1,6 @@
 import { violated } from '../errors';
 import type { ConnectionHistory } from './connection';
-import type { ConnectionSummary } from './connection-summary';
+import { byCountThenName, type ConnectionSummary } from './connection-summary';
 import { copyHistory } from './firewall-report';
 
 /** A ledger entry as the tally sees it: where it sits in the ledger. */
@@ -78,9 +78,7 @@ export class LedgerTally {
     return {
       live,
       liveTotal: this.liveCount,
-      liveStates: [...this.states]
-        .filter(([, n]) => n > 0)
-        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+      liveStates: [...this.states].filter(([, n]) => n > 0).sort(byCountThenName),
       ended: this.latest.slice(0, limit).map(copyHistory),
       endedTotal: this.endedCount,
       omitted,

@@ -4,8 +4,6 @@ import { invariant } from '../errors';
 const STRIDE = 4;
 /** Values are below this: value + 1 sits above the protocol's 8 bits in one 32-bit word. */
 const VALUE_LIMIT = 2 ** 24 - 1;
-/** Slots a table starts with (at most): it doubles as it fills, up to its bound's need. */
-const INITIAL_SLOTS = 1024;
 
 /**
  * The conntrack hash: a 5-tuple (source, destination, ports, protocol) to an integer value
@@ -18,21 +16,19 @@ const INITIAL_SLOTS = 1024;
  * fields in five arrays a probe read five, and at a million connections each was a miss
  * (entering the tuples was a tenth of a 1 M reassembly).
  *
- * The slots double as the table fills, rather than being made for its bound at once: a
- * firewall of 65,536 connections made 4 MB of slots, and the first write to each of its pages
- * was a page fault (a run of 2,000 connections spent more on those than on its hashing).
+ * The slots are made for the bound at once. Growing them as the table filled saved a fresh
+ * table its page faults, but in the page a rehash then fell in the same frame as every other
+ * table's growth and made a long task of it.
  */
 export class TupleTable {
-  private mask: number;
+  private readonly mask: number;
   /** The words' length - 1 (a power of two - 1): wraps a word index. */
-  private wordMask: number;
-  /** The most slots it will need: twice its bound, a power of two. */
-  private readonly maxSlots: number;
+  private readonly wordMask: number;
   /**
    * Per slot: src, dst, sport << 16 | dport (each as an int32), then (value + 1) · 256 +
    * proto, 0 for an empty slot.
    */
-  private words: Int32Array;
+  private readonly words: Int32Array;
   size = 0;
 
   /** Holds up to `maxEntries`; the slots are kept at most half full. */
@@ -40,11 +36,9 @@ export class TupleTable {
     invariant(maxEntries <= VALUE_LIMIT, `a tuple table of ${maxEntries} entries`);
     let capacity = 16;
     while (capacity < maxEntries * 2) capacity *= 2;
-    this.maxSlots = capacity;
-    const slots = Math.min(capacity, INITIAL_SLOTS);
-    this.mask = slots - 1;
-    this.wordMask = slots * STRIDE - 1;
-    this.words = new Int32Array(slots * STRIDE);
+    this.mask = capacity - 1;
+    this.wordMask = capacity * STRIDE - 1;
+    this.words = new Int32Array(capacity * STRIDE);
   }
 
   get full(): boolean {
@@ -61,7 +55,6 @@ export class TupleTable {
   set(src: number, dst: number, sport: number, dport: number, proto: number, value: number): void {
     invariant(this.size < this.maxEntries, 'tuple table is full');
     invariant(value >= 0 && value < VALUE_LIMIT, 'tuple values are from 0 to 2^24 - 2');
-    if ((this.size + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
     const s = src | 0;
     const d = dst | 0;
     const ports = (sport << 16) | dport;
@@ -102,33 +95,6 @@ export class TupleTable {
       }
     }
     return true;
-  }
-
-  /** Makes room for `count` more entries in one step (a recovery about to enter them). */
-  reserve(count: number): void {
-    const need = Math.min(this.size + count, this.maxEntries) * 2;
-    let slots = this.mask + 1;
-    while (slots < need) slots *= 2;
-    if (slots > this.mask + 1) this.rehash(slots);
-  }
-
-  /** Moves every entry into `slots` slots (more than it has). */
-  private rehash(slots: number): void {
-    invariant(slots <= this.maxSlots, `a tuple table of ${slots} slots`);
-    const old = this.words;
-    this.words = new Int32Array(slots * STRIDE);
-    this.mask = slots - 1;
-    this.wordMask = slots * STRIDE - 1;
-    const w = this.words;
-    for (let j = 0; j < old.length; j += STRIDE) {
-      if (old[j + 3] === 0) continue;
-      let i = (hash(old[j], old[j + 1], old[j + 2], old[j + 3] & 0xff) & this.mask) * STRIDE;
-      while (w[i + 3] !== 0) i = (i + STRIDE) & this.wordMask;
-      w[i] = old[j];
-      w[i + 1] = old[j + 1];
-      w[i + 2] = old[j + 2];
-      w[i + 3] = old[j + 3];
-    }
   }
 
   /** Index of the tuple's first word, or -1. The arguments are as stored (int32). */
