@@ -39,6 +39,34 @@ describe('IdIndex', () => {
     );
   });
 
+  it('answers every lookup while it grows and its entries move a few at a time', () => {
+    // A pool large enough that the index doubles several times, each move still going on
+    // while ids are set, replaced, deleted and looked up.
+    const wide = fc
+      .tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 3_000 }))
+      .map(([epoch, serial]) => epoch * 0x1_0000_0000 + serial);
+    const step = fc.tuple(fc.integer({ min: 0, max: 9 }), wide, fc.nat(1_000_000));
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 2_000, maxLength: 6_000 }), (steps) => {
+        const index = new IdIndex();
+        const model = new Map<number, number>();
+        const wrong: unknown[] = [];
+        for (const [kind, key, value] of steps) {
+          if (kind < 7) {
+            index.set(key, value);
+            model.set(key, value);
+          } else if (index.delete(key) !== model.delete(key)) wrong.push(['delete', key]);
+          if (index.get(key) !== (model.get(key) ?? -1)) wrong.push(['get', key]);
+        }
+        expect(wrong).toEqual([]);
+        expect(index.size).toBe(model.size);
+        expect([...model.keys()].filter((k) => index.get(k) !== model.get(k))).toEqual([]);
+        expect([...index.keys()]).toEqual([...model.keys()]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('stays small under endless churn: deleted entries and marks are reclaimed', () => {
     const index = new IdIndex();
     for (let i = 0; i < 200_000; i++) {

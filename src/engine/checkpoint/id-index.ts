@@ -9,6 +9,14 @@ const EMPTY = 0;
 const DELETED = -1;
 /** An entry's value once its id is deleted (values are buffer offsets, below 2^32 - 1). */
 const DEAD = 0xffff_ffff;
+/**
+ * Entries moved into new hash slots by each insert while the index grows. Growing is
+ * spread over the inserts that follow: moving every entry at once made a 65,536-entry index
+ * stop for milliseconds, and in the page the ledger's and the checkpoint areas' indexes grew
+ * in the same frame (one of the fast-forward's long tasks). At 8 a move is done long before
+ * the new slots are half full.
+ */
+const MOVES_PER_INSERT = 8;
 
 /**
  * A map from connection id to a number (an area log's record offsets, a recovery's table
@@ -17,6 +25,9 @@ const DEAD = 0xffff_ffff;
  * hash finds them. A Map did the same at about 60 bytes an entry, plus a boxed number for
  * every id past 2^31 (every id after the first epoch); here an entry costs 12 bytes and its
  * hash slots about 8 more.
+ *
+ * When it grows, the entries move into the new slots a few per insert: until they all have,
+ * an id not found in the new slots is looked for in the old ones.
  */
 export class IdIndex {
   private entryIds: Float64Array;
@@ -28,6 +39,11 @@ export class IdIndex {
   private slots: Int32Array;
   /** Slots not EMPTY (live or DELETED): probing ends only at an EMPTY one. */
   private filled = 0;
+  /** The slots being left while it grows (null when none): entries from `moved` on are there. */
+  private oldSlots: Int32Array | null = null;
+  /** Entries below this have moved into `slots` (or were dead); below `moveEnd`, to move. */
+  private moved = 0;
+  private moveEnd = 0;
 
   /** `expectedEntries`: room made at once for that many, when the caller knows (a recovery). */
   constructor(expectedEntries = INITIAL_ENTRIES) {
@@ -44,7 +60,8 @@ export class IdIndex {
 
   /** Bytes its arrays hold, free room included. */
   get bytes(): number {
-    return this.entryIds.byteLength + this.entryValues.byteLength + this.slots.byteLength;
+    const old = this.oldSlots?.byteLength ?? 0;
+    return this.entryIds.byteLength + this.entryValues.byteLength + this.slots.byteLength + old;
   }
 
   /** The id's value, or -1. */
@@ -65,6 +82,7 @@ export class IdIndex {
       this.entryValues[entry] = value;
       return;
     }
+    if (this.oldSlots !== null) this.moveSome(MOVES_PER_INSERT);
     if (this.used === this.entryIds.length) this.makeRoom();
     if ((this.filled + 1) * 2 > this.slots.length) {
       // Grow only when the live entries need it; else just sweep out the deleted marks.
@@ -81,17 +99,19 @@ export class IdIndex {
 
   /** Removes the id; returns whether it was there. */
   delete(id: ConnectionId): boolean {
-    const mask = this.slots.length - 1;
-    for (let s = hash(id) & mask; ; s = (s + 1) & mask) {
-      const held = this.slots[s];
-      if (held === EMPTY) return false;
-      if (held > 0 && this.entryIds[held - 1] === id) {
-        this.slots[s] = DELETED;
-        this.entryValues[held - 1] = DEAD;
-        this.live--;
-        return true;
-      }
+    let slots = this.slots;
+    let s = slotOf(slots, this.entryIds, id);
+    if (s < 0 && this.oldSlots !== null) {
+      slots = this.oldSlots;
+      s = slotOf(slots, this.entryIds, id);
+      // One that has moved is in the new slots or was deleted there already.
+      if (s >= 0 && slots[s] - 1 < this.moved) s = -1;
     }
+    if (s < 0) return false;
+    this.entryValues[slots[s] - 1] = DEAD;
+    slots[s] = DELETED;
+    this.live--;
+    return true;
   }
 
   /** Each live entry in insertion order. `visit` may set() the id it is given, nothing else. */
@@ -109,12 +129,12 @@ export class IdIndex {
 
   /** Entry position of the id, or -1. */
   private find(id: ConnectionId): number {
-    const mask = this.slots.length - 1;
-    for (let s = hash(id) & mask; ; s = (s + 1) & mask) {
-      const held = this.slots[s];
-      if (held === EMPTY) return -1;
-      if (held > 0 && this.entryIds[held - 1] === id) return held - 1;
-    }
+    const s = slotOf(this.slots, this.entryIds, id);
+    if (s >= 0) return this.slots[s] - 1;
+    if (this.oldSlots === null) return -1;
+    const old = slotOf(this.oldSlots, this.entryIds, id);
+    const entry = old < 0 ? -1 : this.oldSlots[old] - 1;
+    return entry >= this.moved ? entry : -1; // one that has moved and is not in the new slots is gone
   }
 
   private insert(id: ConnectionId, entry: number): void {
@@ -128,6 +148,9 @@ export class IdIndex {
   /** The entry arrays are full: drop the dead entries if they are many, else grow. */
   private makeRoom(): void {
     if (this.live * 2 <= this.used) {
+      // Entries change places: the old slots would point at the wrong ones. All at once, as
+      // only a table that churns gets here, its size bounded by its live entries.
+      this.oldSlots = null;
       let to = 0;
       for (let e = 0; e < this.used; e++) {
         if (this.entryValues[e] === DEAD) continue;
@@ -136,19 +159,46 @@ export class IdIndex {
         to++;
       }
       this.used = to;
-    } else {
-      this.entryIds = resized(this.entryIds, this.entryIds.length * 2);
-      this.entryValues = resized(this.entryValues, this.entryValues.length * 2);
+      this.slots = new Int32Array(Math.max(this.slots.length, this.entryIds.length * 2));
+      this.filled = 0;
+      for (let e = 0; e < this.used; e++) this.insert(this.entryIds[e], e);
+      return;
     }
+    this.entryIds = resized(this.entryIds, this.entryIds.length * 2);
+    this.entryValues = resized(this.entryValues, this.entryValues.length * 2);
     this.rehash(Math.max(this.slots.length, this.entryIds.length * 2));
   }
 
-  /** Hash slots built afresh (deleted marks dropped) for the live entries. */
+  /**
+   * New hash slots (deleted marks dropped) that the live entries move into a few per insert.
+   * One move at a time: a move still going on is finished first.
+   */
   private rehash(slotCount: number): void {
+    if (this.oldSlots !== null) this.moveSome(this.moveEnd - this.moved);
+    this.oldSlots = this.slots;
     this.slots = new Int32Array(slotCount);
     this.filled = 0;
-    for (let e = 0; e < this.used; e++)
+    this.moved = 0;
+    this.moveEnd = this.used;
+  }
+
+  /** Moves up to `count` more entries into the new slots. */
+  private moveSome(count: number): void {
+    const end = Math.min(this.moved + count, this.moveEnd);
+    for (let e = this.moved; e < end; e++)
       if (this.entryValues[e] !== DEAD) this.insert(this.entryIds[e], e);
+    this.moved = end;
+    if (end === this.moveEnd) this.oldSlots = null;
+  }
+}
+
+/** The slot holding the id's entry in `slots`, or -1. */
+function slotOf(slots: Int32Array, entryIds: Float64Array, id: ConnectionId): number {
+  const mask = slots.length - 1;
+  for (let s = hash(id) & mask; ; s = (s + 1) & mask) {
+    const held = slots[s];
+    if (held === EMPTY) return -1;
+    if (held > 0 && entryIds[held - 1] === id) return s;
   }
 }
 
