@@ -24,7 +24,7 @@ const MOVES_PER_INSERT = 8;
  * deleted one leaves it. Entries sit in typed arrays in that order and an open-addressing
  * hash finds them. A Map did the same at about 60 bytes an entry, plus a boxed number for
  * every id past 2^31 (every id after the first epoch); here an entry costs 12 bytes and its
- * hash slots about 8 more.
+ * hash slots about 8 more (and, while it grows, its old slots until every entry has moved).
  *
  * When it grows, the entries move into the new slots a few per insert: until they all have,
  * an id not found in the new slots is looked for in the old ones.

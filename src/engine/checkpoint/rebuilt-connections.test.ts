@@ -8,8 +8,11 @@ const history = {} as LedgerHistory; // not read here
 const connection = (id: number) =>
   new Connection(id, 6, 0x0a000001, 0x0a000002, id & 0xffff, 80, 0, 1, -1, history);
 
-/** `ids` rebuilt into a fresh table, in this order. */
-function rebuild(ids: readonly number[], capacity = ids.length) {
+/**
+ * `ids` rebuilt into a fresh table, in this order. Room for a few more, as in a recovery
+ * where some base records were refused: the unused positions hold zeros.
+ */
+function rebuild(ids: readonly number[], capacity = ids.length + 3) {
   const table = new ConnectionTable(1_000);
   const rebuilt = new RebuiltConnections(table, capacity);
   for (const id of ids) {

@@ -20,17 +20,17 @@ const ENDED = 2;
  * The connections a recovery has rebuilt from base records, while their module parts are
  * attached: found by the identifier a module record names, each with the parts its base
  * record said to expect and whether a part of it failed to decode. Kept by slot in typed
- * arrays (the rebuilt connections are already in the new table), found by id through an
- * IdIndex: a million rebuilt connections then cost the garbage collector no waiting object and
- * no map entry (a Map of a million ids was a tenth of a 1 M reassembly).
+ * arrays (the rebuilt connections are already in the new table): a million rebuilt
+ * connections then cost the garbage collector no waiting object and no map entry (a Map of a
+ * million ids was a tenth of a 1 M reassembly).
  *
  * The checkpoint server lists every area in the order the connections were first written,
  * which is the order of their ids, so the connections are mostly rebuilt in increasing id
  * order and a module's records name them in that same order. A lookup first tries the
  * connection after the one found last; while the ids rebuilt are increasing, one found
  * elsewhere is found by binary search and a repeated id is impossible to miss (it would not
- * be larger than the last). Only once the order breaks (masters first, or ids from another
- * epoch) is a hash index of the ids built, and kept from then on. At a million connections the
+ * be larger than the last). Only once the order breaks (masters first, or a record the server
+ * filed out of order) is an IdIndex of the ids built, and kept from then on. At a million connections the
  * hash lookups had been the slowest part of rebuilding (each a cache miss into the index).
  */
 export class RebuiltConnections {

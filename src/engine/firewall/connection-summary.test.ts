@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ConnectionHistory } from './connection';
-import { summarizeConnections } from './connection-summary';
+import { byCountThenName, summarizeConnections } from './connection-summary';
+import { icmpCtStateNames } from './modules/icmp-tracker';
+import { tcpCtStateNames } from './modules/tcp/tcp-states';
+import { udpCtStateNames } from './modules/udp-tracker';
 
 function history(n: number, endedAtUs: number | null, state: string): ConnectionHistory {
   return {
@@ -58,5 +61,17 @@ describe('summarizeConnections', () => {
         expect(summarizeConnections(entries, 0, limit).ended.map((c) => c.id)).toEqual(expected);
       }),
     );
+  });
+});
+
+describe('byCountThenName', () => {
+  it('orders every state name as localeCompare did (a new name that sorts otherwise fails here)', () => {
+    const names = ['', ...tcpCtStateNames, ...udpCtStateNames, ...icmpCtStateNames];
+    const tied = names.map((n) => [n, 1] as const);
+    const sorted = (
+      compare: (a: readonly [string, number], b: readonly [string, number]) => number,
+    ) => [...tied].sort(compare).map(([n]) => n);
+    expect(sorted(byCountThenName)).toEqual(sorted((a, b) => a[0].localeCompare(b[0])));
+    expect([...tied, ['ASSURED', 3] as const].sort(byCountThenName)[0]).toEqual(['ASSURED', 3]);
   });
 });

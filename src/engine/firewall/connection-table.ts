@@ -42,7 +42,7 @@ export class ConnectionTable {
     return this.slots[slot] ?? null;
   }
 
-  /** Room for `count` more connections than it holds, made in one step. */
+  /** Room for `count` connections past the highest slot ever used, made in one step. */
   reserve(count: number): void {
     this.columns.reserve(this.slots.length + count);
   }

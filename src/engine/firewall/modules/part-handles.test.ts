@@ -14,6 +14,7 @@ describe('PartHandles', () => {
     handles.reserve(10_000); // capped at the capacity
     expect(lengths.at(-1)).toBe(5_000);
     handles.reserve(1); // room already there
+    handles.reserve(10_000); // at its capacity already: nothing copied
     expect(lengths).toHaveLength(4);
     expect(handles.size).toBe(4_025);
   });

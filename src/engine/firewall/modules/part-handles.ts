@@ -1,6 +1,6 @@
 import { violated } from '../../errors';
 
-/** Columns start this long and double up to the table's capacity. */
+/** Columns start this long and double up to the table's capacity (or are reserved at once). */
 const INITIAL_COLUMN_LENGTH = 1024;
 
 /**
@@ -45,7 +45,7 @@ export class PartHandles {
    * doubling copied every column about twice.
    */
   reserve(count: number): void {
-    const need = this.used + count;
+    const need = Math.min(this.used + count, this.capacity);
     if (need > this.live.length) this.lengthen(need);
   }
 
