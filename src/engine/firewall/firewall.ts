@@ -1,10 +1,9 @@
 import { DropReason, type DropReasonCode } from '../net/drop-reason';
 import type { Ipv4Prefix } from '../net/ipv4';
 import type { NetworkContext } from '../net/network-context';
-import { IPPROTO_TCP, IPPROTO_UDP, summarizePacket, type Packet } from '../net/packet';
+import { IPPROTO_TCP, IPPROTO_UDP, type Packet } from '../net/packet';
 import { ACCEPT, type InspectionHook } from '../router/inspection';
 import type { FirewallConfig } from '../scenarios/schema';
-import { ruleText } from './admitted-by';
 import { BroadcastGuard } from './broadcast-guard';
 import type { Connection } from './connection';
 import { Conntrack } from './conntrack';
@@ -23,6 +22,7 @@ import { VerdictStats } from './verdict-stats';
 import type { CheckpointHooks } from './checkpoint-hooks';
 import { PartRecords } from './part-records';
 import { newFirewallShared, type FirewallShared } from './shared-state';
+import { VerdictTrace } from './verdict-trace';
 
 /** What the firewall needs from the router it runs in. */
 export interface FirewallHost {
@@ -36,14 +36,6 @@ export interface FirewallHost {
 /** How often expired connections and expectations are swept, and how much per sweep. */
 const SWEEP_INTERVAL_US = 1_000_000;
 const SWEEP_BUDGET = 8_192;
-
-const ctStateNames: Record<number, string> = {
-  [CtStateBit.invalid]: 'invalid',
-  [CtStateBit.established]: 'established',
-  [CtStateBit.related]: 'related',
-  [CtStateBit.new]: 'new',
-  [CtStateBit.untracked]: 'untracked',
-};
 
 /**
  * The firewall application (FIG. 3/4A) in the router's inspection hook: the broadcast-storm
@@ -66,8 +58,7 @@ export class Firewall implements InspectionHook {
   private readonly helpers: HelperDispatch;
   private readonly rule: RuleContext = newRuleContext();
   private readonly result: RulesetResult = newRulesetResult();
-  /** The reason a chain's policy gives, by chain (ruleReason). */
-  private readonly policyReasons: string[] = [];
+  private readonly traced: VerdictTrace;
   private readonly sweepKind: number;
   private sweepPending = false;
   private readonly onLog = (rule: number, prefix: string): void => this.log(rule, prefix);
@@ -95,6 +86,7 @@ export class Firewall implements InspectionHook {
     );
     this.helpers = new HelperDispatch(config, this.conntrack, ruleset, host.ctx);
     this.sweepKind = host.ctx.scheduler.register('firewall.sweep', () => this.sweep());
+    this.traced = new VerdictTrace(host.ctx, ruleset);
   }
 
   /** Installs the checkpointing strategy this instance reports its events to. */
@@ -172,7 +164,7 @@ export class Firewall implements InspectionHook {
     if (conn !== null) this.afterAccept(conn, p, nowUs);
     this.countAccept(result);
     if (this.host.ctx.trace.enabled) {
-      this.traceVerdict(p, 'accept', this.ruleReason(result), conn ?? ct.conn);
+      this.traced.verdict(p, 'accept', this.traced.reason(result), ct.ctState, conn ?? ct.conn);
     }
     return ACCEPT;
   }
@@ -245,7 +237,8 @@ export class Firewall implements InspectionHook {
   }
 
   private ruleRefused(p: Packet, inPort: number, result: RulesetResult): DropReasonCode {
-    this.conntrack.refused();
+    const ct = this.conntrack;
+    ct.refused();
     const byRule = result.rule > 0;
     if (result.verdict === Verdict.reject) {
       this.verdicts.rejectByRule[result.rule]++;
@@ -256,20 +249,20 @@ export class Firewall implements InspectionHook {
       this.verdicts.dropByPolicy[result.chain]++;
     }
     if (this.host.ctx.trace.enabled) {
-      this.traceVerdict(
-        p,
-        result.verdict === Verdict.reject ? 'reject' : 'drop',
-        this.ruleReason(result),
-      );
+      const verdict = result.verdict === Verdict.reject ? 'reject' : 'drop';
+      this.traced.verdict(p, verdict, this.traced.reason(result), ct.ctState, ct.conn);
     }
     return byRule ? DropReason.firewallRule : DropReason.firewallPolicy;
   }
 
   /** Refuses before the rules; the reason text is only built when someone traces. */
   private refuse(p: Packet, reason: DropReasonCode, label: string, detail = ''): DropReasonCode {
-    this.conntrack.refused();
-    if (this.host.ctx.trace.enabled)
-      this.traceVerdict(p, 'drop', detail === '' ? label : `${label}: ${detail}`);
+    const ct = this.conntrack;
+    ct.refused();
+    if (this.host.ctx.trace.enabled) {
+      const reason = detail === '' ? label : `${label}: ${detail}`;
+      this.traced.verdict(p, 'drop', reason, ct.ctState, ct.conn);
+    }
     return reason;
   }
 
@@ -279,42 +272,8 @@ export class Firewall implements InspectionHook {
     else this.verdicts.noChain++;
   }
 
-  /** One string per rule and chain policy: made per verdict, the page's recorder held 50k copies. */
-  private ruleReason(result: RulesetResult): string {
-    if (result.rule > 0) return ruleText(result.rule);
-    if (result.chain < 0) return 'no forward chain';
-    return (this.policyReasons[result.chain] ??=
-      `policy (${this.ruleset.chains[result.chain].name})`);
-  }
-
-  /** `conn`: the packet's connection, the one it has just created for a new connection's first. */
-  private traceVerdict(
-    p: Packet,
-    verdict: 'accept' | 'drop' | 'reject',
-    reason: string,
-    conn: Connection | null = this.conntrack.conn,
-  ): void {
-    const ct = this.conntrack;
-    this.host.ctx.trace.emit({
-      kind: 'firewall.verdict',
-      atUs: this.host.ctx.nowUs,
-      verdict,
-      reason,
-      ctState: ctStateNames[ct.ctState] ?? 'untracked',
-      connection: conn?.history.id ?? null,
-      packet: summarizePacket(p),
-    });
-  }
-
   private log(rule: number, prefix: string): void {
-    const trace = this.host.ctx.trace;
-    if (!trace.enabled || this.packet === null) return;
-    trace.emit({
-      kind: 'firewall.log',
-      atUs: this.host.ctx.nowUs,
-      rule,
-      prefix,
-      packet: summarizePacket(this.packet),
-    });
+    if (this.host.ctx.trace.enabled && this.packet !== null)
+      this.traced.log(rule, prefix, this.packet);
   }
 }
