@@ -51,17 +51,6 @@ export class RecordBatch {
     return this.starts.length;
   }
 
-  /** Record i as a view of the batch's bytes (a new object each call: for a few, not millions). */
-  record(i: number): Uint8Array {
-    if (!(i >= 0 && i < this.count)) violated(`record ${i} of a batch of ${this.count}`);
-    return this.bytes.subarray(this.starts[i], this.starts[i] + this.lengths[i]);
-  }
-
-  /** Every record as a view, in order. */
-  toArray(): Uint8Array[] {
-    return Array.from({ length: this.count }, (_, i) => this.record(i));
-  }
-
   /**
    * The records split by the area byte of their header, each area's in this batch's order:
    * `areaCount` batches over the same bytes. A record too short to name an area, or naming one
