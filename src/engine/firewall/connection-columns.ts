@@ -1,27 +1,45 @@
 import { violated } from '../errors';
-import { MODULE_COUNT } from './modules/module-ids';
+import { MODULE_COUNT, ModuleId } from './modules/module-ids';
 import { resized } from '../util/resized';
 
-/** Checkpoint areas per connection: the base layer and one per module. */
+/** Checkpoint areas a connection may have a record in: the base layer and one per module. */
 export const AREAS_PER_CONNECTION = MODULE_COUNT + 1;
+/**
+ * Parts a connection holds at most: one of the layer-4 modules (TCP, UDP, ICMP) and one
+ * layer-7 helper (FTP, SIP). A module's part sits at its position: 0 for layer 4, 1 for a
+ * helper. A connection takes its parts when it is confirmed and gives them back when it
+ * leaves the table, so a position never changes hands while the connection is in one.
+ */
+export const PART_POSITIONS = 2;
+/** Checkpoint bookkeeping per connection: the base layer, then one per part position. */
+const RECORD_POSITIONS = 1 + PART_POSITIONS;
 /** Columns start this many slots long and double up to the table's bound. */
 const INITIAL_SLOTS = 1024;
 
+/** The part position of a module: layer 4 (0) or helper (1). */
+export function partPosition(module: number): number {
+  return module <= ModuleId.icmp ? 0 : 1;
+}
+
 /**
  * The per-slot numbers of the connection table that are not the base layer's tuple: each
- * connection's handle into every module table, and its checkpoint bookkeeping. Kept in
+ * connection's handle into its module tables, and its checkpoint bookkeeping. Kept in
  * typed-array columns indexed by slot: as four small arrays per connection they cost about
- * 340 bytes and four objects for the garbage collector to trace; here 124 bytes and none.
- * The two times that change on every packet are here too: as fields they were boxed doubles,
- * a new heap number each time they changed.
+ * 340 bytes and four objects for the garbage collector to trace; here 80 bytes and none.
+ * Kept per position, not per module: a connection has at most one part of each kind, and
+ * a column per module was five-sixths zeros. The two times that change on every packet
+ * are here too: as fields they were boxed doubles, a new heap number each time they changed.
  */
 export class ConnectionColumns {
-  /** Handle per module (ModuleId order) at slot · MODULE_COUNT + module; -1 for none. */
+  /** Handle of the part at slot · PART_POSITIONS + position (meaningless when none). */
   parts = new Int32Array(0);
+  /** The module whose part that is, plus one; 0 for none. */
+  partModules = new Uint8Array(0);
   /**
-   * Per area (0 = base, 1 + module) at slot · AREAS_PER_CONNECTION + area: the version of the
-   * last record written, and a digest of what it said (NaN: write whatever it says next).
-   * Doubles: a version past the record format's bound must reach its check, not wrap.
+   * Per record position (0 = base, 1 + part position) at slot · RECORD_POSITIONS + position:
+   * the version of the last record written, and a digest of what it said (NaN: write
+   * whatever it says next). Doubles: a version past the record format's bound must reach
+   * its check, not wrap.
    */
   versions = new Float64Array(0);
   written = new Float64Array(0);
@@ -44,16 +62,52 @@ export class ConnectionColumns {
   open(slot: number, createdUs: number): void {
     if (!(slot >= 0 && slot < this.maxSlots)) violated(`slot ${slot} is outside the table`);
     if (slot >= this.slots) this.grow(slot + 1);
-    // Loops, not fill(): for five or six elements a call of fill cost more than the stores.
-    for (let m = slot * MODULE_COUNT; m < (slot + 1) * MODULE_COUNT; m++) this.parts[m] = -1;
-    for (let a = slot * AREAS_PER_CONNECTION; a < (slot + 1) * AREAS_PER_CONNECTION; a++) {
-      this.versions[a] = 0;
-      this.written[a] = 0;
+    // Stores, not fill(): for two or three elements a call of fill cost more.
+    const p = slot * PART_POSITIONS;
+    this.partModules[p] = 0;
+    this.partModules[p + 1] = 0;
+    const r = slot * RECORD_POSITIONS;
+    for (let i = r; i < r + RECORD_POSITIONS; i++) {
+      this.versions[i] = 0;
+      this.written[i] = 0;
     }
     this.writtenEnd[slot * 2] = 0;
     this.writtenEnd[slot * 2 + 1] = 0;
     this.lastSeenUs[slot] = createdUs;
     this.expiresUs[slot] = createdUs;
+  }
+
+  /** Handle of the module's part at `slot`, -1 when the module takes no part. */
+  part(slot: number, module: number): number {
+    const p = slot * PART_POSITIONS + partPosition(module);
+    return this.partModules[p] === module + 1 ? this.parts[p] : -1;
+  }
+
+  /** Gives the module's part at `slot` the handle, or takes it away (-1). */
+  setPart(slot: number, module: number, handle: number): void {
+    const p = slot * PART_POSITIONS + partPosition(module);
+    const holder = this.partModules[p];
+    if (handle < 0) {
+      if (holder === module + 1) this.partModules[p] = 0;
+      return;
+    }
+    if (!(holder === 0 || holder === module + 1))
+      violated(`slot ${slot}: module ${module} takes the part of module ${holder - 1}`);
+    this.parts[p] = handle;
+    this.partModules[p] = module + 1;
+  }
+
+  /**
+   * Where the bookkeeping of a checkpoint area sits for `slot`: the base layer's, or that of
+   * the part position of the area's module, which must hold that module's part.
+   */
+  recordIndex(slot: number, area: number): number {
+    if (area === 0) return slot * RECORD_POSITIONS;
+    const module = area - 1;
+    const position = partPosition(module);
+    if (!(this.partModules[slot * PART_POSITIONS + position] === module + 1))
+      violated(`slot ${slot} has no part in area ${area}`);
+    return slot * RECORD_POSITIONS + 1 + position;
   }
 
   /** Makes the columns hold `count` slots now, in one step (a recovery knows how many it rebuilds). */
@@ -66,9 +120,10 @@ export class ConnectionColumns {
     let n = Math.max(this.slots * 2, INITIAL_SLOTS);
     while (n < need) n *= 2;
     n = Math.min(n, this.maxSlots);
-    this.parts = resized(this.parts, n * MODULE_COUNT);
-    this.versions = resized(this.versions, n * AREAS_PER_CONNECTION);
-    this.written = resized(this.written, n * AREAS_PER_CONNECTION);
+    this.parts = resized(this.parts, n * PART_POSITIONS);
+    this.partModules = resized(this.partModules, n * PART_POSITIONS);
+    this.versions = resized(this.versions, n * RECORD_POSITIONS);
+    this.written = resized(this.written, n * RECORD_POSITIONS);
     this.writtenEnd = resized(this.writtenEnd, n * 2);
     this.lastSeenUs = resized(this.lastSeenUs, n);
     this.expiresUs = resized(this.expiresUs, n);

@@ -1,9 +1,11 @@
 import { IdIndex } from '../checkpoint/id-index';
-import { formatIpv4 } from '../net/ipv4';
 import type { ConnectionHistory, LedgerHistory } from './connection';
-import { formatConnectionId, protoName, type ConnectionId } from './connection-id';
+import type { ConnectionId } from './connection-id';
 import type { ConnectionSummary } from './connection-summary';
-import { LedgerTally, type TalliedEntry } from './ledger-tally';
+import { KeptEntry, UnlistedEntry } from './ledger-entry';
+import { LedgerRows, type LedgerTuple } from './ledger-rows';
+import { LedgerTally } from './ledger-tally';
+import { violated } from '../errors';
 
 /**
  * The run's record of every connection the firewall confirmed, kept outside the firewall
@@ -13,11 +15,11 @@ import { LedgerTally, type TalliedEntry } from './ledger-tally';
  * Bounded; connections beyond the bound are counted, not listed.
  */
 export class ConnectionLedger {
-  private readonly kept: LedgerEntry[] = [];
+  /** The kept entries' numbers, in columns; `kept` holds a view of each row. */
+  private readonly rows: LedgerRows;
+  private readonly kept: KeptEntry[] = [];
   /** Each kept entry's index in `kept`, by connection id (no Map entry and boxed id each). */
   private readonly byId = new IdIndex();
-  /** Histories as shared arrays: most connections pass through the same few sequences. */
-  private readonly histories = new StateHistories();
   private readonly tally: LedgerTally;
   omitted = 0;
 
@@ -27,6 +29,7 @@ export class ConnectionLedger {
     maxListed = 200,
   ) {
     this.tally = new LedgerTally(maxListed);
+    this.rows = new LedgerRows(maxEntries);
   }
 
   /** Every entry kept, in the order the connections opened. */
@@ -42,19 +45,19 @@ export class ConnectionLedger {
   /** A new connection (act 602 has just formed its id). */
   opened(
     id: ConnectionId,
-    tuple: { proto: number; src: number; sport: number; dst: number; dport: number },
+    tuple: LedgerTuple,
     nowUs: number,
     admittedBy: string,
     helper: string | null,
     related: string | null,
   ): LedgerHistory {
-    return this.keep(id, new LedgerEntry(id, tuple, nowUs, admittedBy, helper, related));
+    return this.keep(id, tuple, nowUs, admittedBy, helper, related);
   }
 
   /** The connection's state changed: it is recorded in its history. */
   entered(history: ConnectionHistory, state: string): void {
     const before = history.states.at(-1) ?? '';
-    history.states = this.histories.after(history.states, state);
+    history.states = this.rows.histories.after(history.states, state);
     if (isKept(history)) this.tally.entered(history, before);
   }
 
@@ -72,15 +75,14 @@ export class ConnectionLedger {
    */
   recovered(
     id: ConnectionId,
-    tuple: { proto: number; src: number; sport: number; dst: number; dport: number },
+    tuple: LedgerTuple,
     createdUs: number,
     helper: string | null,
     related: string | null,
   ): LedgerHistory {
     const known = this.entry(id);
-    const entry =
-      known ?? this.keep(id, new LedgerEntry(id, tuple, createdUs, 'recovery', helper, related));
-    if (known === undefined) entry.accepted = 0;
+    const entry = known ?? this.keep(id, tuple, createdUs, 'recovery', helper, related);
+    if (known === undefined) entry.forgetPackets();
     if (entry.endedAtUs !== null) {
       entry.endedAtUs = null;
       entry.endReason = null;
@@ -105,133 +107,35 @@ export class ConnectionLedger {
     return this.entry(id);
   }
 
-  private entry(id: ConnectionId): LedgerEntry | undefined {
+  private entry(id: ConnectionId): KeptEntry | undefined {
     const index = this.byId.get(id);
     return index < 0 ? undefined : this.kept[index];
   }
 
-  /** The entry, kept when the ledger has room (else only counted). */
-  private keep(id: ConnectionId, entry: LedgerEntry): LedgerEntry {
+  /** A new entry, kept when the ledger has room (else only counted). */
+  private keep(
+    id: ConnectionId,
+    tuple: LedgerTuple,
+    createdUs: number,
+    admittedBy: string,
+    helper: string | null,
+    related: string | null,
+  ): KeptEntry | UnlistedEntry {
     if (this.kept.length >= this.maxEntries) {
       this.omitted++;
-      return entry;
+      return new UnlistedEntry(id, tuple, createdUs, admittedBy, helper, related);
     }
-    entry.ledgerIndex = this.kept.length;
+    const row = this.rows.add(id, tuple, createdUs, admittedBy, helper, related);
+    if (!(row === this.kept.length)) violated(`ledger row ${row} for entry ${this.kept.length}`);
+    const entry = new KeptEntry(this.rows, row);
     this.kept.push(entry);
-    this.byId.set(id, entry.ledgerIndex);
+    this.byId.set(id, row);
     this.tally.opened(entry);
     return entry;
   }
 }
 
-const NO_STATES: readonly string[] = [];
-
-/**
- * One ledger entry. The tuple is kept as numbers and the readable forms are made when asked:
- * a table of 100k connections would otherwise hold a dozen strings per connection (the id
- * alone is a rope of ten pieces) that nobody may ever read.
- */
-class LedgerEntry implements TalliedEntry, LedgerHistory {
-  states: readonly string[] = NO_STATES;
-  endedAtUs: number | null = null;
-  endReason: string | null = null;
-  /** The packet counts as fields, not an object of their own (40 bytes a connection). */
-  accepted = 1;
-  dropped = 0;
-  recoveries = 0;
-  /** Its place in the ledger, or -1 when the ledger was full and did not keep it. */
-  ledgerIndex = -1;
-  private readonly protoNumber: number;
-  private readonly src: number;
-  private readonly dst: number;
-  private readonly sport: number;
-  private readonly dport: number;
-  private readableId: string | null = null;
-
-  constructor(
-    private readonly connectionId: ConnectionId,
-    tuple: { proto: number; src: number; sport: number; dst: number; dport: number },
-    readonly createdAtUs: number,
-    readonly admittedBy: string,
-    public helper: string | null,
-    readonly related: string | null,
-  ) {
-    this.protoNumber = tuple.proto;
-    this.src = tuple.src;
-    this.dst = tuple.dst;
-    this.sport = tuple.sport;
-    this.dport = tuple.dport;
-  }
-
-  get id(): string {
-    this.readableId ??= formatConnectionId(
-      this.connectionId,
-      this.protoNumber,
-      this.src,
-      this.sport,
-      this.dst,
-      this.dport,
-    );
-    return this.readableId;
-  }
-
-  get proto(): string {
-    return protoName(this.protoNumber);
-  }
-
-  get packets(): ConnectionHistory['packets'] {
-    return { accepted: this.accepted, dropped: this.dropped };
-  }
-
-  get acceptedPackets(): number {
-    return this.accepted;
-  }
-
-  countAccepted(): void {
-    this.accepted++;
-  }
-
-  countDropped(): void {
-    this.dropped++;
-  }
-
-  get orig(): ConnectionHistory['orig'] {
-    return {
-      src: formatIpv4(this.src),
-      sport: this.sport,
-      dst: formatIpv4(this.dst),
-      dport: this.dport,
-    };
-  }
-}
-
 /** An entry the ledger kept (and so tallies). */
-function isKept(history: ConnectionHistory): history is LedgerEntry {
-  return history instanceof LedgerEntry && history.ledgerIndex >= 0;
-}
-
-/** The most distinct state histories shared; past it a history gets an array of its own. */
-const MAX_SHARED_HISTORIES = 4_096;
-
-/**
- * State histories as shared, never-changed arrays: the history after entering a state is
- * found from the history before it (by identity) and the state, so the 100,000 connections
- * that went SYN_SENT → SYN_RECV → ESTABLISHED hold one array between them, not one each
- * (about 80 bytes a connection). Bounded: a history not shared is exactly sized (concat).
- */
-class StateHistories {
-  private readonly next = new Map<readonly string[], Map<string, readonly string[]>>();
-  private shared = 0;
-
-  after(before: readonly string[], state: string): readonly string[] {
-    let byState = this.next.get(before);
-    const known = byState?.get(state);
-    if (known !== undefined) return known;
-    const history = before.concat(state);
-    if (this.shared >= MAX_SHARED_HISTORIES) return history;
-    if (byState === undefined) this.next.set(before, (byState = new Map()));
-    byState.set(state, history);
-    this.shared++;
-    return history;
-  }
+function isKept(history: ConnectionHistory): history is KeptEntry {
+  return history instanceof KeptEntry;
 }

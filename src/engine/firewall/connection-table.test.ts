@@ -10,20 +10,48 @@ describe('ConnectionTable', () => {
   it("keeps each connection's handles and bookkeeping at its slot, across growth", () => {
     const table = new ConnectionTable(5_000);
     const conns = Array.from({ length: 3_000 }, (_, i) => connection(i));
+    const l4 = (c: Connection) => c.id % 3; // TCP, UDP or ICMP
+    const helper = (c: Connection) => (c.id % 4 === 0 ? -1 : 3 + (c.id % 2)); // none, FTP or SIP
     for (const c of conns) {
       table.add(c);
-      c.setPart(c.id % 5, c.id);
-      c.setVersion(c.id % 6, c.id + 1);
-      c.setWritten(5, c.id / 2);
+      c.setPart(l4(c), c.id);
+      if (helper(c) >= 0) c.setPart(helper(c), c.id + 7);
+      c.setVersion(0, c.id + 1);
+      c.setVersion(1 + l4(c), c.id + 2);
+      if (helper(c) >= 0) c.setVersion(1 + helper(c), c.id + 3);
+      c.setWritten(1 + l4(c), c.id / 2);
       c.setWrittenEnd(1, 0xffff_ff00 + (c.id % 256));
     }
     for (const c of conns) {
       expect(table.find(c.src, c.dst, c.sport, c.dport, 6)).toBe(c.slot * 2);
-      for (let m = 0; m < 5; m++) expect(c.part(m)).toBe(m === c.id % 5 ? c.id : -1);
-      expect(c.version(c.id % 6)).toBe(c.id + 1);
-      expect(c.written(5)).toBe(c.id / 2);
+      const parts = [0, 1, 2, 3, 4].map((m) => c.part(m));
+      expect(parts).toEqual(
+        [0, 1, 2, 3, 4].map((m) => (m === l4(c) ? c.id : m === helper(c) ? c.id + 7 : -1)),
+      );
+      expect(c.version(0)).toBe(c.id + 1);
+      expect(c.version(1 + l4(c))).toBe(c.id + 2);
+      if (helper(c) >= 0) expect(c.version(1 + helper(c))).toBe(c.id + 3);
+      expect(c.written(0)).toBe(0);
+      expect(c.written(1 + l4(c))).toBe(c.id / 2);
       expect(c.writtenEnd(1)).toBe(0xffff_ff00 + (c.id % 256));
     }
+  });
+
+  it('holds one layer-4 part and one helper part, and no bookkeeping for a module without one', () => {
+    const table = new ConnectionTable(4);
+    const c = connection(1);
+    table.add(c);
+    c.setPart(0, 5); // TCP
+    expect(() => c.setPart(1, 6)).toThrow(/takes the part of module 0/); // UDP as well
+    c.setPart(2, -1); // ICMP has none to give back: TCP's stays
+    expect(c.part(0)).toBe(5);
+    expect(() => c.version(1 + 3)).toThrow(/no part in area 4/); // FTP
+    expect(() => c.setWritten(1 + 1, 1)).toThrow(/no part in area 2/); // UDP
+    c.setPart(3, 9);
+    c.setVersion(1 + 3, 4);
+    expect([c.part(3), c.part(4), c.version(1 + 3)]).toEqual([9, -1, 4]);
+    c.setPart(0, -1);
+    expect([c.part(0), c.part(3)]).toEqual([-1, 9]);
   });
 
   it('gives a reused slot a clean row, and a removed connection no columns', () => {

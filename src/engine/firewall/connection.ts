@@ -1,7 +1,6 @@
 import { violated } from '../errors';
-import { AREAS_PER_CONNECTION, type ConnectionColumns } from './connection-columns';
+import type { ConnectionColumns } from './connection-columns';
 import type { ConnectionId } from './connection-id';
-import { MODULE_COUNT } from './modules/module-ids';
 
 /** 0: the original direction (from the side that opened the connection); 1: the reply. */
 export type DirectionCode = 0 | 1;
@@ -61,11 +60,18 @@ export class Connection {
   /** The columns of the table holding it (set by the table), null while in none. */
   columns: ConnectionColumns | null = null;
 
+  /**
+   * The addresses as 32-bit signed integers: an address from 128.0.0.0 up is past V8's small
+   * integers, and as a plain field it would be a boxed number, 16 bytes more per connection.
+   */
+  private readonly srcBits: number;
+  private readonly dstBits: number;
+
   constructor(
     readonly id: ConnectionId,
     readonly proto: number,
-    readonly src: number,
-    readonly dst: number,
+    src: number,
+    dst: number,
     readonly sport: number,
     readonly dport: number,
     readonly createdUs: number,
@@ -74,7 +80,19 @@ export class Connection {
     /** Identifier of the master connection, or -1. */
     readonly masterId: ConnectionId,
     public history: LedgerHistory,
-  ) {}
+  ) {
+    this.srcBits = src | 0;
+    this.dstBits = dst | 0;
+  }
+
+  /** Original-direction source and destination addresses (unsigned 32-bit). */
+  get src(): number {
+    return this.srcBits >>> 0;
+  }
+
+  get dst(): number {
+    return this.dstBits >>> 0;
+  }
 
   /** When a packet of it was last seen (µs); its creation time until then. */
   get lastSeenUs(): number {
@@ -96,32 +114,36 @@ export class Connection {
 
   /** Handle of the module's part (ModuleId order), -1 when the module takes no part. */
   part(module: number): number {
-    return this.table().parts[this.slot * MODULE_COUNT + module];
+    return this.table().part(this.slot, module);
   }
 
   setPart(module: number, handle: number): void {
-    this.table().parts[this.slot * MODULE_COUNT + module] = handle;
+    this.table().setPart(this.slot, module, handle);
   }
 
   /**
-   * Checkpoint bookkeeping, per area (0 = base, 1 + module): the version of the last record
-   * written, and a digest of what that record said, to tell a state change from a packet that
-   * changed nothing worth writing.
+   * Checkpoint bookkeeping, per area (0 = base, 1 + module; the connection must have a part
+   * in the module's area): the version of the last record written, and a digest of what that
+   * record said, to tell a state change from a packet that changed nothing worth writing.
    */
   version(area: number): number {
-    return this.table().versions[this.slot * AREAS_PER_CONNECTION + area];
+    const t = this.table();
+    return t.versions[t.recordIndex(this.slot, area)];
   }
 
   setVersion(area: number, version: number): void {
-    this.table().versions[this.slot * AREAS_PER_CONNECTION + area] = version;
+    const t = this.table();
+    t.versions[t.recordIndex(this.slot, area)] = version;
   }
 
   written(area: number): number {
-    return this.table().written[this.slot * AREAS_PER_CONNECTION + area];
+    const t = this.table();
+    return t.written[t.recordIndex(this.slot, area)];
   }
 
   setWritten(area: number, digest: number): void {
-    this.table().written[this.slot * AREAS_PER_CONNECTION + area] = digest;
+    const t = this.table();
+    t.written[t.recordIndex(this.slot, area)] = digest;
   }
 
   /** TCP td_end per direction when the TCP record was last written (window movement). */

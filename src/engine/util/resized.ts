@@ -1,5 +1,6 @@
 /** Any typed array a column of numbers is kept in. */
-export type NumberColumn = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+export type NumberColumn =
+  Uint8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float64Array;
 
 /**
  * A column of the same kind with room for `length` elements, the old elements copied to its

@@ -38,6 +38,8 @@ describe('FtpPartTable', () => {
     table.store(handle, copy);
     expect(table.get(handle).line[0]).toBe('PORT 10,0');
     expect(() => table.store(handle, { ...copy, announced: -1 })).toThrow(/announcements/);
+    expect(() => table.store(handle, { ...copy, nextSeq: [-2, 0] })).toThrow(/sequence number -2/);
+    expect(() => table.store(handle, { ...copy, nextSeq: [0, 2 ** 32] })).toThrow(/sequence/);
     table.remove(handle);
     expect(() => table.add({ ...copy, announced: 2 ** 32 })).toThrow(/announcements/);
     expect(table.size).toBe(0); // the refused part took no handle
