@@ -18,7 +18,7 @@ export class ConnectionTable {
   count = 0;
 
   constructor(readonly maxConnections: number) {
-    this.tuples = new TupleTable(maxConnections * 2);
+    this.tuples = new TupleTable(maxConnections);
     this.columns = new ConnectionColumns(maxConnections);
   }
 
@@ -61,15 +61,13 @@ export class ConnectionTable {
     c.slot = slot;
     this.columns.open(slot, c.createdUs);
     c.columns = this.columns;
-    this.tuples.set(c.src, c.dst, c.sport, c.dport, c.proto, slot * 2);
-    this.tuples.set(c.dst, c.src, c.dport, c.sport, c.proto, slot * 2 + 1);
+    this.tuples.set(c.src, c.dst, c.sport, c.dport, c.proto, slot);
     this.count++;
   }
 
   remove(c: Connection): void {
     if (!(this.slots[c.slot] === c)) violated(`connection ${c.id} is not in slot ${c.slot}`);
     this.tuples.delete(c.src, c.dst, c.sport, c.dport, c.proto);
-    this.tuples.delete(c.dst, c.src, c.dport, c.sport, c.proto);
     this.slots[c.slot] = null;
     this.free.push(c.slot);
     c.slot = -1;

@@ -183,4 +183,15 @@ describe('regressions', () => {
     fw.udp(true, 1, 9, parseIpv4('239.1.1.1'));
     expect(fw.sim.runtime?.shared.ledger.entries[0].packets).toEqual({ accepted: 3, dropped: 0 });
   });
+
+  it('takes a packet whose tuple is its own reverse (a LAND packet) as one connection', () => {
+    // Same address and port at both ends: its reply tuple is its original tuple. Entered
+    // once per direction, the second entry clashed with the first and stopped the run.
+    const fw = new Injector();
+    const self = parseIpv4('192.0.2.10');
+    expect(fw.udp(true, 53, 53, self)).toBe('accept: rule 4 [new]');
+    expect(fw.udp(true, 53, 53, self)).toBe('accept: rule 4 [new]');
+    expect(fw.live()).toEqual(['udp 192.0.2.10:53 → 192.0.2.10:53 #1']);
+    expect(fw.sim.runtime?.shared.ledger.entries[0].packets).toEqual({ accepted: 2, dropped: 0 });
+  });
 });

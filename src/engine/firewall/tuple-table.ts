@@ -2,15 +2,25 @@ import { invariant } from '../errors';
 
 /** Words per hash slot: source, destination, ports, and the value with the protocol. */
 const STRIDE = 4;
-/** Values are below this: value + 1 sits above the protocol's 8 bits in one 32-bit word. */
-const VALUE_LIMIT = 2 ** 24 - 1;
+/**
+ * The highest slot: slot · 2 + reversed + 1 sits above the protocol's 8 bits in one 32-bit
+ * word, so it is below 2^24.
+ */
+const MAX_SLOTS = 2 ** 23 - 2;
 
 /**
- * The conntrack hash: a 5-tuple (source, destination, ports, protocol) to an integer value
- * (connection slot · 2 + direction), in open addressing with linear probing over typed
- * arrays — no string keys and no allocation per lookup. Each connection is entered twice,
- * once per direction, like the kernel's tuplehash[ORIGINAL/REPLY]. Deletion shifts later
- * entries back (no tombstones), so lookups stay short however long the run.
+ * The conntrack hash: a connection's 5-tuple (source, destination, ports, protocol) to its
+ * slot, and a packet's tuple to the slot and the direction (slot · 2 + direction), in open
+ * addressing with linear probing over typed arrays — no string keys and no allocation per
+ * lookup. Deletion shifts later entries back (no tombstones), so lookups stay short however
+ * long the run.
+ *
+ * A connection is entered once, not once per direction as the kernel's tuplehash[ORIGINAL]
+ * and [REPLY] are: its reply tuple is its original tuple reversed (this firewall translates
+ * no addresses), so a tuple is keyed in canonical order — the end with the lower address
+ * (then port) first — and the entry says whether the original direction was reversed to get
+ * there. Half the slots of two entries, and a tuple whose reverse is itself (one address and
+ * port talking to itself) is one entry, not a clash.
  *
  * A slot's four words lie side by side in one array: a probe reads one cache line. With the
  * fields in five arrays a probe read five, and at a million connections each was a miss
@@ -25,39 +35,49 @@ export class TupleTable {
   /** The words' length - 1 (a power of two - 1): wraps a word index. */
   private readonly wordMask: number;
   /**
-   * Per slot: src, dst, sport << 16 | dport (each as an int32), then (value + 1) · 256 +
-   * proto, 0 for an empty slot.
+   * Per slot, the tuple in canonical order: src, dst, sport << 16 | dport (each as an int32),
+   * then (slot · 2 + reversed + 1) · 256 + proto, 0 for an empty slot.
    */
   private readonly words: Int32Array;
+  /** Set by canonical(): the tuple in canonical order, and whether it was reversed. */
+  private keySrc = 0;
+  private keyDst = 0;
+  private keyPorts = 0;
+  private keyReversed = 0;
   size = 0;
 
-  /** Holds up to `maxEntries`; the slots are kept at most half full. */
-  constructor(readonly maxEntries: number) {
-    invariant(maxEntries <= VALUE_LIMIT, `a tuple table of ${maxEntries} entries`);
+  /** Holds up to `maxConnections`; the slots are kept at most half full. */
+  constructor(readonly maxConnections: number) {
+    invariant(maxConnections <= MAX_SLOTS, `a tuple table of ${maxConnections} connections`);
     let capacity = 16;
-    while (capacity < maxEntries * 2) capacity *= 2;
+    while (capacity < maxConnections * 2) capacity *= 2;
     this.mask = capacity - 1;
     this.wordMask = capacity * STRIDE - 1;
     this.words = new Int32Array(capacity * STRIDE);
   }
 
   get full(): boolean {
-    return this.size >= this.maxEntries;
+    return this.size >= this.maxConnections;
   }
 
-  /** The value stored for the tuple, or -1. */
+  /** slot · 2 + direction (0 original, 1 reply) of the connection the tuple belongs to, or -1. */
   get(src: number, dst: number, sport: number, dport: number, proto: number): number {
-    const i = this.find(src | 0, dst | 0, (sport << 16) | dport, proto);
-    return i < 0 ? -1 : (this.words[i + 3] >>> 8) - 1;
+    this.canonical(src, dst, sport, dport);
+    const i = this.find(this.keySrc, this.keyDst, this.keyPorts, proto);
+    return i < 0 ? -1 : ((this.words[i + 3] >>> 8) - 1) ^ this.keyReversed;
   }
 
-  /** Adds a tuple that is not present yet (the caller checked with get()). */
-  set(src: number, dst: number, sport: number, dport: number, proto: number, value: number): void {
-    invariant(this.size < this.maxEntries, 'tuple table is full');
-    invariant(value >= 0 && value < VALUE_LIMIT, 'tuple values are from 0 to 2^24 - 2');
-    const s = src | 0;
-    const d = dst | 0;
-    const ports = (sport << 16) | dport;
+  /**
+   * Enters a connection by its original tuple, at `slot`. Neither direction of it may be
+   * present yet (the caller checked with get()).
+   */
+  set(src: number, dst: number, sport: number, dport: number, proto: number, slot: number): void {
+    invariant(this.size < this.maxConnections, 'tuple table is full');
+    invariant(slot >= 0 && slot <= MAX_SLOTS, 'tuple table slots are from 0 to 2^23 - 2');
+    this.canonical(src, dst, sport, dport);
+    const s = this.keySrc;
+    const d = this.keyDst;
+    const ports = this.keyPorts;
     const w = this.words;
     let i = (hash(s, d, ports, proto) & this.mask) * STRIDE;
     for (; w[i + 3] !== 0; i = (i + STRIDE) & this.wordMask) {
@@ -68,13 +88,14 @@ export class TupleTable {
     w[i] = s;
     w[i + 1] = d;
     w[i + 2] = ports;
-    w[i + 3] = ((value + 1) * 256 + proto) | 0;
+    w[i + 3] = ((slot * 2 + this.keyReversed + 1) * 256 + proto) | 0;
     this.size++;
   }
 
-  /** Removes the tuple; returns whether it was there. */
+  /** Removes the connection of the tuple (either direction); returns whether it was there. */
   delete(src: number, dst: number, sport: number, dport: number, proto: number): boolean {
-    const i = this.find(src | 0, dst | 0, (sport << 16) | dport, proto);
+    this.canonical(src, dst, sport, dport);
+    const i = this.find(this.keySrc, this.keyDst, this.keyPorts, proto);
     if (i < 0) return false;
     const w = this.words;
     const wrap = this.wordMask;
@@ -95,6 +116,20 @@ export class TupleTable {
       }
     }
     return true;
+  }
+
+  /**
+   * The tuple in canonical order: as given when its source address (then port) is the lower,
+   * else reversed. Unsigned comparisons; stored as int32.
+   */
+  private canonical(src: number, dst: number, sport: number, dport: number): void {
+    const a = src >>> 0;
+    const b = dst >>> 0;
+    const reversed = a > b || (a === b && sport > dport);
+    this.keySrc = (reversed ? b : a) | 0;
+    this.keyDst = (reversed ? a : b) | 0;
+    this.keyPorts = reversed ? (dport << 16) | sport : (sport << 16) | dport;
+    this.keyReversed = reversed ? 1 : 0;
   }
 
   /** Index of the tuple's first word, or -1. The arguments are as stored (int32). */
