@@ -37,11 +37,10 @@ export class ConnectionColumns {
   partModules = new Uint8Array(0);
   /**
    * Per record position (0 = base, 1 + part position) at slot · RECORD_POSITIONS + position:
-   * the version of the last record written, and a digest of what it said (NaN: write
-   * whatever it says next). Doubles: a version past the record format's bound must reach
-   * its check, not wrap.
+   * the version of the last record written (32 bits, as the record's header holds it), and a
+   * digest of what it said (NaN: write whatever it says next).
    */
-  versions = new Float64Array(0);
+  versions = new Uint32Array(0);
   written = new Float64Array(0);
   /** TCP td_end per direction (slot · 2 + dir) when the TCP record was last written. */
   writtenEnd = new Uint32Array(0);

@@ -52,6 +52,36 @@ describe('ConnectionTable', () => {
     expect([c.part(3), c.part(4), c.version(1 + 3)]).toEqual([9, -1, 4]);
     c.setPart(0, -1);
     expect([c.part(0), c.part(3)]).toEqual([-1, 9]);
+    c.setVersion(0, 0xffff_ffff); // the record header's bound
+    expect(c.version(0)).toBe(0xffff_ffff);
+    expect(() => c.setVersion(0, 2 ** 32)).toThrow(/record version 4294967296/); // no wrap to 0
+  });
+
+  it('gives back its tuple and flags as given, at the ends of their ranges', () => {
+    for (const [proto, sport, dport] of [
+      [255, 0xffff, 0],
+      [0, 0, 0xffff],
+      [17, 0x8000, 0x7fff],
+    ]) {
+      const c = new Connection(7, proto, 0xffff_ffff, 0x8000_0000, sport, dport, 0, 1, -1, history);
+      expect([c.proto, c.src, c.dst, c.sport, c.dport]).toEqual([
+        proto,
+        0xffff_ffff,
+        0x8000_0000,
+        sport,
+        dport,
+      ]);
+      expect([c.seenReply, c.helper]).toEqual([false, -1]);
+      c.helper = 2 ** 21 - 2;
+      c.seenReply = true;
+      expect([c.proto, c.seenReply, c.helper]).toEqual([proto, true, 2 ** 21 - 2]);
+      c.helper = 0;
+      c.seenReply = false;
+      expect([c.proto, c.seenReply, c.helper, c.sport]).toEqual([proto, false, 0, sport]);
+      expect(() => (c.helper = 2 ** 21 - 1)).toThrow(/helper index/);
+    }
+    expect(() => new Connection(1, 6, 1, 2, 65_536, 80, 0, 1, -1, history)).toThrow(/ports/);
+    expect(() => new Connection(1, 256, 1, 2, 1, 80, 0, 1, -1, history)).toThrow(/protocol/);
   });
 
   it('gives a reused slot a clean row, and a removed connection no columns', () => {

@@ -1,3 +1,4 @@
+import { MAX_RECORD_VERSION } from '../checkpoint/record';
 import { violated } from '../errors';
 import type { ConnectionColumns } from './connection-columns';
 import type { ConnectionId } from './connection-id';
@@ -53,27 +54,28 @@ export interface LedgerHistory extends ConnectionHistory {
 export class Connection {
   /** Position in the connection table. */
   slot = -1;
-  /** A packet in the reply direction has been seen (conntrack's IPS_SEEN_REPLY). */
-  seenReply = false;
-  /** Index of the helper object assigned by `ct helper set`, or -1. */
-  helper = -1;
   /** The columns of the table holding it (set by the table), null while in none. */
   columns: ConnectionColumns | null = null;
 
-  /**
-   * The addresses as 32-bit signed integers: an address from 128.0.0.0 up is past V8's small
-   * integers, and as a plain field it would be a boxed number, 16 bytes more per connection.
+  /*
+   * Small numbers share a field, and the addresses are kept as 32-bit signed integers: every
+   * field is 8 bytes, and an address from 128.0.0.0 up would be a boxed number, 16 more. This
+   * object is the largest thing the firewall keeps per connection.
    */
   private readonly srcBits: number;
   private readonly dstBits: number;
+  /** sport << 16 | dport. */
+  private readonly portBits: number;
+  /** The protocol (bits 0-7), seen-reply (bit 8), the helper's index + 1 (from bit 9). */
+  private flagBits: number;
 
   constructor(
     readonly id: ConnectionId,
-    readonly proto: number,
+    proto: number,
     src: number,
     dst: number,
-    readonly sport: number,
-    readonly dport: number,
+    sport: number,
+    dport: number,
     readonly createdUs: number,
     /** Rule number that admitted it; 0 = a chain policy. */
     readonly rule: number,
@@ -81,8 +83,12 @@ export class Connection {
     readonly masterId: ConnectionId,
     public history: LedgerHistory,
   ) {
+    if (!(proto === (proto & 0xff) && sport === (sport & 0xffff) && dport === (dport & 0xffff)))
+      violated(`connection ${id}: protocol ${proto}, ports ${sport} and ${dport}`);
     this.srcBits = src | 0;
     this.dstBits = dst | 0;
+    this.portBits = (sport << 16) | dport;
+    this.flagBits = proto;
   }
 
   /** Original-direction source and destination addresses (unsigned 32-bit). */
@@ -92,6 +98,37 @@ export class Connection {
 
   get dst(): number {
     return this.dstBits >>> 0;
+  }
+
+  get sport(): number {
+    return this.portBits >>> 16;
+  }
+
+  get dport(): number {
+    return this.portBits & 0xffff;
+  }
+
+  get proto(): number {
+    return this.flagBits & 0xff;
+  }
+
+  /** A packet in the reply direction has been seen (conntrack's IPS_SEEN_REPLY). */
+  get seenReply(): boolean {
+    return (this.flagBits & SEEN_REPLY) !== 0;
+  }
+
+  set seenReply(seen: boolean) {
+    this.flagBits = seen ? this.flagBits | SEEN_REPLY : this.flagBits & ~SEEN_REPLY;
+  }
+
+  /** Index of the helper object assigned by `ct helper set`, or -1. */
+  get helper(): number {
+    return (this.flagBits >>> HELPER_SHIFT) - 1;
+  }
+
+  set helper(index: number) {
+    if (!(index >= -1 && index < MAX_HELPERS)) violated(`helper index ${index}`);
+    this.flagBits = (this.flagBits & (SEEN_REPLY | 0xff)) | ((index + 1) << HELPER_SHIFT);
   }
 
   /** When a packet of it was last seen (µs); its creation time until then. */
@@ -132,6 +169,8 @@ export class Connection {
   }
 
   setVersion(area: number, version: number): void {
+    // The column holds what a record's header can: a version past it must not wrap to 0.
+    if (!(version >= 0 && version <= MAX_RECORD_VERSION)) violated(`record version ${version}`);
     const t = this.table();
     t.versions[t.recordIndex(this.slot, area)] = version;
   }
@@ -161,3 +200,8 @@ export class Connection {
     return columns;
   }
 }
+
+const SEEN_REPLY = 0x100;
+const HELPER_SHIFT = 9;
+/** Helper indexes that fit above the protocol and the seen-reply bit in a small integer. */
+const MAX_HELPERS = 2 ** 21 - 1;
