@@ -105,6 +105,26 @@ describe('damaged and unusual recoveries', () => {
     expect(lost?.related).not.toBeNull();
   });
 
+  it('refuses a part whose place another part holds, and leaks no handle for it', () => {
+    const sim = createSimulation(ftpCrash(), { traceCapacity: 0 });
+    sim.runUntil(790_000);
+    const data = [...(sim.firewall?.conntrack.table.live() ?? [])].find(
+      (c) => c.masterId >= 0 && c.proto === 6,
+    );
+    if (data === undefined) throw new Error('no data connection');
+    sim.runUntil(900_000); // the firewall is down: a UDP record, checksum and all, for a TCP one
+    const space = sim.runtime?.server.space;
+    space?.write(2, data.id, 1, encodeRecord(2, data.id, 1, new Uint8Array(9)));
+    sim.runUntil(1_100_000); // recovered
+    const crash = buildReport(sim).crashes[0];
+    expect(crash).toMatchObject({ corrupt: 1, lost: 1, mismatches: 0 });
+    const modules = sim.firewall?.conntrack.modules;
+    const live = [...(sim.firewall?.conntrack.table.live() ?? [])];
+    expect(live.some((c) => c.id === data.id)).toBe(false);
+    expect(modules?.udpParts.size).toBe(live.filter((c) => c.proto === 17).length);
+    expect(modules?.tcpParts.size).toBe(live.filter((c) => c.proto === 6).length);
+  });
+
   it('refuses base records that clash, and leaves no half-rebuilt connection live in the ledger', () => {
     const sim = createSimulation(ftpCrash(), { traceCapacity: 0 });
     sim.runUntil(790_000);

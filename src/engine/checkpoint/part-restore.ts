@@ -1,5 +1,4 @@
 import type { Connection } from '../firewall/connection';
-import { AREAS_PER_CONNECTION } from '../firewall/connection-columns';
 import type { SavedExpectation } from '../firewall/expectation-codec';
 import type { Firewall } from '../firewall/firewall';
 import { decodeFtpPart, decodeSipPart } from '../firewall/modules/helper-codec';
@@ -8,7 +7,7 @@ import { decodeTcpPart } from '../firewall/modules/tcp/tcp-codec';
 import { newFtpPart } from '../firewall/modules/ftp-helper';
 import { newTcpPart } from '../firewall/modules/tcp/tcp-part';
 import { decodeIcmpPart, decodeUdpPart } from '../firewall/modules/udp-icmp-codec';
-import { areaOfModule } from '../firewall/part-records';
+import { AREA_COUNT, areaOfModule, moduleOfArea } from '../firewall/part-records';
 import { RECORD_HEADER_BYTES } from './record';
 
 const pendingByConnection = new WeakMap<Connection, readonly SavedExpectation[]>();
@@ -35,6 +34,9 @@ export function attachPart(
   const at = start + RECORD_HEADER_BYTES;
   const end = start + length;
   const modules = target.conntrack.modules;
+  // A part whose place is taken (a second layer-4 part, a second helper: records that agree
+  // with their checksums but not with each other) is refused before it takes a handle.
+  if (!conn.hasRoomFor(moduleOfArea(area))) return false;
   try {
     switch (area) {
       case areaOfModule(ModuleId.tcp):
@@ -79,7 +81,7 @@ export function restoreExpectations(
   const ct = target.conntrack;
   for (let i = 0; i < adopted.length; i++) {
     const conn = adopted[i];
-    for (let area = 0; area < AREAS_PER_CONNECTION; area++) {
+    for (let area = 0; area < AREA_COUNT; area++) {
       if (area === 0 || conn.part(area - 1) >= 0)
         conn.setWritten(area, target.records.digest(conn, area));
     }

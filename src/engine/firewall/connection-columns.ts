@@ -2,22 +2,20 @@ import { violated } from '../errors';
 import { MODULE_COUNT, ModuleId } from './modules/module-ids';
 import { resized } from '../util/resized';
 
-/** Checkpoint areas a connection may have a record in: the base layer and one per module. */
-export const AREAS_PER_CONNECTION = MODULE_COUNT + 1;
 /**
  * Parts a connection holds at most: one of the layer-4 modules (TCP, UDP, ICMP) and one
  * layer-7 helper (FTP, SIP). A module's part sits at its position: 0 for layer 4, 1 for a
  * helper. A connection takes its parts when it is confirmed and gives them back when it
  * leaves the table, so a position never changes hands while the connection is in one.
  */
-export const PART_POSITIONS = 2;
+const PART_POSITIONS = 2;
 /** Checkpoint bookkeeping per connection: the base layer, then one per part position. */
 const RECORD_POSITIONS = 1 + PART_POSITIONS;
 /** Columns start this many slots long and double up to the table's bound. */
 const INITIAL_SLOTS = 1024;
 
 /** The part position of a module: layer 4 (0) or helper (1). */
-export function partPosition(module: number): number {
+function partPosition(module: number): number {
   return module <= ModuleId.icmp ? 0 : 1;
 }
 
@@ -25,7 +23,7 @@ export function partPosition(module: number): number {
  * The per-slot numbers of the connection table that are not the base layer's tuple: each
  * connection's handle into its module tables, and its checkpoint bookkeeping. Kept in
  * typed-array columns indexed by slot: as four small arrays per connection they cost about
- * 340 bytes and four objects for the garbage collector to trace; here 80 bytes and none.
+ * 340 bytes and four objects for the garbage collector to trace; here 70 bytes and none.
  * Kept per position, not per module: a connection has at most one part of each kind, and
  * a column per module was five-sixths zeros. The two times that change on every packet
  * are here too: as fields they were boxed doubles, a new heap number each time they changed.
@@ -79,11 +77,18 @@ export class ConnectionColumns {
   /** Handle of the module's part at `slot`, -1 when the module takes no part. */
   part(slot: number, module: number): number {
     const p = slot * PART_POSITIONS + partPosition(module);
-    return this.partModules[p] === module + 1 ? this.parts[p] : -1;
+    const holder = this.partModules[p];
+    return holder !== 0 && holder === module + 1 ? this.parts[p] : -1;
+  }
+
+  /** No part, of this module or another, sits at the module's position at `slot`. */
+  hasRoomFor(slot: number, module: number): boolean {
+    return this.partModules[slot * PART_POSITIONS + partPosition(module)] === 0;
   }
 
   /** Gives the module's part at `slot` the handle, or takes it away (-1). */
   setPart(slot: number, module: number, handle: number): void {
+    if (!(module >= 0 && module < MODULE_COUNT)) violated(`no module ${module}`);
     const p = slot * PART_POSITIONS + partPosition(module);
     const holder = this.partModules[p];
     if (handle < 0) {

@@ -41,8 +41,11 @@ describe('ConnectionTable', () => {
     const table = new ConnectionTable(4);
     const c = connection(1);
     table.add(c);
+    expect([c.hasRoomFor(1), c.hasRoomFor(4), c.part(-1)]).toEqual([true, true, -1]);
     c.setPart(0, 5); // TCP
+    expect([c.hasRoomFor(1), c.hasRoomFor(4), c.part(-1)]).toEqual([false, true, -1]);
     expect(() => c.setPart(1, 6)).toThrow(/takes the part of module 0/); // UDP as well
+    expect(() => c.setPart(-1, 6)).toThrow(/no module -1/);
     c.setPart(2, -1); // ICMP has none to give back: TCP's stays
     expect(c.part(0)).toBe(5);
     expect(() => c.version(1 + 3)).toThrow(/no part in area 4/); // FTP
@@ -72,13 +75,13 @@ describe('ConnectionTable', () => {
         dport,
       ]);
       expect([c.seenReply, c.helper]).toEqual([false, -1]);
-      c.helper = 2 ** 21 - 2;
+      c.helper = 2 ** 20 - 2;
       c.seenReply = true;
-      expect([c.proto, c.seenReply, c.helper]).toEqual([proto, true, 2 ** 21 - 2]);
+      expect([c.proto, c.seenReply, c.helper]).toEqual([proto, true, 2 ** 20 - 2]);
       c.helper = 0;
       c.seenReply = false;
       expect([c.proto, c.seenReply, c.helper, c.sport]).toEqual([proto, false, 0, sport]);
-      expect(() => (c.helper = 2 ** 21 - 1)).toThrow(/helper index/);
+      expect(() => (c.helper = 2 ** 20 - 1)).toThrow(/helper index/);
     }
     expect(() => new Connection(1, 6, 1, 2, 65_536, 80, 0, 1, -1, history)).toThrow(/ports/);
     expect(() => new Connection(1, 256, 1, 2, 1, 80, 0, 1, -1, history)).toThrow(/protocol/);

@@ -58,14 +58,14 @@ export class Connection {
   columns: ConnectionColumns | null = null;
 
   /*
-   * Small numbers share a field, and the addresses are kept as 32-bit signed integers: every
-   * field is 8 bytes, and an address from 128.0.0.0 up would be a boxed number, 16 more. This
-   * object is the largest thing the firewall keeps per connection.
+   * This object is the largest thing the firewall keeps per connection, so small numbers
+   * share a field and the addresses are 32-bit signed integers. Every field is a word, and
+   * a number past V8's small integers is boxed, 12 to 16 bytes more: in Node from 2^31 (an
+   * address from 128.0.0.0 up, stored unsigned), in a browser's compressed heap from 2^30.
+   * So the ports keep a field each: packed in one they would pass 2^30 in a browser.
    */
   private readonly srcBits: number;
   private readonly dstBits: number;
-  /** sport << 16 | dport. */
-  private readonly portBits: number;
   /** The protocol (bits 0-7), seen-reply (bit 8), the helper's index + 1 (from bit 9). */
   private flagBits: number;
 
@@ -74,8 +74,8 @@ export class Connection {
     proto: number,
     src: number,
     dst: number,
-    sport: number,
-    dport: number,
+    readonly sport: number,
+    readonly dport: number,
     readonly createdUs: number,
     /** Rule number that admitted it; 0 = a chain policy. */
     readonly rule: number,
@@ -87,7 +87,6 @@ export class Connection {
       violated(`connection ${id}: protocol ${proto}, ports ${sport} and ${dport}`);
     this.srcBits = src | 0;
     this.dstBits = dst | 0;
-    this.portBits = (sport << 16) | dport;
     this.flagBits = proto;
   }
 
@@ -98,14 +97,6 @@ export class Connection {
 
   get dst(): number {
     return this.dstBits >>> 0;
-  }
-
-  get sport(): number {
-    return this.portBits >>> 16;
-  }
-
-  get dport(): number {
-    return this.portBits & 0xffff;
   }
 
   get proto(): number {
@@ -147,6 +138,11 @@ export class Connection {
 
   set expiresUs(us: number) {
     this.table().expiresUs[this.slot] = us;
+  }
+
+  /** No part, of this module or of another in its place (layer 4, helper), is held yet. */
+  hasRoomFor(module: number): boolean {
+    return this.table().hasRoomFor(this.slot, module);
   }
 
   /** Handle of the module's part (ModuleId order), -1 when the module takes no part. */
@@ -203,5 +199,5 @@ export class Connection {
 
 const SEEN_REPLY = 0x100;
 const HELPER_SHIFT = 9;
-/** Helper indexes that fit above the protocol and the seen-reply bit in a small integer. */
-const MAX_HELPERS = 2 ** 21 - 1;
+/** Helper indexes that fit above the protocol and the seen-reply bit below 2^30. */
+const MAX_HELPERS = 2 ** 20 - 1;

@@ -38,7 +38,7 @@ export class LedgerRows {
   sport = new Uint16Array(0);
   dport = new Uint16Array(0);
   proto = new Uint8Array(0);
-  /** The shared history's number (StateHistories), or OWN_HISTORY. */
+  /** The shared history's number (StateHistories: at most MAX_SHARED_HISTORIES), or OWN_HISTORY. */
   private states = new Int16Array(0);
   /** Text numbers (0: null): the rule or expectation that admitted, the end reason, the helper. */
   private admittedBy = new Uint16Array(0);
@@ -55,10 +55,6 @@ export class LedgerRows {
   private length = 0;
 
   constructor(readonly maxRows: number) {}
-
-  get count(): number {
-    return this.rows;
-  }
 
   /** A new row for a connection opened (or first seen by a recovery); returns its index. */
   add(
@@ -170,7 +166,10 @@ export class LedgerRows {
   }
 }
 
-/** The most distinct state histories shared; past it a history gets an array of its own. */
+/**
+ * The most distinct state histories shared; past it a history gets an array of its own.
+ * Their numbers sit in an Int16Array column: the bound stays below 2^15.
+ */
 const MAX_SHARED_HISTORIES = 4_096;
 
 /**

@@ -4,9 +4,9 @@ import { invariant } from '../errors';
 const STRIDE = 4;
 /**
  * The highest slot: slot · 2 + reversed + 1 sits above the protocol's 8 bits in one 32-bit
- * word, so it is below 2^24.
+ * word, so it is below 2^24. A table of n connections uses slots 0 … n - 1.
  */
-const MAX_SLOTS = 2 ** 23 - 2;
+const MAX_SLOT = 2 ** 23 - 2;
 
 /**
  * The conntrack hash: a connection's 5-tuple (source, destination, ports, protocol) to its
@@ -48,7 +48,7 @@ export class TupleTable {
 
   /** Holds up to `maxConnections`; the slots are kept at most half full. */
   constructor(readonly maxConnections: number) {
-    invariant(maxConnections <= MAX_SLOTS, `a tuple table of ${maxConnections} connections`);
+    invariant(maxConnections <= MAX_SLOT + 1, `a tuple table of ${maxConnections} connections`);
     let capacity = 16;
     while (capacity < maxConnections * 2) capacity *= 2;
     this.mask = capacity - 1;
@@ -73,7 +73,7 @@ export class TupleTable {
    */
   set(src: number, dst: number, sport: number, dport: number, proto: number, slot: number): void {
     invariant(this.size < this.maxConnections, 'tuple table is full');
-    invariant(slot >= 0 && slot <= MAX_SLOTS, 'tuple table slots are from 0 to 2^23 - 2');
+    invariant(slot >= 0 && slot <= MAX_SLOT, 'tuple table slots are from 0 to 2^23 - 2');
     this.canonical(src, dst, sport, dport);
     const s = this.keySrc;
     const d = this.keyDst;

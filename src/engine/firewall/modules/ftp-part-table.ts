@@ -73,7 +73,7 @@ export class FtpPartTable {
     return into;
   }
 
-  /** Writes the part over the stored one (a count its column cannot hold throws). */
+  /** Writes the part over the stored one (a count or sequence number its column cannot hold throws). */
   store(handle: number, part: FtpPart): void {
     this.check(handle);
     checkPart(part);
