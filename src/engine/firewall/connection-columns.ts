@@ -13,6 +13,8 @@ const PART_POSITIONS = 2;
 const RECORD_POSITIONS = 1 + PART_POSITIONS;
 /** Columns start this many slots long and double up to the table's bound. */
 const INITIAL_SLOTS = 1024;
+/** Handles below this fit beside the module in a part's word. */
+const MAX_HANDLE = 2 ** 28;
 
 /** The part position of a module: layer 4 (0) or helper (1). */
 function partPosition(module: number): number {
@@ -23,16 +25,17 @@ function partPosition(module: number): number {
  * The per-slot numbers of the connection table that are not the base layer's tuple: each
  * connection's handle into its module tables, and its checkpoint bookkeeping. Kept in
  * typed-array columns indexed by slot: as four small arrays per connection they cost about
- * 340 bytes and four objects for the garbage collector to trace; here 70 bytes and none.
+ * 340 bytes and four objects for the garbage collector to trace; here 68 bytes and none.
  * Kept per position, not per module: a connection has at most one part of each kind, and
  * a column per module was five-sixths zeros. The two times that change on every packet
  * are here too: as fields they were boxed doubles, a new heap number each time they changed.
  */
 export class ConnectionColumns {
-  /** Handle of the part at slot · PART_POSITIONS + position (meaningless when none). */
+  /**
+   * The part at slot · PART_POSITIONS + position: handle · 8 + module, or -1 for none. One
+   * word, so that finding a module's part (several times a packet) is one load.
+   */
   parts = new Int32Array(0);
-  /** The module whose part that is, plus one; 0 for none. */
-  partModules = new Uint8Array(0);
   /**
    * Per record position (0 = base, 1 + part position) at slot · RECORD_POSITIONS + position:
    * the version of the last record written (32 bits, as the record's header holds it), and a
@@ -61,8 +64,8 @@ export class ConnectionColumns {
     if (slot >= this.slots) this.grow(slot + 1);
     // Stores, not fill(): for two or three elements a call of fill cost more.
     const p = slot * PART_POSITIONS;
-    this.partModules[p] = 0;
-    this.partModules[p + 1] = 0;
+    this.parts[p] = -1;
+    this.parts[p + 1] = -1;
     const r = slot * RECORD_POSITIONS;
     for (let i = r; i < r + RECORD_POSITIONS; i++) {
       this.versions[i] = 0;
@@ -76,42 +79,41 @@ export class ConnectionColumns {
 
   /** Handle of the module's part at `slot`, -1 when the module takes no part. */
   part(slot: number, module: number): number {
-    const p = slot * PART_POSITIONS + partPosition(module);
-    const holder = this.partModules[p];
-    return holder !== 0 && holder === module + 1 ? this.parts[p] : -1;
+    const v = this.parts[slot * PART_POSITIONS + partPosition(module)];
+    return v >= 0 && (v & 7) === module ? v >> 3 : -1;
   }
 
   /** No part, of this module or another, sits at the module's position at `slot`. */
   hasRoomFor(slot: number, module: number): boolean {
-    return this.partModules[slot * PART_POSITIONS + partPosition(module)] === 0;
+    return this.parts[slot * PART_POSITIONS + partPosition(module)] < 0;
   }
 
   /** Gives the module's part at `slot` the handle, or takes it away (-1). */
   setPart(slot: number, module: number, handle: number): void {
     if (!(module >= 0 && module < MODULE_COUNT)) violated(`no module ${module}`);
     const p = slot * PART_POSITIONS + partPosition(module);
-    const holder = this.partModules[p];
+    const held = this.parts[p];
     if (handle < 0) {
-      if (holder === module + 1) this.partModules[p] = 0;
+      if (held >= 0 && (held & 7) === module) this.parts[p] = -1;
       return;
     }
-    if (!(holder === 0 || holder === module + 1))
-      violated(`slot ${slot}: module ${module} takes the part of module ${holder - 1}`);
-    this.parts[p] = handle;
-    this.partModules[p] = module + 1;
+    if (!(held < 0 || (held & 7) === module))
+      violated(`slot ${slot}: module ${module} takes the part of module ${held & 7}`);
+    if (!(handle < MAX_HANDLE)) violated(`part handle ${handle}`);
+    this.parts[p] = handle * 8 + module;
   }
 
   /**
    * Where the bookkeeping of a checkpoint area sits for `slot`: the base layer's, or that of
-   * the part position of the area's module, which must hold that module's part.
+   * the part position of the area's module. Reads need not check that the module holds the
+   * position (they come after a write, or from a part being tracked); writes do (`checked`).
    */
-  recordIndex(slot: number, area: number): number {
+  recordIndex(slot: number, area: number, checked = false): number {
     if (area === 0) return slot * RECORD_POSITIONS;
     const module = area - 1;
-    const position = partPosition(module);
-    if (!(this.partModules[slot * PART_POSITIONS + position] === module + 1))
+    if (checked && this.part(slot, module) < 0)
       violated(`slot ${slot} has no part in area ${area}`);
-    return slot * RECORD_POSITIONS + 1 + position;
+    return slot * RECORD_POSITIONS + 1 + partPosition(module);
   }
 
   /** Makes the columns hold `count` slots now, in one step (a recovery knows how many it rebuilds). */
@@ -125,7 +127,6 @@ export class ConnectionColumns {
     while (n < need) n *= 2;
     n = Math.min(n, this.maxSlots);
     this.parts = resized(this.parts, n * PART_POSITIONS);
-    this.partModules = resized(this.partModules, n * PART_POSITIONS);
     this.versions = resized(this.versions, n * RECORD_POSITIONS);
     this.written = resized(this.written, n * RECORD_POSITIONS);
     this.writtenEnd = resized(this.writtenEnd, n * 2);

@@ -46,9 +46,10 @@ describe('ConnectionTable', () => {
     expect([c.hasRoomFor(1), c.hasRoomFor(4), c.part(-1)]).toEqual([false, true, -1]);
     expect(() => c.setPart(1, 6)).toThrow(/takes the part of module 0/); // UDP as well
     expect(() => c.setPart(-1, 6)).toThrow(/no module -1/);
+    expect(() => c.setPart(3, 2 ** 28)).toThrow(/part handle/); // it would not fit beside the module
     c.setPart(2, -1); // ICMP has none to give back: TCP's stays
     expect(c.part(0)).toBe(5);
-    expect(() => c.version(1 + 3)).toThrow(/no part in area 4/); // FTP
+    expect(() => c.setVersion(1 + 3, 1)).toThrow(/no part in area 4/); // FTP
     expect(() => c.setWritten(1 + 1, 1)).toThrow(/no part in area 2/); // UDP
     c.setPart(3, 9);
     c.setVersion(1 + 3, 4);

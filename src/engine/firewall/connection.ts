@@ -168,7 +168,7 @@ export class Connection {
     // The column holds what a record's header can: a version past it must not wrap to 0.
     if (!(version >= 0 && version <= MAX_RECORD_VERSION)) violated(`record version ${version}`);
     const t = this.table();
-    t.versions[t.recordIndex(this.slot, area)] = version;
+    t.versions[t.recordIndex(this.slot, area, true)] = version;
   }
 
   written(area: number): number {
@@ -178,7 +178,7 @@ export class Connection {
 
   setWritten(area: number, digest: number): void {
     const t = this.table();
-    t.written[t.recordIndex(this.slot, area)] = digest;
+    t.written[t.recordIndex(this.slot, area, true)] = digest;
   }
 
   /** TCP td_end per direction when the TCP record was last written (window movement). */

@@ -39,11 +39,6 @@ export class TupleTable {
    * then (slot · 2 + reversed + 1) · 256 + proto, 0 for an empty slot.
    */
   private readonly words: Int32Array;
-  /** Set by canonical(): the tuple in canonical order, and whether it was reversed. */
-  private keySrc = 0;
-  private keyDst = 0;
-  private keyPorts = 0;
-  private keyReversed = 0;
   size = 0;
 
   /** Holds up to `maxConnections`; the slots are kept at most half full. */
@@ -62,9 +57,11 @@ export class TupleTable {
 
   /** slot · 2 + direction (0 original, 1 reply) of the connection the tuple belongs to, or -1. */
   get(src: number, dst: number, sport: number, dport: number, proto: number): number {
-    this.canonical(src, dst, sport, dport);
-    const i = this.find(this.keySrc, this.keyDst, this.keyPorts, proto);
-    return i < 0 ? -1 : ((this.words[i + 3] >>> 8) - 1) ^ this.keyReversed;
+    const r = reversed(src, dst, sport, dport);
+    const i = r
+      ? this.find(dst | 0, src | 0, (dport << 16) | sport, proto)
+      : this.find(src | 0, dst | 0, (sport << 16) | dport, proto);
+    return i < 0 ? -1 : ((this.words[i + 3] >>> 8) - 1) ^ (r ? 1 : 0);
   }
 
   /**
@@ -74,10 +71,10 @@ export class TupleTable {
   set(src: number, dst: number, sport: number, dport: number, proto: number, slot: number): void {
     invariant(this.size < this.maxConnections, 'tuple table is full');
     invariant(slot >= 0 && slot <= MAX_SLOT, 'tuple table slots are from 0 to 2^23 - 2');
-    this.canonical(src, dst, sport, dport);
-    const s = this.keySrc;
-    const d = this.keyDst;
-    const ports = this.keyPorts;
+    const r = reversed(src, dst, sport, dport);
+    const s = (r ? dst : src) | 0;
+    const d = (r ? src : dst) | 0;
+    const ports = r ? (dport << 16) | sport : (sport << 16) | dport;
     const w = this.words;
     let i = (hash(s, d, ports, proto) & this.mask) * STRIDE;
     for (; w[i + 3] !== 0; i = (i + STRIDE) & this.wordMask) {
@@ -88,14 +85,13 @@ export class TupleTable {
     w[i] = s;
     w[i + 1] = d;
     w[i + 2] = ports;
-    w[i + 3] = ((slot * 2 + this.keyReversed + 1) * 256 + proto) | 0;
+    w[i + 3] = ((slot * 2 + (r ? 1 : 0) + 1) * 256 + proto) | 0;
     this.size++;
   }
 
   /** Removes the connection of the tuple (either direction); returns whether it was there. */
   delete(src: number, dst: number, sport: number, dport: number, proto: number): boolean {
-    this.canonical(src, dst, sport, dport);
-    const i = this.find(this.keySrc, this.keyDst, this.keyPorts, proto);
+    const i = this.findEither(src, dst, sport, dport, proto);
     if (i < 0) return false;
     const w = this.words;
     const wrap = this.wordMask;
@@ -118,18 +114,17 @@ export class TupleTable {
     return true;
   }
 
-  /**
-   * The tuple in canonical order: as given when its source address (then port) is the lower,
-   * else reversed. Unsigned comparisons; stored as int32.
-   */
-  private canonical(src: number, dst: number, sport: number, dport: number): void {
-    const a = src >>> 0;
-    const b = dst >>> 0;
-    const reversed = a > b || (a === b && sport > dport);
-    this.keySrc = (reversed ? b : a) | 0;
-    this.keyDst = (reversed ? a : b) | 0;
-    this.keyPorts = reversed ? (dport << 16) | sport : (sport << 16) | dport;
-    this.keyReversed = reversed ? 1 : 0;
+  /** Index of the first word of the tuple's entry, found in its canonical order, or -1. */
+  private findEither(
+    src: number,
+    dst: number,
+    sport: number,
+    dport: number,
+    proto: number,
+  ): number {
+    return reversed(src, dst, sport, dport)
+      ? this.find(dst | 0, src | 0, (dport << 16) | sport, proto)
+      : this.find(src | 0, dst | 0, (sport << 16) | dport, proto);
   }
 
   /** Index of the tuple's first word, or -1. The arguments are as stored (int32). */
@@ -152,4 +147,14 @@ function hash(src: number, dst: number, ports: number, proto: number): number {
   h = Math.imul(h ^ (h >>> 16) ^ ports, 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13) ^ proto, 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * Whether a tuple's canonical order is its reverse: its source address (unsigned), then its
+ * source port, is the higher end's.
+ */
+function reversed(src: number, dst: number, sport: number, dport: number): boolean {
+  const a = src >>> 0;
+  const b = dst >>> 0;
+  return a > b || (a === b && sport > dport);
 }
