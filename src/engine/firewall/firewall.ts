@@ -194,7 +194,9 @@ export class Firewall implements InspectionHook {
 
   private afterAccept(conn: Connection, p: Packet, nowUs: number): void {
     const ct = this.conntrack;
-    if (conn.history.acceptedPackets === 1 && ct.dir === 0 && this.host.ctx.trace.enabled) {
+    // The trace first: the packet count is read from the ledger, on every packet otherwise.
+    const traced = this.host.ctx.trace.enabled;
+    if (traced && ct.dir === 0 && conn.history.acceptedPackets === 1) {
       this.host.ctx.trace.emit({
         kind: 'firewall.connection',
         atUs: nowUs,
@@ -203,11 +205,7 @@ export class Firewall implements InspectionHook {
         detail: conn.history.admittedBy,
       });
     }
-    if (
-      conn.history.acceptedPackets === 1 &&
-      ct.expectation !== null &&
-      this.host.ctx.trace.enabled
-    ) {
+    if (traced && ct.expectation !== null && conn.history.acceptedPackets === 1) {
       this.host.ctx.trace.emit({
         kind: 'firewall.expectation',
         atUs: nowUs,
