@@ -11,6 +11,17 @@ function ftpCrash(overrides: Partial<Overrides> = {}): ScenarioInput {
   return { ...structuredClone(builtinScenarios['ftp-crash']), ...overrides };
 }
 
+/** ftp-crash run until its data connection is open (before the crash), and that connection. */
+function atTheDataConnection() {
+  const sim = createSimulation(ftpCrash(), { traceCapacity: 0 });
+  sim.runUntil(790_000);
+  const data = [...(sim.firewall?.conntrack.table.live() ?? [])].find(
+    (c) => c.masterId >= 0 && c.proto === 6,
+  );
+  if (data === undefined) throw new Error('no data connection');
+  return { sim, data };
+}
+
 function run(input: ScenarioInput) {
   const sim = createSimulation(input, { traceCapacity: 500_000 });
   sim.run();
@@ -83,18 +94,13 @@ describe('ftp-crash: the patent experiment', () => {
 
 describe('damaged and unusual recoveries', () => {
   it('reports a corrupted record and counts its connection lost instead of rebuilding it wrong', () => {
-    const sim = createSimulation(ftpCrash(), { traceCapacity: 0 });
-    sim.runUntil(790_000);
-    const data = [...(sim.firewall?.conntrack.table.live() ?? [])].find(
-      (c) => c.masterId >= 0 && c.proto === 6,
-    );
-    expect(data).toBeDefined();
+    const { sim, data } = atTheDataConnection();
     sim.runUntil(900_000); // the firewall is down; flip bits in the data connection's TCP record
     const space = sim.runtime?.server.space;
-    space?.corrupt(1, data?.id ?? -1, 30, 0x5a);
+    space?.corrupt(1, data.id, 30, 0x5a);
     sim.runUntil(1_100_000); // recovered
     // What could not be rebuilt is deleted: no record outlives its connection.
-    expect([space?.has(0, data?.id ?? -1), space?.has(1, data?.id ?? -1)]).toEqual([false, false]);
+    expect([space?.has(0, data.id), space?.has(1, data.id)]).toEqual([false, false]);
     sim.run();
     const report = buildReport(sim);
     expect(report.crashes[0]).toMatchObject({ corrupt: 1, incomplete: 1, lost: 1, mismatches: 0 });
@@ -106,12 +112,7 @@ describe('damaged and unusual recoveries', () => {
   });
 
   it('refuses a part whose place another part holds, and leaks no handle for it', () => {
-    const sim = createSimulation(ftpCrash(), { traceCapacity: 0 });
-    sim.runUntil(790_000);
-    const data = [...(sim.firewall?.conntrack.table.live() ?? [])].find(
-      (c) => c.masterId >= 0 && c.proto === 6,
-    );
-    if (data === undefined) throw new Error('no data connection');
+    const { sim, data } = atTheDataConnection();
     sim.runUntil(900_000); // the firewall is down: a UDP record, checksum and all, for a TCP one
     const space = sim.runtime?.server.space;
     space?.write(2, data.id, 1, encodeRecord(2, data.id, 1, new Uint8Array(9)));
@@ -126,12 +127,7 @@ describe('damaged and unusual recoveries', () => {
   });
 
   it('refuses base records that clash, and leaves no half-rebuilt connection live in the ledger', () => {
-    const sim = createSimulation(ftpCrash(), { traceCapacity: 0 });
-    sim.runUntil(790_000);
-    const data = [...(sim.firewall?.conntrack.table.live() ?? [])].find(
-      (c) => c.masterId >= 0 && c.proto === 6,
-    );
-    if (data === undefined) throw new Error('no data connection');
+    const { sim, data } = atTheDataConnection();
     sim.runUntil(900_000); // the firewall is down
     const space = sim.runtime?.server.space;
     const base = space?.get(0, data.id)?.slice(RECORD_HEADER_BYTES);
