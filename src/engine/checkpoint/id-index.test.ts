@@ -83,4 +83,16 @@ describe('IdIndex', () => {
     expect(() => new IdIndex().set(1, 0xffff_ffff)).toThrow(/index value/);
     expect(() => new IdIndex().set(1, -1)).toThrow(/index value/);
   });
+
+  it('gives the id at each position in insertion order, through growth; a deleted one as -1', () => {
+    const index = new IdIndex();
+    const ids = Array.from({ length: 3_000 }, (_, i) => 2 ** 32 * (i % 3) + i * 7);
+    ids.forEach((id, i) => index.set(id, i));
+    index.set(ids[5], 99); // a replaced value keeps its place
+    index.delete(ids[7]);
+    const read = ids.map((_, i) => index.idAt(i));
+    expect(read).toEqual(ids.map((id, i) => (i === 7 ? -1 : id)));
+    expect(() => index.idAt(3_000)).toThrow(/no entry at 3000/);
+    expect(() => index.idAt(-1)).toThrow(/no entry/);
+  });
 });

@@ -114,6 +114,16 @@ export class IdIndex {
     return true;
   }
 
+  /**
+   * The id of the entry at `position` in insertion order (0 the first set), or -1 for a
+   * deleted one. Positions stay as they are until deleted entries are dropped to make room,
+   * so in an index nothing is deleted from, an entry's position is how many came before it.
+   */
+  idAt(position: number): ConnectionId {
+    if (!(position >= 0 && position < this.used)) violated(`no entry at ${position}`);
+    return this.entryValues[position] === DEAD ? -1 : this.entryIds[position];
+  }
+
   /** Each live entry in insertion order. `visit` may set() the id it is given, nothing else. */
   forEach(visit: (id: ConnectionId, value: number) => void): void {
     for (let e = 0; e < this.used; e++) {

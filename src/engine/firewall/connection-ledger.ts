@@ -1,4 +1,3 @@
-import { IdIndex } from '../checkpoint/id-index';
 import type { ConnectionHistory, LedgerHistory } from './connection';
 import type { ConnectionId } from './connection-id';
 import type { ConnectionSummary } from './connection-summary';
@@ -18,8 +17,6 @@ export class ConnectionLedger {
   /** The kept entries' numbers, in columns; `kept` holds a view of each row. */
   private readonly rows: LedgerRows;
   private readonly kept: KeptEntry[] = [];
-  /** Each kept entry's index in `kept`, by connection id (no Map entry and boxed id each). */
-  private readonly byId = new IdIndex();
   private readonly tally: LedgerTally;
   omitted = 0;
 
@@ -108,8 +105,8 @@ export class ConnectionLedger {
   }
 
   private entry(id: ConnectionId): KeptEntry | undefined {
-    const index = this.byId.get(id);
-    return index < 0 ? undefined : this.kept[index];
+    const row = this.rows.rowOf(id);
+    return row < 0 ? undefined : this.kept[row];
   }
 
   /** A new entry, kept when the ledger has room (else only counted). */
@@ -129,7 +126,6 @@ export class ConnectionLedger {
     if (!(row === this.kept.length)) violated(`ledger row ${row} for entry ${this.kept.length}`);
     const entry = new KeptEntry(this.rows, row);
     this.kept.push(entry);
-    this.byId.set(id, row);
     this.tally.opened(entry);
     return entry;
   }

@@ -16,16 +16,7 @@ export class KeptEntry implements LedgerHistory, TalliedEntry {
   ) {}
 
   get id(): string {
-    const rows = this.rows;
-    const i = this.ledgerIndex;
-    return (rows.readableIds[i] ??= formatConnectionId(
-      rows.ids[i],
-      rows.proto[i],
-      rows.src[i],
-      rows.sport[i],
-      rows.dst[i],
-      rows.dport[i],
-    ));
+    return this.rows.readableId(this.ledgerIndex);
   }
 
   get proto(): string {

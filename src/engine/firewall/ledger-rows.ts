@@ -1,6 +1,7 @@
+import { IdIndex } from '../checkpoint/id-index';
 import { violated } from '../errors';
 import { resized } from '../util/resized';
-import type { ConnectionId } from './connection-id';
+import { formatConnectionId, type ConnectionId } from './connection-id';
 
 /** Rows start this many long and double up to the ledger's bound. */
 const INITIAL_ROWS = 1024;
@@ -26,7 +27,11 @@ export interface LedgerTuple {
  * numbers. What is rare sits in maps by row: a master's id, a history no longer shared.
  */
 export class LedgerRows {
-  ids = new Float64Array(0);
+  /**
+   * Each row by its connection's id. Rows are never deleted, so a row's number is its
+   * entry's position in the index, and the id is read from there rather than kept twice.
+   */
+  private readonly byId = new IdIndex();
   createdAtUs = new Float64Array(0);
   /** NaN while the connection is live. */
   endedAtUs = new Float64Array(0);
@@ -44,8 +49,8 @@ export class LedgerRows {
   private admittedBy = new Uint16Array(0);
   private endReason = new Uint16Array(0);
   private helper = new Uint16Array(0);
-  /** The readable id, made the first time it is asked for. */
-  readonly readableIds: (string | undefined)[] = [];
+  /** Each row's readable id, made the first time it is asked for; none until one is. */
+  private readableIds: (string | undefined)[] | null = null;
   private readonly related = new Map<number, string>();
   private readonly ownHistories = new Map<number, readonly string[]>();
   private readonly texts: (string | null)[] = [null];
@@ -66,9 +71,10 @@ export class LedgerRows {
     related: string | null,
   ): number {
     if (!(this.rows < this.maxRows)) violated(`ledger rows full at ${this.maxRows}`);
+    if (!(this.byId.get(id) < 0)) violated(`ledger row for connection ${id} made twice`);
     const row = this.rows++;
     if (row >= this.length) this.grow(row + 1);
-    this.ids[row] = id;
+    this.byId.set(id, row);
     this.createdAtUs[row] = createdAtUs;
     this.endedAtUs[row] = NaN;
     this.accepted[row] = 1;
@@ -83,9 +89,33 @@ export class LedgerRows {
     this.admittedBy[row] = this.textNumber(admittedBy);
     this.endReason[row] = 0;
     this.helper[row] = this.textNumber(helper);
-    this.readableIds.push(undefined);
+    this.readableIds?.push(undefined);
     if (related !== null) this.related.set(row, related);
     return row;
+  }
+
+  /** The row of the connection with this id, or -1. */
+  rowOf(id: ConnectionId): number {
+    return this.byId.get(id);
+  }
+
+  idOf(row: number): ConnectionId {
+    const id = this.byId.idAt(row);
+    if (!(this.byId.get(id) === row)) violated(`ledger row ${row} is not connection ${id}'s`);
+    return id;
+  }
+
+  /** The readable id of the row's connection (formatConnectionId), made once. */
+  readableId(row: number): string {
+    const ids = (this.readableIds ??= new Array<string | undefined>(this.rows).fill(undefined));
+    return (ids[row] ??= formatConnectionId(
+      this.idOf(row),
+      this.proto[row],
+      this.src[row],
+      this.sport[row],
+      this.dst[row],
+      this.dport[row],
+    ));
   }
 
   statesOf(row: number): readonly string[] {
@@ -147,7 +177,6 @@ export class LedgerRows {
     let n = Math.max(this.length * 2, INITIAL_ROWS);
     while (n < need) n *= 2;
     n = Math.min(n, this.maxRows);
-    this.ids = resized(this.ids, n);
     this.createdAtUs = resized(this.createdAtUs, n);
     this.endedAtUs = resized(this.endedAtUs, n);
     this.accepted = resized(this.accepted, n);
