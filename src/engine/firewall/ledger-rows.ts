@@ -20,7 +20,7 @@ export interface LedgerTuple {
 }
 
 /**
- * The ledger's kept entries as rows of typed-array columns: a row is about 60 bytes of
+ * The ledger's kept entries as rows of typed-array columns: a row is about 50 bytes of
  * numbers, where an entry object with its eighteen fields was 168 bytes and a boxed number
  * (an address past 2^31) for the collector to trace. Texts are numbered once (there are a
  * few: the rules, the end reasons, the helpers); state histories are the shared arrays'
