@@ -172,6 +172,12 @@ describe('ConnectionLedger entries (rows of columns, and the unlisted past its b
     );
   });
 
+  it('refuses a second entry for an id it keeps', () => {
+    const ledger = new ConnectionLedger();
+    ledger.opened(7, tuple(1), 0, 'rule 1', null, null);
+    expect(() => ledger.opened(7, tuple(2), 5, 'rule 1', null, null)).toThrow(/made twice/);
+  });
+
   it('refuses to wrap a packet count', () => {
     const ledger = new ConnectionLedger();
     const h = ledger.opened(1, tuple(1), 0, 'rule 1', null, null);

@@ -71,10 +71,12 @@ export class LedgerRows {
     related: string | null,
   ): number {
     if (!(this.rows < this.maxRows)) violated(`ledger rows full at ${this.maxRows}`);
-    if (!(this.byId.get(id) < 0)) violated(`ledger row for connection ${id} made twice`);
     const row = this.rows++;
     if (row >= this.length) this.grow(row + 1);
+    // One probe, not a lookup and then an insert: a known id would not add an entry.
+    const entries = this.byId.size;
     this.byId.set(id, row);
+    if (!(this.byId.size === entries + 1)) violated(`ledger row for connection ${id} made twice`);
     this.createdAtUs[row] = createdAtUs;
     this.endedAtUs[row] = NaN;
     this.accepted[row] = 1;
