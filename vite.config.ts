@@ -19,5 +19,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'bench-ui/**/*.test.ts'],
     setupFiles: ['src/fast-check-setup.ts'],
     environment: 'node',
+    // No test is timed: the timeout only stops a hang. Property tests take seconds here and
+    // several times that on a slower or loaded CI machine (an AreaLog property took 5 s there);
+    // fast-check stops its own runs after a minute (src/fast-check-setup.ts).
+    testTimeout: 60_000,
   },
 });

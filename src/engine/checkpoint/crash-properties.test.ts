@@ -114,7 +114,7 @@ describe('recovery, for any scenario, seed and crash point', () => {
       return crc;
     };
     expect(fingerprint()).toBe(fingerprint());
-  }, 60_000);
+  });
 });
 
 describe('the checkpoint memory over a long run', () => {
@@ -131,5 +131,5 @@ describe('the checkpoint memory over a long run', () => {
     expect(worst).toBeLessThanOrEqual(0);
     expect(sim.firewall?.conntrack.table.count).toBe(0);
     expect(sim.runtime?.server.space.recordCount).toBe(0);
-  }, 60_000);
+  });
 });
