@@ -32,6 +32,7 @@ const result: UiBenchResult = {
   idleFrameMs: distribution([16.7, 16.6]),
   playing: span([16.7, 16.7, 16.6], 0),
   heapUsedBytes: 812_000_000,
+  liveHeapBytes: 500_000_000,
   pageErrors: [],
 };
 
@@ -52,6 +53,12 @@ describe('formatReport', () => {
       /175\.2 kB \(531\.5 kB raw\) +≤ 150\.0 kB +MISSED$/,
     );
     expect(row('page errors')).toMatch(/0 +none +met$/);
+  });
+
+  it('gives the heap in use and, under it, what a full collection left of it', () => {
+    const heap = lines.indexOf(row('JS heap in use at the instant'));
+    expect(lines[heap]).toMatch(/ 812 MB$/);
+    expect(lines[heap + 1]).toMatch(/^ +of it live \(after a full collection\) +500 MB$/);
   });
 
   it('reports both stretches: what the page showed, frames and long tasks', () => {

@@ -38,6 +38,7 @@ export function formatReport(r: UiBenchResult): string {
     },
     ...spanRows('playing at 1×', r.playing),
     { figure: 'JS heap in use at the instant', measured: mb(r.heapUsedBytes) },
+    { figure: '  of it live (after a full collection)', measured: mb(r.liveHeapBytes) },
     {
       figure: 'JS loaded with the page (gzip -9)',
       measured: `${kb(entryGzip)} (${kb(entryRaw)} raw)`,

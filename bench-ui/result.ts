@@ -73,7 +73,12 @@ export interface UiBenchResult {
   readonly idleFrameMs: Distribution;
   /** Playing at 1× from the instant. */
   readonly playing: PlaySpan;
-  /** The page's JS heap in use at the instant (main thread only), bytes. */
+  /** The page's JS heap in use at the instant (main thread only), bytes: garbage included. */
   readonly heapUsedBytes: number;
+  /**
+   * The same after a full garbage collection: what the page keeps alive. The figure to compare
+   * between runs and builds (the one above depends on when the collector last ran).
+   */
+  readonly liveHeapBytes: number;
   readonly pageErrors: readonly string[];
 }

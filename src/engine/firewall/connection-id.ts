@@ -1,5 +1,6 @@
 import { formatIpv4 } from '../net/ipv4';
 import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP } from '../net/packet';
+import { joined } from '../util/joined-text';
 
 /**
  * The unique connection identifier (the patent's act 602). A connection is named by its
@@ -75,5 +76,5 @@ export function formatConnectionId(
     proto === IPPROTO_ICMP
       ? `${formatIpv4(src)} → ${formatIpv4(dst)} id ${sport}`
       : `${formatIpv4(src)}:${sport} → ${formatIpv4(dst)}:${dport}`;
-  return `${protoName(proto)} ${ends} #${number}`;
+  return joined`${protoName(proto)} ${ends} #${number}`; // kept for the whole run: flat
 }

@@ -1,4 +1,5 @@
 import { invariant } from '../../errors';
+import { joined } from '../../util/joined-text';
 import { formatIpv4 } from '../ipv4';
 import { TCP_ACK, TCP_RST, type Packet } from '../packet';
 import { ByteRing } from './byte-ring';
@@ -114,7 +115,7 @@ export class TcpSocket {
    * change is traced with it; its parts never change).
    */
   get label(): string {
-    this.labelText ??= `${formatIpv4(this.localAddr)}:${this.localPort} → ${formatIpv4(this.remoteAddr)}:${this.remotePort}`;
+    this.labelText ??= joined`${formatIpv4(this.localAddr)}:${this.localPort} → ${formatIpv4(this.remoteAddr)}:${this.remotePort}`;
     return this.labelText;
   }
 
