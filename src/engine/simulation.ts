@@ -193,10 +193,12 @@ export class Simulation {
 
   /**
    * Runs events up to `untilUs` (inclusive). Stops early, at the event where it happened, when
-   * the last flow ends — unless it had already ended, so a view can keep running the clock.
+   * the last flow ends — unless it had already ended, so a view can keep running the clock —
+   * or after `maxEvents` events, which bounds the work of one call (the page's frames): the
+   * clock then stays at the last event's time, and the next call goes on from there.
    */
-  runUntil(untilUs: number): void {
-    this.scheduler.runUntil(untilUs);
+  runUntil(untilUs: number, maxEvents?: number): void {
+    this.scheduler.runUntil(untilUs, maxEvents);
   }
 
   /** Runs until all traffic has ended or the scenario's duration (or `limitUs`) is reached. */

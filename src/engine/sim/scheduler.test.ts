@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Scheduler } from './scheduler';
 
@@ -57,6 +58,47 @@ describe('Scheduler', () => {
     s.runUntil(1000);
     expect(s.nowUs).toBe(1000);
     expect(s.pendingEvents).toBe(0);
+  });
+
+  it('runs the same events in the same order when each call may run only so many', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(1_000), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.nat(1_200),
+        (times, maxEvents, untilUs) => {
+          const run = (cap: number | undefined) => {
+            const s = new Scheduler();
+            const seen: string[] = [];
+            const k = s.register('k', (a) => {
+              seen.push(`${s.nowUs}:${a}`);
+              if (a % 3 === 0 && a < 500) s.at(s.nowUs + (a % 7), k, a + 100); // events make events
+            });
+            times.forEach((t, i) => s.at(t, k, i));
+            let calls = 0;
+            do {
+              const ran = s.runUntil(untilUs, cap);
+              if (cap !== undefined) expect(ran).toBeLessThanOrEqual(cap);
+              expect(s.nowUs).toBeLessThanOrEqual(s.nextEventUs()); // never past a pending event
+              if (++calls > 10_000) throw new Error('no progress');
+            } while (s.nextEventUs() <= untilUs || s.nowUs < untilUs);
+            return { seen, nowUs: s.nowUs, pending: s.pendingEvents };
+          };
+          expect(run(maxEvents)).toEqual(run(undefined));
+        },
+      ),
+    );
+  });
+
+  it('keeps the clock at the last event run when a call runs out of events to run', () => {
+    const s = new Scheduler();
+    const k = s.register('k', () => {});
+    for (const t of [10, 20, 20, 30]) s.at(t, k);
+    expect(s.runUntil(100, 2)).toBe(2);
+    expect(s.nowUs).toBe(20); // the second event at 20 is still to run
+    expect(s.runUntil(100, 2)).toBe(2);
+    expect(s.nowUs).toBe(100); // nothing left before 100: the clock goes there
+    expect(() => s.runUntil(200, 0)).toThrow(/maxEvents/);
   });
 
   it('runs nothing for the pending events of a retired kind, and keeps its name', () => {

@@ -90,23 +90,27 @@ export class Scheduler {
 
   /**
    * Executes every event with time <= untilUs, then sets the clock to untilUs — unless a
-   * handler requested a stop during this call, in which case the clock stays at that event's
-   * time. Returns the number of events executed.
+   * handler requested a stop during this call, or `maxEvents` events ran first: the clock
+   * then stays at the last event's time, and a later call goes on from the next event exactly
+   * as one call would have. Returns the number of events executed.
    */
-  runUntil(untilUs: number): number {
+  runUntil(untilUs: number, maxEvents = Number.POSITIVE_INFINITY): number {
     if (!(untilUs >= this.nowUs)) {
       throw new RangeError(`runUntil(${untilUs}) is before now (${this.nowUs} µs)`);
     }
+    if (!(maxEvents >= 1)) throw new RangeError(`runUntil: maxEvents ${maxEvents}`);
     this.stopRequested = false;
     const q = this.queue;
     const before = this.eventsProcessed;
-    while (!this.stopRequested && q.peekTimeUs() <= untilUs) {
+    const last = before + maxEvents;
+    while (!this.stopRequested && this.eventsProcessed < last && q.peekTimeUs() <= untilUs) {
       q.pop();
       this.nowUs = q.poppedTimeUs;
       this.eventsProcessed++;
       this.handlers[q.poppedKind](q.poppedA, q.poppedB);
     }
-    if (!this.stopRequested && Number.isFinite(untilUs)) this.nowUs = untilUs;
+    const cut = this.stopRequested || (this.eventsProcessed === last && q.peekTimeUs() <= untilUs);
+    if (!cut && Number.isFinite(untilUs)) this.nowUs = untilUs;
     return this.eventsProcessed - before;
   }
 }
