@@ -82,7 +82,7 @@ describe('SimulationRunner', () => {
     expect(runner.state).toMatchObject({ status: 'running', nowUs: 26_000 });
   });
 
-  it('runs to the end at max in slices bounded by the wall-clock budget', () => {
+  it('runs to the end at max in calls bounded by the wall-clock budget', () => {
     const runner = new SimulationRunner(ftp, {
       speed: 'max',
       clock: fakeClock(1),
