@@ -194,8 +194,9 @@ export class Simulation {
   /**
    * Runs events up to `untilUs` (inclusive). Stops early, at the event where it happened, when
    * the last flow ends — unless it had already ended, so a view can keep running the clock —
-   * or after `maxEvents` events, which bounds the work of one call (the page's frames): the
-   * clock then stays at the last event's time, and the next call goes on from there.
+   * or at the end of the microsecond in which `maxEvents` events have run, which bounds the
+   * work of one call (the page's frames): the clock then stays there, and the next call goes
+   * on from the next event.
    */
   runUntil(untilUs: number, maxEvents?: number): void {
     this.scheduler.runUntil(untilUs, maxEvents);

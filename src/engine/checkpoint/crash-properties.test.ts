@@ -61,7 +61,7 @@ describe('recovery, for any scenario, seed and crash point', () => {
       }),
       { numRuns: 40 },
     );
-  }, 120_000);
+  });
 
   it('unique-id (async) rebuilds exactly the state as of the last flush', () => {
     fc.assert(
@@ -95,7 +95,7 @@ describe('recovery, for any scenario, seed and crash point', () => {
       ),
       { numRuns: 40 },
     );
-  }, 120_000);
+  });
 
   it('gives the same trace for the same seed, crash included', () => {
     const fingerprint = () => {

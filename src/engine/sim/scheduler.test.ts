@@ -70,16 +70,23 @@ describe('Scheduler', () => {
           const run = (cap: number | undefined) => {
             const s = new Scheduler();
             const seen: string[] = [];
+            let thisCall: number[] = [];
             const k = s.register('k', (a) => {
               seen.push(`${s.nowUs}:${a}`);
+              thisCall.push(s.nowUs);
               if (a % 3 === 0 && a < 500) s.at(s.nowUs + (a % 7), k, a + 100); // events make events
+              if (a % 5 === 4) s.requestStop(); // as the end of the traffic does
             });
             times.forEach((t, i) => s.at(t, k, i));
             let calls = 0;
             do {
-              const ran = s.runUntil(untilUs, cap);
-              if (cap !== undefined) expect(ran).toBeLessThanOrEqual(cap);
-              expect(s.nowUs).toBeLessThanOrEqual(s.nextEventUs()); // never past a pending event
+              thisCall = [];
+              s.runUntil(untilUs, cap);
+              // Past its count, a call only finishes the microsecond it is in; unless a handler
+              // stopped it, every event up to the clock has run.
+              if (cap !== undefined && thisCall.length > cap)
+                expect(new Set(thisCall.slice(cap - 1)).size).toBe(1);
+              if (!s.stopped) expect(s.nextEventUs()).toBeGreaterThan(s.nowUs);
               if (++calls > 10_000) throw new Error('no progress');
             } while (s.nextEventUs() <= untilUs || s.nowUs < untilUs);
             return { seen, nowUs: s.nowUs, pending: s.pendingEvents };
@@ -90,15 +97,16 @@ describe('Scheduler', () => {
     );
   });
 
-  it('keeps the clock at the last event run when a call runs out of events to run', () => {
+  it('finishes the microsecond in which it ran its count of events, and stops there', () => {
     const s = new Scheduler();
     const k = s.register('k', () => {});
     for (const t of [10, 20, 20, 30]) s.at(t, k);
-    expect(s.runUntil(100, 2)).toBe(2);
-    expect(s.nowUs).toBe(20); // the second event at 20 is still to run
-    expect(s.runUntil(100, 2)).toBe(2);
+    expect(s.runUntil(100, 2)).toBe(3); // 10, 20, and the other event at 20
+    expect(s.nowUs).toBe(20);
+    expect(s.runUntil(100, 2)).toBe(1);
     expect(s.nowUs).toBe(100); // nothing left before 100: the clock goes there
     expect(() => s.runUntil(200, 0)).toThrow(/maxEvents/);
+    expect(() => s.runUntil(200, 1.5)).toThrow(/maxEvents/);
   });
 
   it('runs nothing for the pending events of a retired kind, and keeps its name', () => {

@@ -90,26 +90,33 @@ export class Scheduler {
 
   /**
    * Executes every event with time <= untilUs, then sets the clock to untilUs — unless a
-   * handler requested a stop during this call, or `maxEvents` events ran first: the clock
-   * then stays at the last event's time, and a later call goes on from the next event exactly
-   * as one call would have. Returns the number of events executed.
+   * handler requested a stop during this call (the clock stays at that event's time), or
+   * `maxEvents` events ran first: the call then finishes the microsecond it is in and stops
+   * there, so every event up to the clock has run, and a later call goes on from the next
+   * event exactly as one call would have. Returns the number of events executed.
    */
   runUntil(untilUs: number, maxEvents = Number.POSITIVE_INFINITY): number {
     if (!(untilUs >= this.nowUs)) {
       throw new RangeError(`runUntil(${untilUs}) is before now (${this.nowUs} µs)`);
     }
-    if (!(maxEvents >= 1)) throw new RangeError(`runUntil: maxEvents ${maxEvents}`);
+    if (!(maxEvents >= 1 && (Number.isInteger(maxEvents) || maxEvents === Infinity))) {
+      throw new RangeError(`runUntil: maxEvents ${maxEvents} is not a whole number from 1`);
+    }
     this.stopRequested = false;
     const q = this.queue;
     const before = this.eventsProcessed;
     const last = before + maxEvents;
-    while (!this.stopRequested && this.eventsProcessed < last && q.peekTimeUs() <= untilUs) {
+    while (
+      !this.stopRequested &&
+      q.peekTimeUs() <= untilUs &&
+      (this.eventsProcessed < last || q.peekTimeUs() === this.nowUs)
+    ) {
       q.pop();
       this.nowUs = q.poppedTimeUs;
       this.eventsProcessed++;
       this.handlers[q.poppedKind](q.poppedA, q.poppedB);
     }
-    const cut = this.stopRequested || (this.eventsProcessed === last && q.peekTimeUs() <= untilUs);
+    const cut = this.stopRequested || q.peekTimeUs() <= untilUs;
     if (!cut && Number.isFinite(untilUs)) this.nowUs = untilUs;
     return this.eventsProcessed - before;
   }

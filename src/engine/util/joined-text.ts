@@ -5,7 +5,8 @@
  * never read whole: a traced run keeps a readable id per connection and a label per socket
  * for the whole run, about ten nodes each (1.47 M nodes, 47 MB, at 100k connections in
  * `large-table`, every one of them marked by each full collection). `join` writes the text
- * out at once.
+ * out at once — when there are pieces to join: a template of one non-empty piece comes back
+ * as that piece, and a string under 13 characters is never a tree. Its callers join several.
  */
 export function joined(
   texts: TemplateStringsArray,

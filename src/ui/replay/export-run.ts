@@ -67,7 +67,7 @@ export function exportRun(
 /**
  * Runs as the page's runner does: to the limit, unless all traffic ends first. A stop asked
  * while some traffic goes on (the flows done, a replay not yet) is run past, as the runner's
- * next slice would.
+ * next call would.
  */
 function runTo(sim: Simulation, limitUs: number): void {
   while (!sim.trafficEnded && sim.nowUs < limitUs) sim.runUntil(limitUs);

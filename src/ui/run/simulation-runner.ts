@@ -21,7 +21,7 @@ import {
 } from './memory-readers';
 import { DEFAULT_SPEED, type Speed } from './speed';
 
-/** seeking: re-running toward a playhead (scrub, a link, a crash added now), a slice a frame. */
+/** seeking: re-running toward a playhead (scrub, a link, a crash added now), a frame's budget at a time. */
 export type RunStatus = 'paused' | 'running' | 'finished' | 'seeking';
 export type { FirewallState };
 
@@ -209,7 +209,7 @@ export class SimulationRunner {
 
   /** Completes a seek in one go. */
   finishSeek(): void {
-    while (this.status === 'seeking') this.seekSlice(Number.POSITIVE_INFINITY);
+    while (this.status === 'seeking') this.seekFor(Number.POSITIVE_INFINITY);
   }
 
   /**
@@ -219,7 +219,7 @@ export class SimulationRunner {
    */
   tick(wallMs: number): boolean {
     if (this.status === 'seeking') {
-      this.seekSlice(this.budgetMs);
+      this.seekFor(this.budgetMs);
       return true;
     }
     if (this.status !== 'running') return false;
@@ -245,7 +245,7 @@ export class SimulationRunner {
   }
 
   /** Runs toward the seek target for up to `budgetMs` of wall time. */
-  private seekSlice(budgetMs: number): void {
+  private seekFor(budgetMs: number): void {
     if (this.seekTargetUs === null) return;
     this.runFor(budgetMs, this.seekTargetUs);
     this.settleSeek();
@@ -254,7 +254,7 @@ export class SimulationRunner {
   /** Ends the seek once its target (or the end of the run) is reached. */
   private settleSeek(): void {
     const target = this.seekTargetUs;
-    if (target === null || (!this.reached(target) && !this.done())) return;
+    if (target === null || (this.sim.nowUs < target && !this.done())) return;
     this.seekTargetUs = null;
     this.targetUs = this.sim.nowUs;
     this.status = this.playAfterSeek ? 'running' : 'paused';
@@ -266,7 +266,7 @@ export class SimulationRunner {
   private runFor(budgetMs: number, limitUs = this.scenario.durationUs): void {
     const start = this.clock();
     let now = start;
-    while (now - start < budgetMs && !this.done() && !this.reached(limitUs)) {
+    while (now - start < budgetMs && !this.done() && this.sim.nowUs < limitUs) {
       this.sim.runUntil(limitUs, this.eventsPerCall);
       const spent = this.clock() - now;
       now += spent;
@@ -278,16 +278,8 @@ export class SimulationRunner {
     this.targetUs = this.sim.nowUs;
   }
 
-  /**
-   * Every event up to `us` has run: the clock is there and no event at `us` waits (a call
-   * that ran its count of events may stop among several at the same time).
-   */
-  private reached(us: number): boolean {
-    return this.sim.nowUs >= us && this.sim.scheduler.nextEventUs() > us;
-  }
-
   private done(): boolean {
-    return this.sim.trafficEnded || this.reached(this.scenario.durationUs);
+    return this.sim.trafficEnded || this.sim.nowUs >= this.scenario.durationUs;
   }
 
   private finishedBy(): RunState['finishedBy'] {
