@@ -129,6 +129,16 @@ describe('SimulationRunner', () => {
     // The budget, plus the call that crossed it: a call that ran past half the budget halves
     // the next one, so none runs much past 4 ms.
     expect(longest).toBeLessThanOrEqual(8 * 1.5);
+
+    // A seek done at once (a link) runs without a budget; the frames after it keep theirs.
+    runner.reset();
+    runner.seek(2_000_000);
+    runner.finishSeek();
+    runner.play();
+    runner.tick(frameMs);
+    const before = clock();
+    runner.tick((frameMs += 16));
+    expect(clock() - before - 16).toBeLessThanOrEqual(8 * 1.5);
   });
 
   it('finishes at the scenario duration when traffic is still going', () => {

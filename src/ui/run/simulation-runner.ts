@@ -264,12 +264,16 @@ export class SimulationRunner {
 
   /** Simulates in calls of so many events until `budgetMs` of wall time is spent, `limitUs` reached or the run is over. */
   private runFor(budgetMs: number, limitUs = this.scenario.durationUs): void {
+    // Without a budget (finishSeek) the run goes at once: it needs no counts and must not teach
+    // them its own, or the next frame's first call would run the seek's millions of events.
+    const bounded = Number.isFinite(budgetMs);
     const start = this.clock();
     let now = start;
     while (now - start < budgetMs && !this.done() && this.sim.nowUs < limitUs) {
-      this.sim.runUntil(limitUs, this.eventsPerCall);
+      this.sim.runUntil(limitUs, bounded ? this.eventsPerCall : undefined);
       const spent = this.clock() - now;
       now += spent;
+      if (!bounded) continue;
       if (spent < budgetMs / 8)
         this.eventsPerCall = Math.min(this.eventsPerCall * 2, MAX_EVENTS_PER_CALL);
       else if (spent > budgetMs / 2)
