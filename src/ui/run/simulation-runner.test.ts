@@ -141,6 +141,45 @@ describe('SimulationRunner', () => {
     expect(clock() - before - 16).toBeLessThanOrEqual(8 * 1.5);
   });
 
+  it('keeps each frame near its budget at 100×, running behind the speed it cannot keep', () => {
+    // A 16 ms frame at 100× is 1.6 simulated seconds of video-stream, about 2,400 events: with
+    // a clock of 20 µs per event (48 ms of work) the machine cannot keep up, and must not try
+    // in one frame.
+    let scheduler: Simulation['scheduler'] | null = null;
+    let frameMs = 0;
+    let msPerEvent = 0.02;
+    let charged = 0;
+    let counted = 0;
+    const clock = () => {
+      const events = scheduler?.eventsProcessed ?? 0;
+      charged += (events - counted) * msPerEvent;
+      counted = events;
+      return frameMs + charged;
+    };
+    const runner = new SimulationRunner(video, {
+      speed: 100,
+      clock,
+      maxFrameBudgetMs: 8,
+      attach: (sim) => (scheduler = sim.scheduler),
+    });
+    runner.play();
+    runner.tick(0);
+    let longest = 0;
+    for (let frames = 1; runner.state.nowUs < 1_000_000; frames++) {
+      frameMs = frames * 16;
+      const before = clock();
+      runner.tick(frameMs);
+      longest = Math.max(longest, clock() - before - 16);
+    }
+    expect(longest).toBeLessThanOrEqual(8 * 1.5);
+    // What it could not keep up with is dropped: once the work costs nothing, a frame runs
+    // one frame's worth at 100× (1.6 s), not the seconds it fell behind.
+    msPerEvent = 0;
+    const from = runner.state.nowUs;
+    runner.tick((frameMs += 16));
+    expect(runner.state.nowUs - from).toBe(1_600_000);
+  });
+
   it('finishes at the scenario duration when traffic is still going', () => {
     const short = { ...video, durationUs: 50_000 };
     const runner = new SimulationRunner(short, { speed: 10 });

@@ -64,9 +64,9 @@ export interface RunnerOptions {
   readonly capture?: Uint8Array | null;
   /** Called with every simulation the runner builds (at start, on reset and on a seek back). */
   readonly attach?: (sim: Simulation) => void;
-  /** Wall clock in ms, read only at speed 'max' to bound each frame's work. */
+  /** Wall clock in ms, read to bound each frame's work. */
   readonly clock?: () => number;
-  /** Wall time a 'max' frame may spend simulating. */
+  /** Wall time a frame may spend simulating, at any speed. */
   readonly maxFrameBudgetMs?: number;
 }
 
@@ -90,7 +90,7 @@ export class SimulationRunner {
   /** Simulated time the clock should have reached, with the fraction of a µs kept. */
   private targetUs = 0;
   /**
-   * Engine events run per call at 'max' and while seeking, adapted to the machine's speed. A
+   * Engine events run per call, adapted to the machine's speed. A
    * count of events, not a span of simulated time: a span that ran fast while the run was
    * quiet could hold thousands of events once the traffic thickened, and run on for a tenth
    * of a second past the frame's budget. It starts small: the engine's first events run
@@ -233,13 +233,20 @@ export class SimulationRunner {
   }
 
   private advance(wallMs: number): void {
-    if (this.currentSpeed === 'max') this.runFor(this.budgetMs);
-    else {
+    if (this.currentSpeed === 'max') {
+      this.runFor(this.budgetMs);
+      this.targetUs = this.sim.nowUs;
+    } else {
       this.targetUs = Math.min(
         this.targetUs + wallMs * this.currentSpeed * 1_000,
         this.scenario.durationUs,
       );
-      this.sim.runUntil(Math.floor(this.targetUs));
+      const target = Math.floor(this.targetUs);
+      this.runFor(this.budgetMs, target);
+      // A frame holds its budget at any speed: at 1000× a 16 ms frame is 16 simulated seconds,
+      // many seconds of work in a big run. What the machine cannot keep up with is dropped,
+      // not caught up later in one go: the clock runs behind the speed asked for.
+      if (this.sim.nowUs < target && !this.done()) this.targetUs = this.sim.nowUs;
     }
     this.finishIfDone();
   }
@@ -279,7 +286,6 @@ export class SimulationRunner {
       else if (spent > budgetMs / 2)
         this.eventsPerCall = Math.max(this.eventsPerCall >> 1, MIN_EVENTS_PER_CALL);
     }
-    this.targetUs = this.sim.nowUs;
   }
 
   private done(): boolean {
