@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios, parseScenario, type Simulation } from '../../engine';
+import { builtinScenarios, parseScenario, type Scenario, type Simulation } from '../../engine';
 import { MAX_FRAME_MS, SimulationRunner } from './simulation-runner';
+import type { Speed } from './speed';
 
 const ftp = parseScenario(builtinScenarios['ftp-transfer']);
 const video = parseScenario(builtinScenarios['video-stream']);
@@ -16,6 +17,41 @@ function runToEnd(runner: SimulationRunner): void {
 function fakeClock(msPerRead: number): () => number {
   let now = 0;
   return () => (now += msPerRead);
+}
+
+/**
+ * A runner with a frame budget of 8 ms whose wall clock the engine's work moves: the frame's
+ * start plus `cost.msPerEvent` (5 µs unless changed, also mid-run) for every event run.
+ * frame() plays one 16 ms frame and returns the ms of engine work it did.
+ */
+function workedRunner(scenario: Scenario, speed: Speed) {
+  const cost = { msPerEvent: 0.005 };
+  let scheduler: Simulation['scheduler'] | null = null;
+  let frameMs = 0;
+  let workMs = 0;
+  let counted = 0;
+  const clock = () => {
+    const events = scheduler?.eventsProcessed ?? 0;
+    workMs += (events - counted) * cost.msPerEvent;
+    counted = events;
+    return frameMs + workMs;
+  };
+  const runner = new SimulationRunner(scenario, {
+    speed,
+    clock,
+    maxFrameBudgetMs: 8,
+    attach: (sim) => {
+      scheduler = sim.scheduler;
+      counted = 0; // a fresh simulation counts its events from 0
+    },
+  });
+  const frame = (): number => {
+    const before = workMs;
+    runner.tick((frameMs += 16));
+    clock();
+    return workMs - before;
+  };
+  return { runner, cost, frame };
 }
 
 describe('SimulationRunner', () => {
@@ -103,28 +139,14 @@ describe('SimulationRunner', () => {
   });
 
   it('keeps each frame near its budget at max, however the traffic changes', () => {
-    // A wall clock the engine's work moves, 5 µs per event: a frame of 8 ms is 1,600 events.
-    // In many-flows, 2,000 transfers start and end over 8 s: a count of events sized while
-    // the run was quiet must not run on far past the budget when it thickens.
-    const manyFlows = parseScenario(builtinScenarios['many-flows']);
-    let scheduler: Simulation['scheduler'] | null = null;
-    let frameMs = 0;
-    const clock = () => frameMs + (scheduler?.eventsProcessed ?? 0) * 0.005;
-    const runner = new SimulationRunner(manyFlows, {
-      speed: 'max',
-      clock,
-      maxFrameBudgetMs: 8,
-      attach: (sim) => (scheduler = sim.scheduler),
-    });
+    // At 5 µs per event a frame of 8 ms is 1,600 events. In many-flows, 2,000 transfers start
+    // and end over 8 s: a count of events sized while the run was quiet must not run on far
+    // past the budget when it thickens.
+    const { runner, frame } = workedRunner(parseScenario(builtinScenarios['many-flows']), 'max');
     runner.play();
-    runner.tick(0);
+    frame();
     let longest = 0;
-    for (let frames = 1; runner.state.status === 'running'; frames++) {
-      frameMs = frames * 16;
-      const before = clock();
-      runner.tick(frameMs);
-      longest = Math.max(longest, clock() - before);
-    }
+    while (runner.state.status === 'running') longest = Math.max(longest, frame());
     expect(runner.state.finishedBy).toBe('traffic');
     // The budget, plus the call that crossed it: a call that ran past half the budget halves
     // the next one, so none runs much past 4 ms.
@@ -135,48 +157,25 @@ describe('SimulationRunner', () => {
     runner.seek(2_000_000);
     runner.finishSeek();
     runner.play();
-    runner.tick(frameMs);
-    const before = clock();
-    runner.tick((frameMs += 16));
-    expect(clock() - before - 16).toBeLessThanOrEqual(8 * 1.5);
+    frame();
+    expect(frame()).toBeLessThanOrEqual(8 * 1.5);
   });
 
   it('keeps each frame near its budget at 100×, running behind the speed it cannot keep', () => {
-    // A 16 ms frame at 100× is 1.6 simulated seconds of video-stream, about 2,400 events: with
-    // a clock of 20 µs per event (48 ms of work) the machine cannot keep up, and must not try
-    // in one frame.
-    let scheduler: Simulation['scheduler'] | null = null;
-    let frameMs = 0;
-    let msPerEvent = 0.02;
-    let charged = 0;
-    let counted = 0;
-    const clock = () => {
-      const events = scheduler?.eventsProcessed ?? 0;
-      charged += (events - counted) * msPerEvent;
-      counted = events;
-      return frameMs + charged;
-    };
-    const runner = new SimulationRunner(video, {
-      speed: 100,
-      clock,
-      maxFrameBudgetMs: 8,
-      attach: (sim) => (scheduler = sim.scheduler),
-    });
+    // A 16 ms frame at 100× is 1.6 simulated seconds of video-stream, about 2,400 events: at
+    // 20 µs per event (48 ms of work) the machine cannot keep up, and must not try in one frame.
+    const { runner, cost, frame } = workedRunner(video, 100);
+    cost.msPerEvent = 0.02;
     runner.play();
-    runner.tick(0);
+    frame();
     let longest = 0;
-    for (let frames = 1; runner.state.nowUs < 1_000_000; frames++) {
-      frameMs = frames * 16;
-      const before = clock();
-      runner.tick(frameMs);
-      longest = Math.max(longest, clock() - before - 16);
-    }
+    while (runner.state.nowUs < 1_000_000) longest = Math.max(longest, frame());
     expect(longest).toBeLessThanOrEqual(8 * 1.5);
     // What it could not keep up with is dropped: once the work costs nothing, a frame runs
     // one frame's worth at 100× (1.6 s), not the seconds it fell behind.
-    msPerEvent = 0;
+    cost.msPerEvent = 0;
     const from = runner.state.nowUs;
-    runner.tick((frameMs += 16));
+    frame();
     expect(runner.state.nowUs - from).toBe(1_600_000);
   });
 
