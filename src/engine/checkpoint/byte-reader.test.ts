@@ -37,6 +37,26 @@ describe('ByteReader', () => {
     );
   });
 
+  it('read over other bytes, as a new reader would: after a failed read too', () => {
+    const first = new ByteWriter().u32(0xdeadbeef).u8(9).view();
+    const second = new ByteWriter().u8(0).ascii('sip').u16(5060).view();
+    const padded = new Uint8Array(3 + second.length);
+    padded.set(second, 3);
+    const reader = new ByteReader(first);
+    expect(failure(() => reader.u53('an id')).message).toBe(
+      'at offset 0: expected an id (8 bytes), but only 5 remain',
+    );
+    expect(reader.over(padded, 3).offset).toBe(0);
+    expect([reader.u8(), reader.ascii(), reader.u16()]).toEqual([0, 'sip', 5060]);
+    expect(reader.remaining).toBe(0);
+    expect(failure(() => reader.u8('a flag')).message).toBe(
+      `at offset ${second.length}: expected a flag (1 byte), but only 0 remain`,
+    );
+    reader.over(first, 1, 3);
+    expect([reader.offset, reader.remaining, reader.u16()]).toEqual([0, 2, 0xadbe]); // little-endian
+    expect(() => reader.over(first, 2, 9)).toThrow(RangeError);
+  });
+
   it('names the offset and what was expected when the bytes run out', () => {
     const reader = new ByteReader(new Uint8Array([1, 2, 3]));
     reader.u8();

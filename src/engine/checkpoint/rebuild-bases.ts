@@ -1,4 +1,4 @@
-import { baseMasterOf, decodeBase, type SavedBase } from '../firewall/base-codec';
+import { baseMasterOf, decodeBase, newSavedBase, type SavedBase } from '../firewall/base-codec';
 import { Connection } from '../firewall/connection';
 import type { ConnectionId } from '../firewall/connection-id';
 import type { ConnectionLedger } from '../firewall/connection-ledger';
@@ -14,6 +14,9 @@ import {
 import type { RecordBatch } from './record-batch';
 import type { LedgerBefore, RebuiltConnections } from './rebuilt-connections';
 import type { Note, RecoveryResult } from './recovery';
+
+/** Each base record is decoded here, used, and overwritten by the next. */
+const baseScratch = newSavedBase();
 
 /** Act 1002: the base layers, masters first, each a connection waiting for its parts. */
 export function rebuildBases(
@@ -53,7 +56,7 @@ export function rebuildBases(
       const at = starts[i];
       let base: SavedBase;
       try {
-        base = decodeBase(bytes, at + RECORD_HEADER_BYTES, at + lengths[i]);
+        base = decodeBase(bytes, at + RECORD_HEADER_BYTES, at + lengths[i], baseScratch);
       } catch {
         result.corrupt++;
         continue;

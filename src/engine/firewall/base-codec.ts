@@ -3,21 +3,40 @@ import type { ByteWriter } from '../checkpoint/byte-writer';
 import type { Connection } from './connection';
 import { MODULE_COUNT } from './modules/module-ids';
 
+/** One reader for every record this module decodes (decoders do not nest). */
+const reader = new ByteReader();
+
 /** The base layer as its record carries it (the id is in the record's header). */
 export interface SavedBase {
-  readonly proto: number;
-  readonly src: number;
-  readonly dst: number;
-  readonly sport: number;
-  readonly dport: number;
-  readonly createdUs: number;
-  readonly rule: number;
+  proto: number;
+  src: number;
+  dst: number;
+  sport: number;
+  dport: number;
+  createdUs: number;
+  rule: number;
   /** Name of the `ct helper` object assigned, '' for none. */
-  readonly helper: string;
-  readonly masterId: number;
-  readonly seenReply: boolean;
+  helper: string;
+  masterId: number;
+  seenReply: boolean;
   /** Bit m set when module m takes part: recovery knows which parts to expect. */
-  readonly parts: number;
+  parts: number;
+}
+
+export function newSavedBase(): SavedBase {
+  return {
+    proto: 0,
+    src: 0,
+    dst: 0,
+    sport: 0,
+    dport: 0,
+    createdUs: 0,
+    rule: 0,
+    helper: '',
+    masterId: -1,
+    seenReply: false,
+    parts: 0,
+  };
 }
 
 /**
@@ -45,7 +64,7 @@ const FIXED_PREFIX_BYTES = 1 + 4 + 4 + 2 + 2 + 8 + 4;
  * RecordFormatError as decodeBase would for what it reads, and when it runs past `end`.
  */
 export function baseMasterOf(bytes: Uint8Array, start: number, end: number): number {
-  const r = new ByteReader(bytes, start, end);
+  const r = reader.over(bytes, start, end);
   r.skip(FIXED_PREFIX_BYTES, 'the fields before the helper name');
   r.ascii('the helper name');
   const hasMaster = r.bool('the master flag');
@@ -53,8 +72,17 @@ export function baseMasterOf(bytes: Uint8Array, start: number, end: number): num
   return hasMaster ? master : -1;
 }
 
-export function decodeBase(payload: Uint8Array, start = 0, end = payload.length): SavedBase {
-  const r = new ByteReader(payload, start, end);
+/**
+ * Decodes a base payload into `into` (a new object by default): recovery decodes a million
+ * of them into one, read before the next is decoded.
+ */
+export function decodeBase(
+  payload: Uint8Array,
+  start = 0,
+  end = payload.length,
+  into = newSavedBase(),
+): SavedBase {
+  const r = reader.over(payload, start, end);
   const proto = r.u8('the protocol');
   const src = r.u32('the source address');
   const dst = r.u32('the destination address');
@@ -68,17 +96,17 @@ export function decodeBase(payload: Uint8Array, start = 0, end = payload.length)
   const seenReply = r.bool('the seen-reply flag');
   const parts = r.u8('the parts mask');
   r.expectEnd();
-  return {
-    proto,
-    src,
-    dst,
-    sport,
-    dport,
-    createdUs,
-    rule,
-    helper,
-    masterId: hasMaster ? master : -1,
-    seenReply,
-    parts,
-  };
+  // Filled only once every field has decoded: a record that fails leaves `into` as it was.
+  into.proto = proto;
+  into.src = src;
+  into.dst = dst;
+  into.sport = sport;
+  into.dport = dport;
+  into.createdUs = createdUs;
+  into.rule = rule;
+  into.helper = helper;
+  into.masterId = hasMaster ? master : -1;
+  into.seenReply = seenReply;
+  into.parts = parts;
+  return into;
 }

@@ -137,6 +137,18 @@ describe('baseMasterOf', () => {
     );
   });
 
+  it('decodes into the object it is given, and leaves it as it was when a payload fails', () => {
+    const into = decodeBase(baseOf(12, 'ftp-standard'));
+    const kept = { ...into };
+    const other = baseOf(-1, '');
+    expect(() =>
+      decodeBase(other.subarray(0, other.length - 1), 0, other.length - 1, into),
+    ).toThrow(RecordFormatError);
+    expect(into).toEqual(kept);
+    expect(decodeBase(other, 0, other.length, into)).toBe(into);
+    expect(into).toEqual({ ...kept, masterId: -1, helper: '' });
+  });
+
   it('refuses a payload cut short before the master id', () => {
     const payload = baseOf(1, 'ftp-standard');
     const buffer = new Uint8Array(payload.length + 16); // bytes follow: a reader could run on

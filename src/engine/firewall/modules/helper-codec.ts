@@ -9,6 +9,9 @@ import type { Expectation } from '../expectations';
 import { newFtpPart, type FtpPart } from './ftp-helper';
 import type { SipPart } from './sip-helper';
 
+/** One reader for every record this module decodes (decoders do not nest). */
+const reader = new ByteReader();
+
 /**
  * The FTP helper's record: where it is in each direction of the control stream, any
  * unfinished line, and the data connections it expects.
@@ -26,7 +29,7 @@ export function decodeFtpPart(
   end = payload.length,
   into = newFtpPart(),
 ): { part: FtpPart; pending: readonly SavedExpectation[] } {
-  const r = new ByteReader(payload, start, end);
+  const r = reader.over(payload, start, end);
   const part = into;
   for (let d = 0; d < 2; d++) {
     part.nextSeq[d] = r.f64('a stream position');
@@ -50,7 +53,7 @@ export function decodeSipPart(
   start = 0,
   end = payload.length,
 ): { part: SipPart; pending: readonly SavedExpectation[] } {
-  const r = new ByteReader(payload, start, end);
+  const r = reader.over(payload, start, end);
   const part: SipPart = {
     state: r.u8('the call state'),
     announced: r.u32('the announcements count'),

@@ -3,13 +3,16 @@ import type { ByteWriter } from '../../checkpoint/byte-writer';
 import type { IcmpPart } from './icmp-tracker';
 import type { UdpPart } from './udp-tracker';
 
+/** One reader for every record this module decodes (decoders do not nest). */
+const reader = new ByteReader();
+
 /** The UDP module's record: its state and when two-way traffic starts to count as a stream. */
 export function encodeUdpPart(part: UdpPart, w: ByteWriter): void {
   w.u8(part.state).f64(part.streamFromUs);
 }
 
 export function decodeUdpPart(payload: Uint8Array, start = 0, end = payload.length): UdpPart {
-  const r = new ByteReader(payload, start, end);
+  const r = reader.over(payload, start, end);
   const part = { state: r.u8('the UDP state'), streamFromUs: r.f64('the stream time') };
   if (part.state > 2) throw new RangeError(`UDP state ${part.state} does not exist`);
   r.expectEnd();
@@ -22,7 +25,7 @@ export function encodeIcmpPart(part: IcmpPart, w: ByteWriter): void {
 }
 
 export function decodeIcmpPart(payload: Uint8Array, start = 0, end = payload.length): IcmpPart {
-  const r = new ByteReader(payload, start, end);
+  const r = reader.over(payload, start, end);
   const part = { state: r.u8('the ICMP state') };
   if (part.state > 1) throw new RangeError(`ICMP state ${part.state} does not exist`);
   r.expectEnd();

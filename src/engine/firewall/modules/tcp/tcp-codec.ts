@@ -3,6 +3,9 @@ import type { ByteWriter } from '../../../checkpoint/byte-writer';
 import { newTcpPart, type TcpPart, type TcpWindowState } from './tcp-part';
 import { TCP_CT_STATE_COUNT } from './tcp-states';
 
+/** One reader for every record this module decodes (decoders do not nest). */
+const reader = new ByteReader();
+
 /**
  * The TCP module's checkpoint record: its whole part (the kernel's ip_ct_tcp) but the expiry,
  * which recovery sets afresh from the state. Only this module's own data — the connection it
@@ -27,7 +30,7 @@ export function decodeTcpPart(
   end = payload.length,
   into = newTcpPart(),
 ): TcpPart {
-  const r = new ByteReader(payload, start, end);
+  const r = reader.over(payload, start, end);
   const part = into;
   part.expiresUs = 0; // not checkpointed: a rebuilt part's timeout restarts (restartTimeout)
   part.state = r.u8('the TCP state');
