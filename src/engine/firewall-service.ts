@@ -2,7 +2,7 @@ import { CheckpointServer } from './checkpoint/checkpoint-server';
 import { CheckpointStats } from './checkpoint/checkpoint-stats';
 import { recover, type RecoveryResult } from './checkpoint/recovery';
 import { SnapshotCheckpointer } from './checkpoint/snapshot-checkpointer';
-import { compareViews, tableView } from './checkpoint/table-view';
+import { compareViews, emptyView, tableView, type TableView } from './checkpoint/table-view';
 import { UniqueIdCheckpointer } from './checkpoint/unique-id-checkpointer';
 import { noCheckpoints } from './firewall/checkpoint-hooks';
 import { Firewall, type FirewallHost } from './firewall/firewall';
@@ -47,10 +47,10 @@ export class FirewallRuntime implements FirewallService<Firewall> {
   readonly stats = new CheckpointStats();
   readonly crashes: CrashReport[] = [];
   private readonly strategies = new Map<Firewall, { crash(): void }>();
-  private before = new Map<number, string>();
+  private before = emptyView();
   private lastRecovery: RecoveryResult | null = null;
   /** Test hook: called with the durable view after each async flush or snapshot. */
-  onDurable: ((view: Map<number, string>) => void) | null = null;
+  onDurable: ((view: TableView) => void) | null = null;
 
   constructor(
     private readonly scenario: Scenario,

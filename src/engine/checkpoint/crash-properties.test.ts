@@ -5,7 +5,7 @@ import { builtinScenarios } from '../scenarios/builtins';
 import type { ScenarioInput } from '../scenarios/schema';
 import { createSimulation } from '../simulation';
 import { crc32 } from '../util/crc32';
-import { compareViews, tableView } from './table-view';
+import { compareViews, emptyView, tableView, type TableView } from './table-view';
 
 /** Scenarios with a table worth rebuilding, kept short so that many random cases fit a test run. */
 const scenarios: Record<string, ScenarioInput> = {
@@ -76,12 +76,12 @@ describe('recovery, for any scenario, seed and crash point', () => {
             flushIntervalUs: 20_000,
           };
           const sim = createSimulation(withCrash(scenario, at, checkpoint), { seed });
-          let durable = new Map<number, string>();
-          let durableAtCrash: Map<number, string> | null = null;
+          let durable = emptyView();
+          let durableAtCrash: TableView | null = null;
           const runtime = sim.runtime;
           if (runtime === null) throw new Error('no firewall');
           runtime.onDurable = (view) => (durable = view);
-          let recoveredView: Map<number, string> | null = null;
+          let recoveredView: TableView | null = null;
           sim.trace.subscribe((e) => {
             if (e.kind === 'firewall.crash') durableAtCrash = durable;
             if (e.kind === 'supervisor' && e.event === 'recovered' && sim.firewall)

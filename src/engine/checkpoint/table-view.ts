@@ -1,10 +1,25 @@
 import type { Connection } from '../firewall/connection';
+import type { Expectation } from '../firewall/expectations';
 import type { Firewall } from '../firewall/firewall';
 import { ModuleId } from '../firewall/modules/module-ids';
 import { TcpWindowFlag } from '../firewall/modules/tcp/tcp-part';
+import { IdIndex } from './id-index';
 
 /** TCP window flags that are not part of the checkpointed state (see README). */
 const UNCHECKPOINTED_FLAGS = TcpWindowFlag.DATA_UNACKNOWLEDGED | TcpWindowFlag.BE_LIBERAL;
+
+// Where each part's numbers sit in a connection's row: a mask of the parts present, the base
+// layer (its helper as an index into the view's helper names), then each module's fields.
+const PRESENT = 0;
+const BASE = 1;
+const HELPER = BASE + 7;
+const TCP = BASE + 10;
+const UDP = TCP + 6;
+const ICMP = UDP + 2;
+const FTP = ICMP + 1;
+const SIP = FTP + 1;
+/** Numbers per connection. */
+const FIELDS = SIP + 2;
 
 /**
  * The checkpointed view of a firewall's table: for each connection, its base layer and every
@@ -15,65 +30,162 @@ const UNCHECKPOINTED_FLAGS = TcpWindowFlag.DATA_UNACKNOWLEDGED | TcpWindowFlag.B
  * position in the control stream (it resynchronises at the next line). Taken by the
  * supervisor just before a crash, kept aside, and used only to verify the recovery —
  * recovery itself never sees it.
+ *
+ * A row of numbers per connection in one typed array, found by id through an IdIndex; only
+ * a helper's pending expectations (a list of any length, and rare) are kept as text. As a
+ * JSON text per connection in a Map, the view of a table of 100,000 connections took 0.3 s,
+ * in the frame of the page that crashed it, and the check after recovery took another.
  */
-export function tableView(fw: Firewall): Map<number, string> {
-  const view = new Map<number, string>();
-  for (const conn of fw.conntrack.table.live()) view.set(conn.id, connectionView(fw, conn));
-  return view;
+export class TableView {
+  readonly size: number;
+  private readonly rowOfId: IdIndex;
+  private readonly ids: Float64Array;
+  private readonly rows: Float64Array;
+  /** Pending expectations by row, for the connections that have any. */
+  private readonly pending = new Map<number, string>();
+  /**
+   * The names a row's helper index stands for. Names, not the firewall: a view outlives the
+   * crashed instance it was taken of, and must not keep it from being collected.
+   */
+  private readonly helperNames: readonly string[];
+
+  constructor(connections: readonly Connection[], fw: Firewall | null) {
+    this.size = connections.length;
+    this.helperNames = fw === null ? [] : fw.ruleset.helpers.map((h) => h.name);
+    this.rowOfId = new IdIndex(this.size);
+    this.ids = new Float64Array(this.size);
+    this.rows = new Float64Array(this.size * FIELDS);
+    const pendingByMaster = fw === null ? new Map<number, Expectation[]>() : pendingOfMasters(fw);
+    for (let row = 0; row < this.size; row++) {
+      const c = connections[row];
+      this.ids[row] = c.id;
+      this.rowOfId.set(c.id, row);
+      if (fw !== null) this.write(row * FIELDS, c, fw);
+      const ofSlot = pendingByMaster.get(c.slot);
+      if (ofSlot === undefined) continue;
+      const pending = ofSlot.filter((e) => e.masterId === c.id);
+      if (pending.length > 0) this.pending.set(row, pendingText(pending));
+    }
+  }
+
+  has(id: number): boolean {
+    return this.rowOfId.has(id);
+  }
+
+  /** Ids in the order of the table the view was taken of. */
+  idAt(row: number): number {
+    return this.ids[row];
+  }
+
+  /** Whether the connection `id` has the same view here as row `row` of `other`. */
+  sameAs(other: TableView, row: number, id: number): boolean {
+    const mine = this.rowOfId.get(id);
+    if (mine < 0) return false;
+    const a = this.rows;
+    const b = other.rows;
+    for (let k = 0; k < FIELDS; k++) {
+      const x = a[mine * FIELDS + k];
+      const y = b[row * FIELDS + k];
+      if (k === HELPER) {
+        if (this.helperName(x) !== other.helperName(y)) return false;
+      } else if (x !== y && !(x !== x && y !== y)) return false; // NaN equals NaN here
+    }
+    return this.pending.get(mine) === other.pending.get(row);
+  }
+
+  private helperName(index: number): string {
+    return index < 0 ? '' : this.helperNames[index];
+  }
+
+  private write(at: number, c: Connection, fw: Firewall): void {
+    const r = this.rows;
+    const m = fw.conntrack.modules;
+    let present = 0;
+    r[at + BASE] = c.proto;
+    r[at + BASE + 1] = c.src;
+    r[at + BASE + 2] = c.dst;
+    r[at + BASE + 3] = c.sport;
+    r[at + BASE + 4] = c.dport;
+    r[at + BASE + 5] = c.createdUs;
+    r[at + BASE + 6] = c.rule;
+    r[at + HELPER] = c.helper;
+    r[at + BASE + 8] = c.masterId;
+    r[at + BASE + 9] = c.seenReply ? 1 : 0;
+    if (c.part(ModuleId.tcp) >= 0) {
+      present |= 1 << ModuleId.tcp;
+      const t = m.tcpParts;
+      const handle = c.part(ModuleId.tcp);
+      r[at + TCP] = t.stateOf(handle);
+      r[at + TCP + 1] = t.statusOf(handle);
+      for (let d = 0; d < 2; d++) {
+        r[at + TCP + 2 + 2 * d] = t.tdScaleOf(handle, d);
+        r[at + TCP + 3 + 2 * d] = t.flagsOf(handle, d) & ~UNCHECKPOINTED_FLAGS;
+      }
+    }
+    if (c.part(ModuleId.udp) >= 0) {
+      present |= 1 << ModuleId.udp;
+      const u = m.udpParts.get(c.part(ModuleId.udp));
+      r[at + UDP] = u.state;
+      r[at + UDP + 1] = u.streamFromUs;
+    }
+    if (c.part(ModuleId.icmp) >= 0) {
+      present |= 1 << ModuleId.icmp;
+      r[at + ICMP] = m.icmpParts.get(c.part(ModuleId.icmp)).state;
+    }
+    if (c.part(ModuleId.ftp) >= 0) {
+      present |= 1 << ModuleId.ftp;
+      r[at + FTP] = m.ftpParts.announcedOf(c.part(ModuleId.ftp));
+    }
+    if (c.part(ModuleId.sip) >= 0) {
+      present |= 1 << ModuleId.sip;
+      const s = m.sipParts.get(c.part(ModuleId.sip));
+      r[at + SIP] = s.state;
+      r[at + SIP + 1] = s.announced;
+    }
+    r[at + PRESENT] = present;
+  }
 }
 
-function connectionView(fw: Firewall, c: Connection): string {
-  const m = fw.conntrack.modules;
-  const helper = c.helper >= 0 ? fw.ruleset.helpers[c.helper].name : '';
-  const parts: Record<string, unknown> = {
-    base: [
-      c.proto,
-      c.src,
-      c.dst,
-      c.sport,
-      c.dport,
-      c.createdUs,
-      c.rule,
-      helper,
-      c.masterId,
-      c.seenReply,
-    ],
-  };
-  if (c.part(ModuleId.tcp) >= 0) {
-    const t = m.tcpParts.get(c.part(ModuleId.tcp));
-    parts.tcp = [
-      t.state,
-      t.status,
-      ...t.seen.map((s) => [s.tdScale, s.flags & ~UNCHECKPOINTED_FLAGS]),
-    ];
-  }
-  if (c.part(ModuleId.udp) >= 0) parts.udp = m.udpParts.get(c.part(ModuleId.udp));
-  if (c.part(ModuleId.icmp) >= 0) parts.icmp = m.icmpParts.get(c.part(ModuleId.icmp));
-  const pending = fw.conntrack.expectations
-    .entries()
-    .filter((e) => e.masterSlot === c.slot && e.masterId === c.id)
-    .map((e) => [e.proto, e.src, e.dst, e.dport, e.expiresUs]);
-  if (c.part(ModuleId.ftp) >= 0)
-    parts.ftp = [m.ftpParts.announcedOf(c.part(ModuleId.ftp)), pending];
-  if (c.part(ModuleId.sip) >= 0) {
-    const s = m.sipParts.get(c.part(ModuleId.sip));
-    parts.sip = [s.state, s.announced, pending];
-  }
-  return JSON.stringify(parts);
+/** The view of a firewall's table as it is now. */
+export function tableView(fw: Firewall): TableView {
+  return new TableView([...fw.conntrack.table.live()], fw);
+}
+
+/** The view of an empty table (before any flush, say). */
+export function emptyView(): TableView {
+  return new TableView([], null);
 }
 
 /** Connections of `before` missing from `after`, and those present in both but different. */
 export function compareViews(
-  before: Map<number, string>,
-  after: Map<number, string>,
+  before: TableView,
+  after: TableView,
 ): { lost: number[]; mismatched: number[] } {
   const lost: number[] = [];
   const mismatched: number[] = [];
-  for (const [id, view] of before) {
-    const now = after.get(id);
-    if (now === undefined) lost.push(id);
-    else if (now !== view) mismatched.push(id);
+  for (let row = 0; row < before.size; row++) {
+    const id = before.idAt(row);
+    if (!after.has(id)) lost.push(id);
+    else if (!after.sameAs(before, row, id)) mismatched.push(id);
   }
-  for (const id of after.keys()) if (!before.has(id)) mismatched.push(id);
+  for (let row = 0; row < after.size; row++) {
+    const id = after.idAt(row);
+    if (!before.has(id)) mismatched.push(id);
+  }
   return { lost, mismatched };
+}
+
+/** Each master's pending expectations, by its slot: one pass over them all, not one per connection. */
+function pendingOfMasters(fw: Firewall): Map<number, Expectation[]> {
+  const bySlot = new Map<number, Expectation[]>();
+  for (const e of fw.conntrack.expectations.entries()) {
+    const list = bySlot.get(e.masterSlot);
+    if (list === undefined) bySlot.set(e.masterSlot, [e]);
+    else list.push(e);
+  }
+  return bySlot;
+}
+
+function pendingText(list: readonly Expectation[]): string {
+  return JSON.stringify(list.map((e) => [e.proto, e.src, e.dst, e.dport, e.expiresUs]));
 }
