@@ -128,15 +128,16 @@ function recoverOnce(table: FilledTable, embodiment: Embodiment, epoch: number):
   let result: RecoveryResult | null = null;
   collectGarbage();
   const ms = timeMs(() => {
-    result = recover(
+    result = recover({
       server,
-      target,
-      runtime.shared.ledger,
+      firewall: target,
+      ledger: runtime.shared.ledger,
       config,
-      sim.nowUs,
-      sim.scenario.supervisor.reassemblyNsPerRecord,
-      sim.trace,
-    );
+      nowUs: sim.nowUs,
+      reassemblyNsPerRecord: sim.scenario.supervisor.reassemblyNsPerRecord,
+      trace: sim.trace,
+      clockUs: () => sim.nowUs,
+    });
   });
   check(result, table, target);
   return ms;

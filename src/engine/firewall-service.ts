@@ -1,6 +1,6 @@
 import { CheckpointServer } from './checkpoint/checkpoint-server';
 import { CheckpointStats } from './checkpoint/checkpoint-stats';
-import { recover, type RecoveryResult } from './checkpoint/recovery';
+import { startRecovery, type RecoveryResult } from './checkpoint/recovery';
 import { SnapshotCheckpointer } from './checkpoint/snapshot-checkpointer';
 import { compareViews, emptyView, tableView, type TableView } from './checkpoint/table-view';
 import { UniqueIdCheckpointer } from './checkpoint/unique-id-checkpointer';
@@ -9,7 +9,7 @@ import { Firewall, type FirewallHost } from './firewall/firewall';
 import { AREA_NAMES } from './firewall/part-records';
 import type { CompiledRuleset } from './firewall/rules/ruleset-types';
 import { newFirewallShared, type FirewallShared } from './firewall/shared-state';
-import type { FirewallService } from './router/supervisor';
+import type { FirewallService, RecoveryInProgress } from './router/supervisor';
 import type { Scenario } from './scenarios/schema';
 
 /** One crash and what recovery made of it (the report's `crashes[]`). */
@@ -100,7 +100,13 @@ export class FirewallRuntime implements FirewallService<Firewall> {
   }
 
   crashed(fw: Firewall, nowUs: number): void {
-    this.before = tableView(fw); // verification only: recovery never sees this
+    // Verification only: recovery never sees this. An instance that crashes while it is still
+    // reassembling was never in service, and the table it was rebuilding is still the one at
+    // stake: the next recovery is checked against that, not against the part rebuilt so far.
+    const last = this.crashes[this.crashes.length - 1];
+    const reassembling =
+      last !== undefined && last.restartedAtUs !== null && this.lastRecovery === null;
+    if (!reassembling) this.before = tableView(fw);
     this.strategies.get(fw)?.crash();
     this.strategies.delete(fw);
     const trace = this.host.ctx.trace;
@@ -129,20 +135,38 @@ export class FirewallRuntime implements FirewallService<Firewall> {
     });
   }
 
-  recover(fw: Firewall, nowUs: number): number {
+  recover(fw: Firewall, nowUs: number): RecoveryInProgress {
     const s = this.scenario;
-    const result = recover(
-      this.server,
-      fw,
-      this.shared.ledger,
-      s.checkpoint,
-      nowUs,
-      s.supervisor.reassemblyNsPerRecord,
-      this.host.ctx.trace,
-    );
-    this.lastRecovery = result;
     const crash = this.crashes[this.crashes.length - 1];
     crash.restartedAtUs = nowUs;
+    this.lastRecovery = null;
+    const job = startRecovery({
+      server: this.server,
+      firewall: fw,
+      ledger: this.shared.ledger,
+      config: s.checkpoint,
+      nowUs,
+      reassemblyNsPerRecord: s.supervisor.reassemblyNsPerRecord,
+      trace: this.host.ctx.trace,
+      clockUs: () => this.host.ctx.nowUs,
+    });
+    return {
+      step: () => {
+        job.step();
+        if (job.done) this.reassembled(crash, job.result);
+      },
+      get done() {
+        return job.done;
+      },
+      get elapsedUs() {
+        return job.elapsedUs;
+      },
+    };
+  }
+
+  /** The crash report takes in what the recovery found, as soon as it has ended. */
+  private reassembled(crash: CrashReport, result: RecoveryResult): void {
+    this.lastRecovery = result;
     Object.assign(crash, {
       recovered: result.recovered,
       lost: crash.connectionsBefore - result.recovered,
@@ -153,7 +177,6 @@ export class FirewallRuntime implements FirewallService<Firewall> {
       discarded: result.discarded,
       partsByModule: result.partsByModule,
     });
-    return result.costUs;
   }
 
   recovered(fw: Firewall, nowUs: number): void {

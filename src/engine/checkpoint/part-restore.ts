@@ -9,6 +9,7 @@ import { newTcpPart } from '../firewall/modules/tcp/tcp-part';
 import { decodeIcmpPart, decodeUdpPart } from '../firewall/modules/udp-icmp-codec';
 import { AREA_COUNT, areaOfModule, moduleOfArea } from '../firewall/part-records';
 import { RECORD_HEADER_BYTES } from './record';
+import type { Pace } from './recovery-job';
 
 const pendingByConnection = new WeakMap<Connection, readonly SavedExpectation[]>();
 /** Each TCP record is decoded here, then copied into the module's table. */
@@ -73,27 +74,35 @@ export function attachPart(
  * gone. The digests are taken now, so the first packet after recovery writes only real
  * changes, with versions after the ones recovered.
  */
-export function restoreExpectations(
+export function* restoreExpectations(
   target: Firewall,
   adopted: readonly Connection[],
   nowUs: number,
-): void {
-  const ct = target.conntrack;
+  pace: Pace,
+): Generator<void, void, void> {
   for (let i = 0; i < adopted.length; i++) {
-    const conn = adopted[i];
-    for (let area = 0; area < AREA_COUNT; area++) {
-      if (area === 0 || conn.part(area - 1) >= 0)
-        conn.setWritten(area, target.records.digest(conn, area));
-    }
-    if (conn.part(ModuleId.tcp) >= 0) target.records.noteWindow(conn);
-    const pending = pendingByConnection.get(conn);
-    if (pending === undefined) continue;
-    pendingByConnection.delete(conn); // read once: the rebuilt connection does not keep it
-    const helper =
-      conn.part(ModuleId.ftp) >= 0 ? 'ftp' : conn.part(ModuleId.sip) >= 0 ? 'sip' : null;
-    for (const e of pending) {
-      if (e.expiresUs <= nowUs || helper === null) continue;
-      ct.expectations.restore({ ...e, masterSlot: conn.slot, masterId: conn.id, helper });
-    }
+    restoreOne(target, adopted[i], nowUs);
+    if (pace.tick()) yield;
+  }
+}
+
+function restoreOne(target: Firewall, conn: Connection, nowUs: number): void {
+  for (let area = 0; area < AREA_COUNT; area++) {
+    if (area === 0 || conn.part(area - 1) >= 0)
+      conn.setWritten(area, target.records.digest(conn, area));
+  }
+  if (conn.part(ModuleId.tcp) >= 0) target.records.noteWindow(conn);
+  const pending = pendingByConnection.get(conn);
+  if (pending === undefined) return;
+  pendingByConnection.delete(conn); // read once: the rebuilt connection does not keep it
+  const helper = conn.part(ModuleId.ftp) >= 0 ? 'ftp' : conn.part(ModuleId.sip) >= 0 ? 'sip' : null;
+  for (const e of pending) {
+    if (e.expiresUs <= nowUs || helper === null) continue;
+    target.conntrack.expectations.restore({
+      ...e,
+      masterSlot: conn.slot,
+      masterId: conn.id,
+      helper,
+    });
   }
 }

@@ -14,75 +14,91 @@ import {
 import type { RecordBatch } from './record-batch';
 import type { LedgerBefore, RebuiltConnections } from './rebuilt-connections';
 import type { Note, RecoveryResult } from './recovery';
+import type { Pace } from './recovery-job';
 
 /** Each base record is decoded here, used, and overwritten by the next. */
 const baseScratch = newSavedBase();
 
 /** Act 1002: the base layers, masters first, each a connection waiting for its parts. */
-export function rebuildBases(
+export function* rebuildBases(
   records: RecordBatch,
   target: Firewall,
   ledger: ConnectionLedger,
   rebuilt: RebuiltConnections,
   result: RecoveryResult,
   note: Note | null,
-): void {
+  pace: Pace,
+): Generator<void, void, void> {
   // Masters first, then the connections related to them, each group in the server's order.
   // The first pass checks each record and reads only where its master id lies; each record
   // is decoded once, in the pass that rebuilds it, so no decoded base outlives its use.
   const { bytes, starts, lengths } = records;
   const sound = new Uint8Array(records.count); // 1: a master, 2: a related connection
   for (let i = 0; i < records.count; i++) {
-    const at = starts[i];
-    const end = at + lengths[i];
-    if (
-      recordProblem(bytes, at, lengths[i]) !== undefined ||
-      recordAreaOf(bytes, at) !== BASE_AREA
-    ) {
+    sound[i] = soundness(bytes, starts[i], lengths[i]);
+    if (sound[i] === 0) {
       result.corrupt++;
-      continue;
+      pace.records++;
     }
-    try {
-      sound[i] = baseMasterOf(bytes, at + RECORD_HEADER_BYTES, end) >= 0 ? 2 : 1;
-    } catch {
-      result.corrupt++;
-    }
+    if (pace.tick()) yield;
   }
   target.conntrack.table.reserve(records.count);
   const helpers = target.ruleset.helpers.map((h) => h.name);
   for (const kind of [1, 2]) {
     for (let i = 0; i < records.count; i++) {
-      if (sound[i] !== kind) continue;
-      const at = starts[i];
-      let base: SavedBase;
-      try {
-        base = decodeBase(bytes, at + RECORD_HEADER_BYTES, at + lengths[i], baseScratch);
-      } catch {
-        result.corrupt++;
-        continue;
+      if (sound[i] === kind) {
+        rebuildRecord(records, i, target, ledger, helpers, rebuilt, result, note);
+        pace.records++;
       }
-      const table = target.conntrack.table;
-      const id = recordIdOf(bytes, at);
-      // A second record of the same connection, or of the same 5-tuple, cannot both be right.
-      const clash =
-        rebuilt.has(id) || table.find(base.src, base.dst, base.sport, base.dport, base.proto) >= 0;
-      if (clash || table.full) {
-        if (clash) result.corrupt++;
-        else result.incomplete++;
-        continue;
-      }
-      const conn = rebuildBase(
-        id,
-        recordVersionOf(bytes, at),
-        base,
-        target,
-        ledger,
-        helpers,
-        rebuilt,
-      );
-      note?.(1002, 'base layer rebuilt', conn.history.id, 'base');
+      if (pace.tick()) yield;
     }
   }
+}
+
+/** 0 when the base record at `at` is unsound; else 1 for a master, 2 for a related connection. */
+function soundness(bytes: Uint8Array, at: number, length: number): number {
+  if (recordProblem(bytes, at, length) !== undefined || recordAreaOf(bytes, at) !== BASE_AREA)
+    return 0;
+  try {
+    return baseMasterOf(bytes, at + RECORD_HEADER_BYTES, at + length) >= 0 ? 2 : 1;
+  } catch {
+    return 0;
+  }
+}
+
+/** The connection of sound base record `i`, or what kept it from being rebuilt. */
+function rebuildRecord(
+  records: RecordBatch,
+  i: number,
+  target: Firewall,
+  ledger: ConnectionLedger,
+  helpers: readonly string[],
+  rebuilt: RebuiltConnections,
+  result: RecoveryResult,
+  note: Note | null,
+): void {
+  const { bytes, starts, lengths } = records;
+  const at = starts[i];
+  let base: SavedBase;
+  try {
+    base = decodeBase(bytes, at + RECORD_HEADER_BYTES, at + lengths[i], baseScratch);
+  } catch {
+    result.corrupt++;
+    return;
+  }
+  const table = target.conntrack.table;
+  const id = recordIdOf(bytes, at);
+  // A second record of the same connection, or of the same 5-tuple, cannot both be right.
+  const clash =
+    rebuilt.has(id) || table.find(base.src, base.dst, base.sport, base.dport, base.proto) >= 0;
+  if (clash || table.full) {
+    if (clash) result.corrupt++;
+    else result.incomplete++;
+    return;
+  }
+  const version = recordVersionOf(bytes, at);
+  const conn = rebuildBase(id, version, base, target, ledger, helpers, rebuilt);
+  note?.(1002, 'base layer rebuilt', conn.history.id, 'base');
 }
 
 /** One connection from its base record, taken into the new table to receive its parts. */

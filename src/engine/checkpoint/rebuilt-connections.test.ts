@@ -77,7 +77,8 @@ describe('RebuiltConnections', () => {
     rebuilt.add(c, 0, true, { endedAtUs: 5, endReason: 'closed' });
     a.setPart(0, 7);
     const seen: unknown[] = [];
-    rebuilt.forEach((conn, whole, before) => seen.push([conn.id, whole, before]));
+    for (let i = 0; i < rebuilt.size; i++)
+      rebuilt.visit(i, (conn, whole, before) => seen.push([conn.id, whole, before]));
     expect(seen).toEqual([
       [3, true, 'live'],
       [1, true, 'new'],

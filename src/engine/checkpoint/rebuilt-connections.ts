@@ -126,17 +126,25 @@ export class RebuiltConnections {
     this.broken[conn.slot] = 1;
   }
 
+  /** Connections rebuilt so far. */
+  get size(): number {
+    return this.count;
+  }
+
   /**
-   * Calls `visit` with each rebuilt connection in rebuild order, whether it is whole, and what
-   * the ledger said of it before. `visit` may take the connection out of the table.
+   * Calls `visit` with the rebuilt connection at `position` in rebuild order (0 to size - 1),
+   * whether it is whole, and what the ledger said of it before. `visit` may take the
+   * connection out of the table.
    */
-  forEach(visit: (conn: Connection, whole: boolean, before: LedgerBefore) => void): void {
-    for (let i = 0; i < this.count; i++) {
-      const slot = this.slots[i];
-      const conn = this.table.get(slot);
-      const whole = this.broken[slot] === 0 && this.hasExpectedParts(conn);
-      visit(conn, whole, this.before(slot));
-    }
+  visit(
+    position: number,
+    visit: (conn: Connection, whole: boolean, before: LedgerBefore) => void,
+  ): void {
+    if (!(position >= 0 && position < this.count)) violated(`no rebuilt connection ${position}`);
+    const slot = this.slots[position];
+    const conn = this.table.get(slot);
+    const whole = this.broken[slot] === 0 && this.hasExpectedParts(conn);
+    visit(conn, whole, this.before(slot));
   }
 
   private before(slot: number): LedgerBefore {

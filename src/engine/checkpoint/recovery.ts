@@ -10,6 +10,7 @@ import { attachPart, restoreExpectations } from './part-restore';
 import { leaveLedgerAsItWas, rebuildBases } from './rebuild-bases';
 import { RebuiltConnections } from './rebuilt-connections';
 import { RecordBatch } from './record-batch';
+import { Pace, RecoveryJob, type RecoveryPieces } from './recovery-job';
 import { recordAreaOf, recordIdOf, recordProblem, recordVersionOf } from './record';
 import { snapshotRecords } from './snapshot-checkpointer';
 
@@ -42,6 +43,23 @@ export type Note = (
   area?: string | null,
 ) => void;
 
+/** Where a recovery reads and rebuilds, and what it tells the trace. */
+export interface RecoveryTarget {
+  readonly server: CheckpointServer;
+  /** The new firewall instance, empty. */
+  readonly firewall: Firewall;
+  readonly ledger: ConnectionLedger;
+  readonly config: CheckpointConfig;
+  /** When the recovery started: rebuilt connections' timeouts restart from here. */
+  readonly nowUs: number;
+  readonly reassemblyNsPerRecord: number;
+  readonly trace: Trace<TraceEvent>;
+  /** The simulated time now, which the trace's notes are stamped with (it moves between pieces). */
+  readonly clockUs: () => number;
+  /** Steps of work in a piece (STEPS_PER_PIECE unless a test asks for other pieces). */
+  readonly stepsPerPiece?: number;
+}
+
 /**
  * Recovery of separate but interrelated data (FIG. 9, acts 902–904, and FIG. 10, acts
  * 1000–1004): asks the checkpoint server whether there is anything to recover, fetches it,
@@ -52,16 +70,11 @@ export type Note = (
  *
  * Two embodiments: `firewall` — the firewall application fetches every area and does the
  * attaching; `modules` — each module fetches its own area and attaches its parts.
+ *
+ * Done in pieces (RecoveryJob): the firewall is down until the last one, so nothing else
+ * touches the new instance or the server in between — which the job checks.
  */
-export function recover(
-  server: CheckpointServer,
-  target: Firewall,
-  ledger: ConnectionLedger,
-  config: CheckpointConfig,
-  nowUs: number,
-  reassemblyNsPerRecord: number,
-  trace: Trace<TraceEvent>,
-): RecoveryResult {
+export function startRecovery(t: RecoveryTarget): RecoveryJob {
   const result: RecoveryResult = {
     records: 0,
     recovered: 0,
@@ -73,11 +86,26 @@ export function recover(
     recoveredIds: [],
     costUs: 0,
   };
+  const pace = new Pace(t.stepsPerPiece);
+  const stats = t.server.stats;
+  const pieces = reassemble(t, result, pace);
+  return new RecoveryJob(pieces, result, pace, t.reassemblyNsPerRecord, () => {
+    return stats.writes + stats.deletes;
+  });
+}
+
+/** A recovery done in one go (the benchmark). */
+export function recover(t: RecoveryTarget): RecoveryResult {
+  return startRecovery(t).finish();
+}
+
+function* reassemble(t: RecoveryTarget, result: RecoveryResult, pace: Pace): RecoveryPieces {
+  const { server, firewall: target, ledger, config, nowUs, trace, clockUs } = t;
   // Null when nothing listens: an optional call evaluates no arguments, so an untraced
   // recovery formats no readable ids or messages for its millions of records.
   const note: Note | null = trace.enabled
     ? (act, detail, connection = null, area = null) =>
-        trace.emit({ kind: 'recovery', atUs: nowUs, act, detail, connection, area })
+        trace.emit({ kind: 'recovery', atUs: clockUs(), act, detail, connection, area })
     : null;
   const hasData = server.hasData(); // act 902
   note?.(902, hasData ? 'the checkpoint server holds data' : 'nothing to recover');
@@ -87,7 +115,7 @@ export function recover(
   note?.(904, `fetched ${result.records} records`);
   note?.(1000, 'data present: reassembling');
   const rebuilt = new RebuiltConnections(target.conntrack.table, areas[BASE_AREA].count);
-  rebuildBases(areas[BASE_AREA], target, ledger, rebuilt, result, note);
+  yield* rebuildBases(areas[BASE_AREA], target, ledger, rebuilt, result, note, pace);
   for (let area = 1; area < AREA_COUNT; area++) {
     const records =
       config.embodiment === 'modules' && config.strategy === 'unique-id'
@@ -97,24 +125,27 @@ export function recover(
       result.costUs += records.costUs; // each module reads its own area
       result.records += records.records.count;
     }
-    attachArea(area, records?.records ?? areas[area], target, rebuilt, result, note);
+    yield* attachArea(area, records?.records ?? areas[area], target, rebuilt, result, note, pace);
   }
   const adopted: Connection[] = [];
-  rebuilt.forEach((conn, whole, before) => {
-    if (!whole) {
-      result.incomplete++;
-      target.conntrack.dropRebuilt(conn);
-      leaveLedgerAsItWas(ledger, conn, before, nowUs);
-      return;
-    }
-    target.conntrack.adopt(conn, nowUs);
-    result.recovered++;
-    result.recoveredIds.push(conn.id);
-    adopted.push(conn);
-  });
-  restoreExpectations(target, adopted, nowUs);
+  for (let i = 0; i < rebuilt.size; i++) {
+    rebuilt.visit(i, (conn, whole, before) => {
+      if (!whole) {
+        result.incomplete++;
+        target.conntrack.dropRebuilt(conn);
+        leaveLedgerAsItWas(ledger, conn, before, nowUs);
+        return;
+      }
+      target.conntrack.adopt(conn, nowUs);
+      result.recovered++;
+      result.recoveredIds.push(conn.id);
+      adopted.push(conn);
+    });
+    if (pace.tick()) yield;
+  }
+  yield* restoreExpectations(target, adopted, nowUs, pace);
   if (config.strategy === 'unique-id') result.costUs += discardLeftovers(server, result, note);
-  result.costUs += Math.ceil((result.records * reassemblyNsPerRecord) / 1000);
+  result.costUs += Math.ceil((result.records * t.reassemblyNsPerRecord) / 1000);
   return result;
 }
 
@@ -182,34 +213,49 @@ function fetch(
 }
 
 /** Act 1004: one area's records, each attached to the connection its identifier names. */
-function attachArea(
+function* attachArea(
   area: number,
   records: RecordBatch,
   target: Firewall,
   rebuilt: RebuiltConnections,
   result: RecoveryResult,
   note: Note | null,
-): void {
+  pace: Pace,
+): Generator<void, void, void> {
   target.conntrack.modules.reserve(moduleOfArea(area), records.count);
-  const { bytes, starts, lengths } = records;
   for (let i = 0; i < records.count; i++) {
-    const at = starts[i];
-    const length = lengths[i];
-    if (recordProblem(bytes, at, length) !== undefined || recordAreaOf(bytes, at) !== area) {
-      result.corrupt++;
-      continue;
-    }
-    const conn = rebuilt.byId(recordIdOf(bytes, at));
-    if (conn === null) {
-      result.orphans++;
-      continue;
-    }
-    if (!attachPart(target, conn, area, bytes, at, length, recordVersionOf(bytes, at))) {
-      result.corrupt++;
-      rebuilt.markBroken(conn);
-      continue;
-    }
-    result.partsByModule[AREA_NAMES[area]]++;
-    note?.(1004, `${AREA_NAMES[area]} part attached`, conn.history.id, AREA_NAMES[area]);
+    attachRecord(area, records, i, target, rebuilt, result, note);
+    pace.records++;
+    if (pace.tick()) yield;
   }
+}
+
+function attachRecord(
+  area: number,
+  records: RecordBatch,
+  i: number,
+  target: Firewall,
+  rebuilt: RebuiltConnections,
+  result: RecoveryResult,
+  note: Note | null,
+): void {
+  const { bytes, starts, lengths } = records;
+  const at = starts[i];
+  const length = lengths[i];
+  if (recordProblem(bytes, at, length) !== undefined || recordAreaOf(bytes, at) !== area) {
+    result.corrupt++;
+    return;
+  }
+  const conn = rebuilt.byId(recordIdOf(bytes, at));
+  if (conn === null) {
+    result.orphans++;
+    return;
+  }
+  if (!attachPart(target, conn, area, bytes, at, length, recordVersionOf(bytes, at))) {
+    result.corrupt++;
+    rebuilt.markBroken(conn);
+    return;
+  }
+  result.partsByModule[AREA_NAMES[area]]++;
+  note?.(1004, `${AREA_NAMES[area]} part attached`, conn.history.id, AREA_NAMES[area]);
 }

@@ -68,8 +68,9 @@ export class TableView {
     }
   }
 
-  has(id: number): boolean {
-    return this.rowOfId.has(id);
+  /** The row of connection `id`, or -1 when the view has none. */
+  rowOf(id: number): number {
+    return this.rowOfId.get(id);
   }
 
   /** Ids in the order of the table the view was taken of. */
@@ -77,10 +78,8 @@ export class TableView {
     return this.ids[row];
   }
 
-  /** Whether the connection `id` has the same view here as row `row` of `other`. */
-  sameAs(other: TableView, row: number, id: number): boolean {
-    const mine = this.rowOfId.get(id);
-    if (mine < 0) return false;
+  /** Whether row `mine` here and row `row` of `other` view a connection the same way. */
+  sameRow(mine: number, other: TableView, row: number): boolean {
     const a = this.rows;
     const b = other.rows;
     for (let k = 0; k < FIELDS; k++) {
@@ -165,12 +164,13 @@ export function compareViews(
   const mismatched: number[] = [];
   for (let row = 0; row < before.size; row++) {
     const id = before.idAt(row);
-    if (!after.has(id)) lost.push(id);
-    else if (!after.sameAs(before, row, id)) mismatched.push(id);
+    const mine = after.rowOf(id);
+    if (mine < 0) lost.push(id);
+    else if (!after.sameRow(mine, before, row)) mismatched.push(id);
   }
   for (let row = 0; row < after.size; row++) {
     const id = after.idAt(row);
-    if (!before.has(id)) mismatched.push(id);
+    if (before.rowOf(id) < 0) mismatched.push(id);
   }
   return { lost, mismatched };
 }

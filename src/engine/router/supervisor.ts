@@ -1,3 +1,4 @@
+import { violated } from '../errors';
 import { DropReason } from '../net/drop-reason';
 import type { NetworkContext } from '../net/network-context';
 import type { Packet } from '../net/packet';
@@ -12,12 +13,21 @@ export interface SupervisedFirewall extends InspectionHook {
   kill(): void;
 }
 
+/** A recovery the router server runs a piece at a time, one piece per event. */
+export interface RecoveryInProgress {
+  /** Does the next piece. */
+  step(): void;
+  readonly done: boolean;
+  /** Simulated time from the recovery's start to the end of the last piece done. */
+  readonly elapsedUs: number;
+}
+
 /** What the router server needs from the rest of the system to restart a firewall. */
 export interface FirewallService<F extends SupervisedFirewall> {
   /** A brand-new firewall instance for this epoch, with its checkpointing attached. */
   start(epoch: number): F;
-  /** Runs recovery into the new instance (acts 902–1004); returns its simulated cost. */
-  recover(fw: F, nowUs: number): number;
+  /** Starts recovery into the new instance (acts 902–1004), to be run piece by piece. */
+  recover(fw: F, nowUs: number): RecoveryInProgress;
   /** The firewall instance crashed (its strategy loses what it had not written). */
   crashed(fw: F, nowUs: number): void;
   /** The new instance is in service. */
@@ -33,6 +43,10 @@ type State = 'up' | 'down' | 'recovering';
  * closed (every packet dropped, counted as firewall-down) or, if configured, open (every
  * packet let through unchecked, counted as exposure). While the new instance reassembles,
  * packets wait in a bounded queue and go through it once it is ready.
+ *
+ * The reassembly runs in pieces, each an event at the simulated time the work before it
+ * took, so a big table's recovery is spread over its duration (and the page draws it as it
+ * goes) instead of done in one event at the restart.
  */
 export class Supervisor<F extends SupervisedFirewall> {
   state: State = 'up';
@@ -47,6 +61,8 @@ export class Supervisor<F extends SupervisedFirewall> {
   private readonly kind: number;
   private readonly down: InspectionHook;
   private readonly recovering: InspectionHook;
+  private recovery: RecoveryInProgress | null = null;
+  private restartedAtUs = 0;
 
   constructor(
     private readonly ctx: NetworkContext,
@@ -70,6 +86,7 @@ export class Supervisor<F extends SupervisedFirewall> {
     const now = this.ctx.nowUs;
     if (this.state === 'down') return;
     this.firewall.kill();
+    this.recovery = null; // a recovery cut short is abandoned with its instance
     this.service.crashed(this.firewall, now);
     this.state = 'down';
     this.router.inspection = this.down;
@@ -78,7 +95,10 @@ export class Supervisor<F extends SupervisedFirewall> {
     this.ctx.scheduler.after(this.config.detectUs, this.kind, 0, this.generation);
   }
 
-  /** detected (0) → restarted (1) → recovered (2); a crash in between starts over. */
+  /**
+   * detected (0) → restarted (1) → a piece of the recovery (3), as many as it takes →
+   * recovered (2); a crash in between starts over.
+   */
   private advance(step: number, generation: number): void {
     if (generation !== this.generation) return;
     const now = this.ctx.nowUs;
@@ -89,17 +109,32 @@ export class Supervisor<F extends SupervisedFirewall> {
       this.epoch++;
       this.firewall = this.service.start(this.epoch);
       this.note('restarted', 900);
-      const costUs = this.service.recover(this.firewall, now);
       this.state = 'recovering';
       this.router.inspection = this.recovering;
-      this.ctx.scheduler.after(costUs, this.kind, 2, generation);
+      this.recovery = this.service.recover(this.firewall, now);
+      this.restartedAtUs = now;
+      this.recoverPiece(generation);
+    } else if (step === 3) {
+      this.recoverPiece(generation);
     } else {
+      this.recovery = null;
       this.state = 'up';
       this.router.inspection = this.firewall;
       this.service.recovered(this.firewall, now);
       this.note('recovered', null);
       this.releaseHeld(true);
     }
+  }
+
+  /** Runs the recovery's next piece; schedules the one after, or the return to service. */
+  private recoverPiece(generation: number): void {
+    const recovery = this.recovery;
+    if (recovery === null) violated('a recovery piece with no recovery in progress');
+    recovery.step();
+    const dueUs = this.restartedAtUs + recovery.elapsedUs;
+    const delayUs = dueUs - this.ctx.nowUs;
+    if (!(delayUs >= 0)) violated(`a recovery piece due ${-delayUs} us in the past`);
+    this.ctx.scheduler.after(delayUs, this.kind, recovery.done ? 2 : 3, generation);
   }
 
   private whileDown(): number {
