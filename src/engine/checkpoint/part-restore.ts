@@ -82,6 +82,7 @@ export function* restoreExpectations(
 ): Generator<void, void, void> {
   for (let i = 0; i < adopted.length; i++) {
     restoreOne(target, adopted[i], nowUs);
+    pace.credit(1);
     if (pace.tick()) yield;
   }
 }

@@ -14,7 +14,7 @@ import {
 import type { RecordBatch } from './record-batch';
 import type { LedgerBefore, RebuiltConnections } from './rebuilt-connections';
 import type { Note, RecoveryResult } from './recovery';
-import type { Pace } from './recovery-job';
+import { SHARES_PER_RECORD, type Pace } from './recovery-job';
 
 /** Each base record is decoded here, used, and overwritten by the next. */
 const baseScratch = newSavedBase();
@@ -34,24 +34,27 @@ export function* rebuildBases(
   // is decoded once, in the pass that rebuilds it, so no decoded base outlives its use.
   const { bytes, starts, lengths } = records;
   const sound = new Uint8Array(records.count); // 1: a master, 2: a related connection
+  const related: number[] = []; // the positions of the 2s, so the second pass visits only them
   for (let i = 0; i < records.count; i++) {
     sound[i] = soundness(bytes, starts[i], lengths[i]);
-    if (sound[i] === 0) {
-      result.corrupt++;
-      pace.records++;
-    }
+    if (sound[i] === 0) result.corrupt++;
+    if (sound[i] === 2) related.push(i);
+    pace.credit(sound[i] === 0 ? SHARES_PER_RECORD : 2);
     if (pace.tick()) yield;
   }
   target.conntrack.table.reserve(records.count);
   const helpers = target.ruleset.helpers.map((h) => h.name);
-  for (const kind of [1, 2]) {
-    for (let i = 0; i < records.count; i++) {
-      if (sound[i] === kind) {
-        rebuildRecord(records, i, target, ledger, helpers, rebuilt, result, note);
-        pace.records++;
-      }
-      if (pace.tick()) yield;
-    }
+  const rebuild = (i: number) => {
+    const ok = rebuildRecord(records, i, target, ledger, helpers, rebuilt, result, note);
+    pace.credit(ok ? 2 : SHARES_PER_RECORD - 2);
+  };
+  for (let i = 0; i < records.count; i++) {
+    if (sound[i] === 1) rebuild(i);
+    if (pace.tick()) yield;
+  }
+  for (const i of related) {
+    rebuild(i);
+    if (pace.tick()) yield;
   }
 }
 
@@ -66,7 +69,7 @@ function soundness(bytes: Uint8Array, at: number, length: number): number {
   }
 }
 
-/** The connection of sound base record `i`, or what kept it from being rebuilt. */
+/** Rebuilds the connection of sound base record `i`; false when something kept it from that. */
 function rebuildRecord(
   records: RecordBatch,
   i: number,
@@ -76,7 +79,7 @@ function rebuildRecord(
   rebuilt: RebuiltConnections,
   result: RecoveryResult,
   note: Note | null,
-): void {
+): boolean {
   const { bytes, starts, lengths } = records;
   const at = starts[i];
   let base: SavedBase;
@@ -84,7 +87,7 @@ function rebuildRecord(
     base = decodeBase(bytes, at + RECORD_HEADER_BYTES, at + lengths[i], baseScratch);
   } catch {
     result.corrupt++;
-    return;
+    return false;
   }
   const table = target.conntrack.table;
   const id = recordIdOf(bytes, at);
@@ -94,11 +97,12 @@ function rebuildRecord(
   if (clash || table.full) {
     if (clash) result.corrupt++;
     else result.incomplete++;
-    return;
+    return false;
   }
   const version = recordVersionOf(bytes, at);
   const conn = rebuildBase(id, version, base, target, ledger, helpers, rebuilt);
   note?.(1002, 'base layer rebuilt', conn.history.id, 'base');
+  return true;
 }
 
 /** One connection from its base record, taken into the new table to receive its parts. */

@@ -93,6 +93,17 @@ describe('a recovery in pieces', () => {
     expect(views).toEqual({ lost: [], mismatched: [] });
   });
 
+  it('moves the clock with every piece: checks first, connections taken into service last', () => {
+    const job = startRecovery(recoveryInto(sim, 104, 64));
+    const elapsed = [0];
+    while (!job.done) {
+      job.step();
+      elapsed.push(job.elapsedUs);
+    }
+    expect(elapsed.length).toBeGreaterThan(20);
+    expect(elapsed.every((us, i) => i === 0 || us > elapsed[i - 1])).toBe(true);
+  });
+
   it('refuses to go on when the checkpoint server was written between two pieces', () => {
     const job = startRecovery(recoveryInto(sim, 103, 5));
     job.step();

@@ -1,3 +1,4 @@
+import { violated } from '../errors';
 import type { Connection } from '../firewall/connection';
 import type { ConnectionLedger } from '../firewall/connection-ledger';
 import type { Firewall } from '../firewall/firewall';
@@ -10,7 +11,7 @@ import { attachPart, restoreExpectations } from './part-restore';
 import { leaveLedgerAsItWas, rebuildBases } from './rebuild-bases';
 import { RebuiltConnections } from './rebuilt-connections';
 import { RecordBatch } from './record-batch';
-import { Pace, RecoveryJob, type RecoveryPieces } from './recovery-job';
+import { Pace, RecoveryJob, SHARES_PER_RECORD, type RecoveryPieces } from './recovery-job';
 import { recordAreaOf, recordIdOf, recordProblem, recordVersionOf } from './record';
 import { snapshotRecords } from './snapshot-checkpointer';
 
@@ -134,8 +135,10 @@ function* reassemble(t: RecoveryTarget, result: RecoveryResult, pace: Pace): Rec
         result.incomplete++;
         target.conntrack.dropRebuilt(conn);
         leaveLedgerAsItWas(ledger, conn, before, nowUs);
+        pace.credit(2); // no digests to take
         return;
       }
+      pace.credit(1);
       target.conntrack.adopt(conn, nowUs);
       result.recovered++;
       result.recoveredIds.push(conn.id);
@@ -144,6 +147,9 @@ function* reassemble(t: RecoveryTarget, result: RecoveryResult, pace: Pace): Rec
     if (pace.tick()) yield;
   }
   yield* restoreExpectations(target, adopted, nowUs, pace);
+  // Every record fetched has had all of its shares, once: the recovery's time ends at its cost.
+  if (!(pace.shares === SHARES_PER_RECORD * result.records))
+    violated(`recovery credited ${pace.shares} shares for ${result.records} records`);
   if (config.strategy === 'unique-id') result.costUs += discardLeftovers(server, result, note);
   result.costUs += Math.ceil((result.records * t.reassemblyNsPerRecord) / 1000);
   return result;
@@ -225,7 +231,7 @@ function* attachArea(
   target.conntrack.modules.reserve(moduleOfArea(area), records.count);
   for (let i = 0; i < records.count; i++) {
     attachRecord(area, records, i, target, rebuilt, result, note);
-    pace.records++;
+    pace.credit(SHARES_PER_RECORD);
     if (pace.tick()) yield;
   }
 }
