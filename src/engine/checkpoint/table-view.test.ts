@@ -118,7 +118,7 @@ describe('tableView', () => {
         edit(p);
         parts.store(c.part(ModuleId.tcp), p);
       };
-    const cases: [string, () => Firewall, ModuleId | null, Change, boolean][] = [
+    const cases: [string, () => Firewall, number | null, Change, boolean][] = [
       [
         'base: seen reply',
         () => firewallAt('ftp-crash', 1, 700_000),
@@ -137,7 +137,7 @@ describe('tableView', () => {
         'base: rule',
         () => firewallAt('ftp-crash', 1, 700_000),
         null,
-        (_, c) => (c.rule += 1),
+        (_, c) => ((c as { rule: number }).rule += 1),
         true,
       ],
       [

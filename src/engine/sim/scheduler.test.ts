@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Scheduler } from './scheduler';
+import { Scheduler, STOP_CHECK_EVENTS } from './scheduler';
 
 describe('Scheduler', () => {
   it('runs events in time order and advances the clock to each', () => {
@@ -66,8 +66,9 @@ describe('Scheduler', () => {
         fc.array(fc.nat(1_000), { minLength: 1, maxLength: 40 }),
         fc.integer({ min: 1, max: 7 }),
         fc.nat(1_200),
-        (times, maxEvents, untilUs) => {
-          const run = (cap: number | undefined) => {
+        fc.integer({ min: 1, max: 3 }),
+        (times, maxEvents, untilUs, enoughAtAsk) => {
+          const run = (cap: number | undefined, askLimit = Infinity) => {
             const s = new Scheduler();
             const seen: string[] = [];
             let thisCall: number[] = [];
@@ -81,7 +82,8 @@ describe('Scheduler', () => {
             let calls = 0;
             do {
               thisCall = [];
-              s.runUntil(untilUs, cap);
+              let asked = 0;
+              s.runUntil(untilUs, cap, () => ++asked >= askLimit);
               // Past its count, a call only finishes the microsecond it is in; unless a handler
               // stopped it, every event up to the clock has run.
               if (cap !== undefined && thisCall.length > cap)
@@ -91,7 +93,10 @@ describe('Scheduler', () => {
             } while (s.nextEventUs() <= untilUs || s.nowUs < untilUs);
             return { seen, nowUs: s.nowUs, pending: s.pendingEvents };
           };
-          expect(run(maxEvents)).toEqual(run(undefined));
+          const whole = run(undefined);
+          expect(run(maxEvents)).toEqual(whole);
+          // Cut where `enough` says so (at its n-th question): the same run again.
+          expect(run(undefined, enoughAtAsk)).toEqual(whole);
         },
       ),
     );
@@ -107,6 +112,20 @@ describe('Scheduler', () => {
     expect(s.nowUs).toBe(100); // nothing left before 100: the clock goes there
     expect(() => s.runUntil(200, 0)).toThrow(/maxEvents/);
     expect(() => s.runUntil(200, 1.5)).toThrow(/maxEvents/);
+  });
+
+  it('asks whether it has done enough every STOP_CHECK_EVENTS events, and stops as a count would', () => {
+    const s = new Scheduler();
+    const k = s.register('k', () => {});
+    for (let t = 1; t <= 20; t++) s.at(t, k);
+    s.at(2 * STOP_CHECK_EVENTS, k); // a second event in the microsecond where it is told to stop
+    let asked = 0;
+    const ran = s.runUntil(100, undefined, () => ++asked === 2);
+    expect(asked).toBe(2);
+    expect(ran).toBe(2 * STOP_CHECK_EVENTS + 1); // and the other event of that microsecond
+    expect(s.nowUs).toBe(2 * STOP_CHECK_EVENTS);
+    expect(s.runUntil(100, undefined, () => false)).toBe(20 - 2 * STOP_CHECK_EVENTS);
+    expect(s.nowUs).toBe(100);
   });
 
   it('runs nothing for the pending events of a retired kind, and keeps its name', () => {

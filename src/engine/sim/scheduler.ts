@@ -1,6 +1,12 @@
 import { EventQueue } from './event-queue';
 
 const retired: EventHandler = () => {};
+/**
+ * How often runUntil asks its `enough`: often enough that a few costly events (a piece of a
+ * recovery, about a millisecond) cannot run far past a frame's budget, rarely enough that the
+ * question (the page reads its clock) costs nothing beside the events.
+ */
+export const STOP_CHECK_EVENTS = 4;
 
 /** Runs one kind of event; `a` and `b` are the integer arguments given when it was scheduled. */
 export type EventHandler = (a: number, b: number) => void;
@@ -91,11 +97,18 @@ export class Scheduler {
   /**
    * Executes every event with time <= untilUs, then sets the clock to untilUs — unless a
    * handler requested a stop during this call (the clock stays at that event's time), or
-   * `maxEvents` events ran first: the call then finishes the microsecond it is in and stops
-   * there, so every event up to the clock has run, and a later call goes on from the next
-   * event exactly as one call would have. Returns the number of events executed.
+   * `maxEvents` events ran first, or `enough` (asked every STOP_CHECK_EVENTS events) said so:
+   * the call then finishes the microsecond it is in and stops there, so every event up to
+   * the clock has run, and a later call goes on from the next event exactly as one call would
+   * have. Where a call stops changes nothing in the run. Returns the number of events executed.
+   *
+   * `enough` is how the page bounds a frame's work by wall time without a clock in the engine.
    */
-  runUntil(untilUs: number, maxEvents = Number.POSITIVE_INFINITY): number {
+  runUntil(
+    untilUs: number,
+    maxEvents = Number.POSITIVE_INFINITY,
+    enough: (() => boolean) | null = null,
+  ): number {
     if (!(untilUs >= this.nowUs)) {
       throw new RangeError(`runUntil(${untilUs}) is before now (${this.nowUs} µs)`);
     }
@@ -105,7 +118,7 @@ export class Scheduler {
     this.stopRequested = false;
     const q = this.queue;
     const before = this.eventsProcessed;
-    const last = before + maxEvents;
+    let last = before + maxEvents;
     while (
       !this.stopRequested &&
       q.peekTimeUs() <= untilUs &&
@@ -115,6 +128,8 @@ export class Scheduler {
       this.nowUs = q.poppedTimeUs;
       this.eventsProcessed++;
       this.handlers[q.poppedKind](q.poppedA, q.poppedB);
+      if (enough !== null && (this.eventsProcessed - before) % STOP_CHECK_EVENTS === 0 && enough())
+        last = this.eventsProcessed; // stop as a count would: after this microsecond
     }
     const cut = this.stopRequested || q.peekTimeUs() <= untilUs;
     if (!cut && Number.isFinite(untilUs)) this.nowUs = untilUs;

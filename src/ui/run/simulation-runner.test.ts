@@ -14,6 +14,9 @@ function runToEnd(runner: SimulationRunner): void {
 }
 
 /** A wall clock that moves `msPerRead` every time it is read. */
+/** A wall clock that never moves: no frame ever spends its budget (tests of the speed alone). */
+const still = () => 0;
+
 function fakeClock(msPerRead: number): () => number {
   let now = 0;
   return () => (now += msPerRead);
@@ -82,7 +85,7 @@ describe('SimulationRunner', () => {
   });
 
   it('maps wall time to simulated time by the speed, keeping fractions of a µs', () => {
-    const runner = new SimulationRunner(ftp, { speed: 0.01 });
+    const runner = new SimulationRunner(ftp, { speed: 0.01, clock: still });
     runner.play();
     runner.tick(0);
     runner.tick(10); // 10 ms wall at 0.01x = 100 µs
@@ -98,7 +101,7 @@ describe('SimulationRunner', () => {
   });
 
   it('counts a long frame (a hidden tab) as at most MAX_FRAME_MS', () => {
-    const runner = new SimulationRunner(ftp, { speed: 0.1 });
+    const runner = new SimulationRunner(ftp, { speed: 0.1, clock: still });
     runner.play();
     runner.tick(0);
     runner.tick(60_000);
@@ -106,7 +109,7 @@ describe('SimulationRunner', () => {
   });
 
   it('pauses and resumes without counting the paused wall time', () => {
-    const runner = new SimulationRunner(ftp, { speed: 1 });
+    const runner = new SimulationRunner(ftp, { speed: 1, clock: still });
     runner.play();
     runner.tick(0);
     runner.tick(16);
@@ -179,9 +182,21 @@ describe('SimulationRunner', () => {
     expect(runner.state.nowUs - from).toBe(1_600_000);
   });
 
+  it('keeps a frame near its budget when the events turn costly after a cheap stretch', () => {
+    // At 100× a frame is about 2,400 events of video-stream. Free at first, for a few frames;
+    // then 20 µs each, as a big table's recovery pieces are costly after cheap packets.
+    const { runner, cost, frame } = workedRunner(video, 100);
+    cost.msPerEvent = 0;
+    runner.play();
+    for (let i = 0; i < 4; i++) frame(); // to 6.4 s of the 10 s stream
+    cost.msPerEvent = 0.02;
+    expect(frame()).toBeLessThanOrEqual(8 * 1.5);
+    expect(runner.state.status).toBe('running');
+  });
+
   it('finishes at the scenario duration when traffic is still going', () => {
     const short = { ...video, durationUs: 50_000 };
-    const runner = new SimulationRunner(short, { speed: 10 });
+    const runner = new SimulationRunner(short, { speed: 10, clock: still });
     runner.play();
     runner.tick(0);
     runner.tick(100);

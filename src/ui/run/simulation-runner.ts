@@ -72,8 +72,6 @@ export interface RunnerOptions {
 
 /** A frame longer than this (a hidden tab, a debugger pause) counts as this long. */
 export const MAX_FRAME_MS = 100;
-const MIN_EVENTS_PER_CALL = 16;
-const MAX_EVENTS_PER_CALL = 1 << 20;
 
 /**
  * Owns one Simulation and maps wall time to simulated time (the engine has no timers).
@@ -89,14 +87,6 @@ export class SimulationRunner {
   private lastWallMs: number | null = null;
   /** Simulated time the clock should have reached, with the fraction of a µs kept. */
   private targetUs = 0;
-  /**
-   * Engine events run per call, adapted to the machine's speed. A
-   * count of events, not a span of simulated time: a span that ran fast while the run was
-   * quiet could hold thousands of events once the traffic thickened, and run on for a tenth
-   * of a second past the frame's budget. It starts small: the engine's first events run
-   * before the JIT has compiled it, many times slower.
-   */
-  private eventsPerCall = 64;
   private readonly clock: () => number;
   private readonly budgetMs: number;
   private seekTargetUs: number | null = null;
@@ -269,23 +259,22 @@ export class SimulationRunner {
     this.finishIfDone();
   }
 
-  /** Simulates in calls of so many events until `budgetMs` of wall time is spent, `limitUs` reached or the run is over. */
+  /**
+   * Simulates until `budgetMs` of wall time is spent, `limitUs` reached or the run is over.
+   * The engine asks between its events whether the budget is spent (every STOP_CHECK_EVENTS),
+   * so a frame stops within a few events of it whatever they cost. Counts of events adapted
+   * to the last calls did not: at 1× they grew while every call ended at its target, and a
+   * burst of costly events (a big table's recovery) then ran hundreds of milliseconds in one
+   * frame.
+   */
   private runFor(budgetMs: number, limitUs = this.scenario.durationUs): void {
-    // Without a budget (finishSeek) the run goes at once: it needs no counts and must not teach
-    // them its own, or the next frame's first call would run the seek's millions of events.
-    const bounded = Number.isFinite(budgetMs);
-    const start = this.clock();
-    let now = start;
-    while (now - start < budgetMs && !this.done() && this.sim.nowUs < limitUs) {
-      this.sim.runUntil(limitUs, bounded ? this.eventsPerCall : undefined);
-      const spent = this.clock() - now;
-      now += spent;
-      if (!bounded) continue;
-      if (spent < budgetMs / 8)
-        this.eventsPerCall = Math.min(this.eventsPerCall * 2, MAX_EVENTS_PER_CALL);
-      else if (spent > budgetMs / 2)
-        this.eventsPerCall = Math.max(this.eventsPerCall >> 1, MIN_EVENTS_PER_CALL);
+    if (this.done() || this.sim.nowUs >= limitUs) return;
+    if (!Number.isFinite(budgetMs)) {
+      this.sim.runUntil(limitUs); // finishSeek: at once
+      return;
     }
+    const start = this.clock();
+    this.sim.runUntil(limitUs, undefined, () => this.clock() - start >= budgetMs);
   }
 
   private done(): boolean {
