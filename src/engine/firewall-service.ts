@@ -2,7 +2,7 @@ import { CheckpointServer } from './checkpoint/checkpoint-server';
 import { CheckpointStats } from './checkpoint/checkpoint-stats';
 import { startRecovery, type RecoveryResult } from './checkpoint/recovery';
 import { SnapshotCheckpointer } from './checkpoint/snapshot-checkpointer';
-import { compareViews, emptyView, tableView, type TableView } from './checkpoint/table-view';
+import { emptyView, tableView, type TableView } from './checkpoint/table-view';
 import { UniqueIdCheckpointer } from './checkpoint/unique-id-checkpointer';
 import { noCheckpoints } from './firewall/checkpoint-hooks';
 import { Firewall, type FirewallHost } from './firewall/firewall';
@@ -181,7 +181,7 @@ export class FirewallRuntime implements FirewallService<Firewall> {
 
   recovered(fw: Firewall, nowUs: number): void {
     const crash = this.crashes[this.crashes.length - 1];
-    const { lost, mismatched } = compareViews(this.before, tableView(fw));
+    const { lost, mismatched } = this.before.against(fw);
     crash.recoveredAtUs = nowUs;
     crash.lost = lost.length;
     crash.mismatches = mismatched.length;

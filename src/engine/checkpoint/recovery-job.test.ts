@@ -10,7 +10,7 @@ import { createSimulation, type Simulation } from '../simulation';
 import { encodeRecord } from './record';
 import { Pace, STEPS_PER_PIECE } from './recovery-job';
 import { recover, startRecovery, type RecoveryTarget } from './recovery';
-import { compareViews, tableView } from './table-view';
+import { tableView } from './table-view';
 
 /** many-flows with enough connections for a recovery of many pieces, crashed at 4 s. */
 function manyFlows(connections: number, crashes: number[]): ScenarioInput {
@@ -89,7 +89,7 @@ describe('a recovery in pieces', () => {
     expect(elapsed.every((us, i) => i === 0 || us >= elapsed[i - 1])).toBe(true);
     expect(new Set(elapsed).size).toBeGreaterThan(10); // the time grows as it goes
     expect(elapsed[elapsed.length - 1]).toBe(oneGo.costUs);
-    const views = compareViews(tableView(whole.firewall), tableView(pieces.firewall));
+    const views = tableView(whole.firewall).against(pieces.firewall);
     expect(views).toEqual({ lost: [], mismatched: [] });
   });
 
