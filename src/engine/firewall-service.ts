@@ -17,8 +17,12 @@ export interface CrashReport {
   atUs: number;
   restartedAtUs: number | null;
   recoveredAtUs: number | null;
-  /** Connections in the table when it crashed. */
+  /**
+   * Connections in the table when it crashed; for a crash during a reassembly, in the table
+   * that reassembly was rebuilding (the instance was never in service).
+   */
   connectionsBefore: number;
+  /** Connections taken back into the table, so far while the recovery runs. */
   recovered: number;
   /** Connections of the table before the crash that recovery did not bring back. */
   lost: number;
@@ -89,6 +93,7 @@ export class FirewallRuntime implements FirewallService<Firewall> {
         scheduler,
         trace,
         (cost) => fw.busy(cost),
+        () => this.inService(),
         durable,
       );
       fw.attach(strategy);
@@ -104,9 +109,8 @@ export class FirewallRuntime implements FirewallService<Firewall> {
     // reassembling was never in service, and the table it was rebuilding is still the one at
     // stake: the next recovery is checked against that, not against the part rebuilt so far.
     const last = this.crashes[this.crashes.length - 1];
-    const reassembling =
-      last !== undefined && last.restartedAtUs !== null && this.lastRecovery === null;
-    if (!reassembling) this.before = tableView(fw);
+    const recovering = last !== undefined && last.restartedAtUs !== null && !this.inService();
+    if (!recovering) this.before = tableView(fw);
     this.strategies.get(fw)?.crash();
     this.strategies.delete(fw);
     const trace = this.host.ctx.trace;
@@ -153,8 +157,9 @@ export class FirewallRuntime implements FirewallService<Firewall> {
     return {
       step: () => {
         job.step();
-        if (job.done) this.reassembled(crash, job.result);
+        this.reassembled(crash, job.done ? job.result : job.progress);
       },
+      abandon: () => job.abandon(),
       get done() {
         return job.done;
       },
@@ -164,7 +169,10 @@ export class FirewallRuntime implements FirewallService<Firewall> {
     };
   }
 
-  /** The crash report takes in what the recovery found, as soon as it has ended. */
+  /**
+   * The crash report takes in what the recovery has found so far, after each piece: the page
+   * shows it grow. A recovery cut short by another crash keeps what it had got to.
+   */
   private reassembled(crash: CrashReport, result: RecoveryResult): void {
     this.lastRecovery = result;
     Object.assign(crash, {
@@ -175,8 +183,14 @@ export class FirewallRuntime implements FirewallService<Firewall> {
       corrupt: result.corrupt,
       incomplete: result.incomplete,
       discarded: result.discarded,
-      partsByModule: result.partsByModule,
+      partsByModule: { ...result.partsByModule },
     });
+  }
+
+  /** The instance in service has not crashed since, or has come back from its last crash. */
+  private inService(): boolean {
+    const last = this.crashes[this.crashes.length - 1];
+    return last === undefined || last.recoveredAtUs !== null;
   }
 
   recovered(fw: Firewall, nowUs: number): void {

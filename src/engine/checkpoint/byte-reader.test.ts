@@ -55,6 +55,10 @@ describe('ByteReader', () => {
     reader.over(first, 1, 3);
     expect([reader.offset, reader.remaining, reader.u16()]).toEqual([0, 2, 0xadbe]); // little-endian
     expect(() => reader.over(first, 2, 9)).toThrow(RangeError);
+    reader.over(second);
+    expect([reader.u8(), reader.ascii(), reader.u16()]).toEqual([0, 'sip', 5060]);
+    reader.expectEnd(); // and lets go of the bytes
+    expect([reader.offset, reader.remaining]).toEqual([second.length, 0]);
   });
 
   it('names the offset and what was expected when the bytes run out', () => {

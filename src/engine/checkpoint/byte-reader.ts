@@ -162,7 +162,10 @@ export class ByteReader {
     this.position += length;
   }
 
-  /** Refuses trailing bytes: a payload longer than its decoder expects is not the same format. */
+  /**
+   * Refuses trailing bytes: a payload longer than its decoder expects is not the same format.
+   * At the end, lets go of the bytes (release).
+   */
   expectEnd(what = 'the end of the payload'): void {
     if (this.position !== this.end) {
       throw new RecordFormatError(
@@ -170,6 +173,19 @@ export class ByteReader {
         `expected ${what}, but ${this.remaining} bytes remain`,
       );
     }
+    this.release();
+  }
+
+  /**
+   * Reads nothing any more, and holds no bytes: a codec's reader lives as long as the page,
+   * and the buffer it last read (a checkpoint area's, tens of MB) must not live as long.
+   */
+  release(): void {
+    // Its offset stays where it was, for the error of a read past the end.
+    this.start -= this.position;
+    this.position = 0;
+    this.end = 0;
+    this.source = EMPTY;
   }
 
   private need(count: number, what: string): void {

@@ -104,6 +104,24 @@ describe('a recovery in pieces', () => {
     expect(elapsed.every((us, i) => i === 0 || us > elapsed[i - 1])).toBe(true);
   });
 
+  it('given up, puts back the ledger entries it had revived', () => {
+    const other = createSimulation(manyFlows(300, []));
+    other.runUntil(4_000_000);
+    const ledger = other.runtime?.shared.ledger;
+    const live = [...(other.firewall?.conntrack.table.live() ?? [])];
+    if (ledger === undefined || live.length < 5) throw new Error('no table');
+    const ended = live.slice(0, 5).map((c) => c.history);
+    for (const h of ended) ledger.ended(h, 3_999_000, 'ended for the test');
+    const job = startRecovery(recoveryInto(other, 105, 64));
+    while (!ended.every((h) => h.endedAtUs === null)) job.step(); // revived with their bases
+    expect(job.done).toBe(false);
+    job.abandon();
+    expect(ended.map((h) => [h.endedAtUs, h.endReason])).toEqual(
+      ended.map(() => [3_999_000, 'ended for the test']),
+    );
+    expect(() => job.step()).toThrow(/after its end/);
+  });
+
   it('refuses to go on when the checkpoint server was written between two pieces', () => {
     const job = startRecovery(recoveryInto(sim, 103, 5));
     job.step();
@@ -138,7 +156,40 @@ describe('a recovery in pieces', () => {
     twice.runUntil(7_000_000);
     const [first, second] = buildReport(twice).crashes;
     expect(first).toMatchObject({ connectionsBefore: before, recoveredAtUs: null });
+    expect(first.records).toBeGreaterThan(0); // what it had got to: it had fetched them
     expect(second).toMatchObject({ connectionsBefore: before, lost: 0, mismatches: 0 });
     expect(second.recovered).toBe(before);
+    // Nothing the abandoned recovery revived stays live in the ledger without its connection.
+    const inTable = new Set([...(twice.firewall?.conntrack.table.live() ?? [])].map((c) => c.id));
+    const liveInLedger = (twice.runtime?.shared.ledger.entries ?? []).filter(
+      (e) => e.endedAtUs === null,
+    );
+    expect(liveInLedger.length).toBeGreaterThan(0);
+    const tableIds = new Set(
+      [...(twice.firewall?.conntrack.table.live() ?? [])].map((c) => c.history.id),
+    );
+    expect(liveInLedger.every((e) => tableIds.has(e.id))).toBe(true);
+    expect(inTable.size).toBe(tableIds.size);
+  });
+
+  it('takes no snapshot while the restarted firewall reassembles, and goes on after it', () => {
+    const input = manyFlows(1_500, [500_000]);
+    // Every connection opened in the first 0.4 s, and a snapshot every 1 ms: several fall due
+    // while the table is rebuilt.
+    input.traffic = input.traffic?.map((t) => ({ ...t, spreadUs: 400_000 }));
+    input.checkpoint = { strategy: 'snapshot', snapshotIntervalUs: 1_000 };
+    const sim = createSimulation(input);
+    const snapshots: number[] = [];
+    sim.trace.subscribe((e) => {
+      if (e.kind === 'checkpoint.snapshot') snapshots.push(e.atUs);
+    });
+    sim.runUntil(800_000);
+    const crash = buildReport(sim).crashes[0];
+    const restart = crash.restartedAtUs ?? NaN;
+    const back = crash.recoveredAtUs ?? NaN;
+    expect(back - restart).toBeGreaterThan(3 * 1_000);
+    expect(snapshots.some((us) => us >= restart && us < back)).toBe(false);
+    expect(snapshots.some((us) => us > back)).toBe(true);
+    expect(crash.recovered).toBeGreaterThan(0);
   });
 });

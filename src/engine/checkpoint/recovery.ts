@@ -116,18 +116,47 @@ function* reassemble(t: RecoveryTarget, result: RecoveryResult, pace: Pace): Rec
   note?.(904, `fetched ${result.records} records`);
   note?.(1000, 'data present: reassembling');
   const rebuilt = new RebuiltConnections(target.conntrack.table, areas[BASE_AREA].count);
-  yield* rebuildBases(areas[BASE_AREA], target, ledger, rebuilt, result, note, pace);
-  for (let area = 1; area < AREA_COUNT; area++) {
-    const records =
-      config.embodiment === 'modules' && config.strategy === 'unique-id'
-        ? server.fetchArea(area)
-        : null;
-    if (records !== null) {
-      result.costUs += records.costUs; // each module reads its own area
-      result.records += records.records.count;
+  const dropped = new Uint8Array(rebuilt.capacity); // by position: left out, its ledger entry reset
+  let whole = false;
+  try {
+    yield* rebuildBases(areas[BASE_AREA], target, ledger, rebuilt, result, note, pace);
+    for (let area = 1; area < AREA_COUNT; area++) {
+      const records =
+        config.embodiment === 'modules' && config.strategy === 'unique-id'
+          ? server.fetchArea(area)
+          : null;
+      if (records !== null) {
+        result.costUs += records.costUs; // each module reads its own area
+        result.records += records.records.count;
+      }
+      const batch = records?.records ?? areas[area];
+      yield* attachArea(area, batch, target, rebuilt, result, note, pace);
     }
-    yield* attachArea(area, records?.records ?? areas[area], target, rebuilt, result, note, pace);
+    const adopted = yield* takeIntoTable(t, rebuilt, dropped, result, pace);
+    yield* restoreExpectations(target, adopted, nowUs, pace);
+    whole = true;
+  } finally {
+    // Cut short (another crash): no ledger entry the recovery revived may stay live for a
+    // connection it never put in service; the next recovery finds them as they were.
+    if (!whole) forgetRebuilt(ledger, rebuilt, dropped, nowUs);
   }
+  // Every record fetched has had all of its shares, once: the recovery's time ends at its cost.
+  if (!(pace.shares === SHARES_PER_RECORD * result.records))
+    violated(`recovery credited ${pace.shares} shares for ${result.records} records`);
+  if (config.strategy === 'unique-id') result.costUs += discardLeftovers(server, result, note);
+  result.costUs += Math.ceil((result.records * t.reassemblyNsPerRecord) / 1000);
+  return result;
+}
+
+/** The rebuilt connections, whole ones taken into the table (returned), the others dropped. */
+function* takeIntoTable(
+  t: RecoveryTarget,
+  rebuilt: RebuiltConnections,
+  dropped: Uint8Array,
+  result: RecoveryResult,
+  pace: Pace,
+): Generator<void, Connection[], void> {
+  const { firewall: target, ledger, nowUs } = t;
   const adopted: Connection[] = [];
   for (let i = 0; i < rebuilt.size; i++) {
     rebuilt.visit(i, (conn, whole, before) => {
@@ -135,6 +164,7 @@ function* reassemble(t: RecoveryTarget, result: RecoveryResult, pace: Pace): Rec
         result.incomplete++;
         target.conntrack.dropRebuilt(conn);
         leaveLedgerAsItWas(ledger, conn, before, nowUs);
+        dropped[i] = 1;
         pace.credit(2); // no digests to take
         return;
       }
@@ -146,13 +176,20 @@ function* reassemble(t: RecoveryTarget, result: RecoveryResult, pace: Pace): Rec
     });
     if (pace.tick()) yield;
   }
-  yield* restoreExpectations(target, adopted, nowUs, pace);
-  // Every record fetched has had all of its shares, once: the recovery's time ends at its cost.
-  if (!(pace.shares === SHARES_PER_RECORD * result.records))
-    violated(`recovery credited ${pace.shares} shares for ${result.records} records`);
-  if (config.strategy === 'unique-id') result.costUs += discardLeftovers(server, result, note);
-  result.costUs += Math.ceil((result.records * t.reassemblyNsPerRecord) / 1000);
-  return result;
+  return adopted;
+}
+
+/** Puts the ledger entries of an abandoned recovery's connections back as they were. */
+function forgetRebuilt(
+  ledger: ConnectionLedger,
+  rebuilt: RebuiltConnections,
+  dropped: Uint8Array,
+  nowUs: number,
+): void {
+  for (let i = 0; i < rebuilt.size; i++) {
+    if (dropped[i] === 0)
+      rebuilt.visit(i, (conn, _, before) => leaveLedgerAsItWas(ledger, conn, before, nowUs));
+  }
 }
 
 /**

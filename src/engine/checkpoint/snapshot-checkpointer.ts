@@ -33,6 +33,12 @@ export class SnapshotCheckpointer implements CheckpointHooks {
     private readonly trace: Trace<TraceEvent>,
     /** The firewall is busy for this long from now (serialising and sending the blob). */
     private readonly busy: (costUs: number) => void,
+    /**
+     * Whether the firewall is in service. A restarted instance is not while it reassembles
+     * (in pieces): a snapshot then would store a table half rebuilt, and write to the server
+     * the recovery is reading. Its turn passes; the next comes an interval later.
+     */
+    private readonly inService: () => boolean = () => true,
     private readonly onSnapshot: () => void = () => {},
   ) {
     this.kind = scheduler.register('checkpoint.snapshot', () => this.snapshot());
@@ -56,6 +62,10 @@ export class SnapshotCheckpointer implements CheckpointHooks {
 
   private snapshot(): void {
     if (this.dead) return;
+    if (!this.inService()) {
+      this.scheduler.after(this.config.snapshotIntervalUs, this.kind);
+      return;
+    }
     const w = this.writer.reset();
     const connections = this.conntrack.table.count;
     w.u32(connections);

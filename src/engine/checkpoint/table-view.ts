@@ -56,7 +56,7 @@ export class TableView {
     this.rowOfId = new IdIndex(this.size);
     this.ids = new Float64Array(this.size);
     this.rows = new Float64Array(Math.max(this.size, rowsOnly) * FIELDS);
-    if (fw === null) return;
+    if (fw === null || this.size === 0) return;
     const pendingByMaster = pendingOfMasters(fw);
     for (let row = 0; row < this.size; row++) {
       const c = connections[row];

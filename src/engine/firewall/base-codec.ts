@@ -69,6 +69,7 @@ export function baseMasterOf(bytes: Uint8Array, start: number, end: number): num
   r.ascii('the helper name');
   const hasMaster = r.bool('the master flag');
   const master = r.u53('the master id');
+  r.release();
   return hasMaster ? master : -1;
 }
 

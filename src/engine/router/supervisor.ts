@@ -17,6 +17,8 @@ export interface SupervisedFirewall extends InspectionHook {
 export interface RecoveryInProgress {
   /** Does the next piece. */
   step(): void;
+  /** Gives it up: the instance it was rebuilding crashed. */
+  abandon(): void;
   readonly done: boolean;
   /** Simulated time from the recovery's start to the end of the last piece done. */
   readonly elapsedUs: number;
@@ -86,7 +88,8 @@ export class Supervisor<F extends SupervisedFirewall> {
     const now = this.ctx.nowUs;
     if (this.state === 'down') return;
     this.firewall.kill();
-    this.recovery = null; // a recovery cut short is abandoned with its instance
+    this.recovery?.abandon(); // a recovery cut short is given up with its instance
+    this.recovery = null;
     this.service.crashed(this.firewall, now);
     this.state = 'down';
     this.router.inspection = this.down;

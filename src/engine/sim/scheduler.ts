@@ -2,9 +2,9 @@ import { EventQueue } from './event-queue';
 
 const retired: EventHandler = () => {};
 /**
- * How often runUntil asks its `enough`: often enough that a few costly events (a piece of a
- * recovery, about a millisecond) cannot run far past a frame's budget, rarely enough that the
- * question (the page reads its clock) costs nothing beside the events.
+ * How often runUntil asks its `enough`: often enough that a few costly events (pieces of a
+ * recovery, up to a millisecond each) cannot run far past a frame's budget, rarely enough that
+ * the question (the page reads its clock) costs nothing beside the events.
  */
 export const STOP_CHECK_EVENTS = 4;
 
