@@ -157,7 +157,7 @@ export class FirewallRuntime implements FirewallService<Firewall> {
     return {
       step: () => {
         job.step();
-        this.reassembled(crash, job.done ? job.result : job.progress);
+        this.reassembled(crash, job.progress); // the result itself, once done
       },
       abandon: () => job.abandon(),
       get done() {

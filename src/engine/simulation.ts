@@ -194,12 +194,12 @@ export class Simulation {
   /**
    * Runs events up to `untilUs` (inclusive). Stops early, at the event where it happened, when
    * the last flow ends — unless it had already ended, so a view can keep running the clock —
-   * or at the end of the microsecond in which `maxEvents` events have run or `enough` said
-   * so (asked every few events), which bounds the work of one call (the page's frames): the
-   * clock then stays there, and the next call goes on from the next event.
+   * or at the end of the microsecond in which `enough` said so (asked every few events),
+   * which bounds the work of one call (the page's frames): the clock then stays there, and the
+   * next call goes on from the next event.
    */
-  runUntil(untilUs: number, maxEvents?: number, enough?: () => boolean): void {
-    this.scheduler.runUntil(untilUs, maxEvents, enough ?? null);
+  runUntil(untilUs: number, enough?: () => boolean): void {
+    this.scheduler.runUntil(untilUs, Number.POSITIVE_INFINITY, enough ?? null);
   }
 
   /** Runs until all traffic has ended or the scenario's duration (or `limitUs`) is reached. */

@@ -274,7 +274,7 @@ export class SimulationRunner {
       return;
     }
     const start = this.clock();
-    this.sim.runUntil(limitUs, undefined, () => this.clock() - start >= budgetMs);
+    this.sim.runUntil(limitUs, () => this.clock() - start >= budgetMs);
   }
 
   private done(): boolean {
