@@ -11,7 +11,8 @@ import { AREA_COUNT, areaOfModule, moduleOfArea } from '../firewall/part-records
 import { RECORD_HEADER_BYTES } from './record';
 import type { Pace } from './recovery-job';
 
-const pendingByConnection = new WeakMap<Connection, readonly SavedExpectation[]>();
+/** The helpers' pending expectations read from their records, by the rebuilt connection's slot. */
+export type PendingExpectations = Map<number, readonly SavedExpectation[]>;
 /** Each TCP record is decoded here, then copied into the module's table. */
 const tcpScratch = newTcpPart();
 /** Each FTP record likewise. */
@@ -31,6 +32,7 @@ export function attachPart(
   start: number,
   length: number,
   version: number,
+  pendingBySlot: PendingExpectations,
 ): boolean {
   const at = start + RECORD_HEADER_BYTES;
   const end = start + length;
@@ -52,13 +54,13 @@ export function attachPart(
       case areaOfModule(ModuleId.ftp): {
         const { part, pending } = decodeFtpPart(bytes, at, end, ftpScratch);
         conn.setPart(ModuleId.ftp, modules.ftpParts.add(part));
-        if (pending.length > 0) pendingByConnection.set(conn, pending);
+        if (pending.length > 0) pendingBySlot.set(conn.slot, pending);
         break;
       }
       default: {
         const { part, pending } = decodeSipPart(bytes, at, end);
         conn.setPart(ModuleId.sip, modules.sipParts.add(part));
-        if (pending.length > 0) pendingByConnection.set(conn, pending);
+        if (pending.length > 0) pendingBySlot.set(conn.slot, pending);
       }
     }
   } catch {
@@ -77,25 +79,31 @@ export function attachPart(
 export function* restoreExpectations(
   target: Firewall,
   adopted: readonly Connection[],
+  pendingBySlot: PendingExpectations,
   nowUs: number,
   pace: Pace,
 ): Generator<void, void, void> {
   for (let i = 0; i < adopted.length; i++) {
-    restoreOne(target, adopted[i], nowUs);
+    restoreOne(target, adopted[i], pendingBySlot, nowUs);
     pace.credit(1);
     if (pace.tick()) yield;
   }
 }
 
-function restoreOne(target: Firewall, conn: Connection, nowUs: number): void {
+function restoreOne(
+  target: Firewall,
+  conn: Connection,
+  pendingBySlot: PendingExpectations,
+  nowUs: number,
+): void {
   for (let area = 0; area < AREA_COUNT; area++) {
     if (area === 0 || conn.part(area - 1) >= 0)
       conn.setWritten(area, target.records.digest(conn, area));
   }
   if (conn.part(ModuleId.tcp) >= 0) target.records.noteWindow(conn);
-  const pending = pendingByConnection.get(conn);
+  const pending = pendingBySlot.get(conn.slot);
   if (pending === undefined) return;
-  pendingByConnection.delete(conn); // read once: the rebuilt connection does not keep it
+  pendingBySlot.delete(conn.slot); // read once: the rebuilt connection does not keep it
   const helper = conn.part(ModuleId.ftp) >= 0 ? 'ftp' : conn.part(ModuleId.sip) >= 0 ? 'sip' : null;
   for (const e of pending) {
     if (e.expiresUs <= nowUs || helper === null) continue;

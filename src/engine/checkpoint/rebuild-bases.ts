@@ -1,5 +1,5 @@
 import { baseMasterOf, decodeBase, newSavedBase, type SavedBase } from '../firewall/base-codec';
-import { Connection } from '../firewall/connection';
+import type { Connection } from '../firewall/connection';
 import type { ConnectionId } from '../firewall/connection-id';
 import type { ConnectionLedger } from '../firewall/connection-ledger';
 import type { Firewall } from '../firewall/firewall';
@@ -124,19 +124,7 @@ function rebuildBase(
         ? 'live'
         : { endedAtUs: known.endedAtUs, endReason: known.endReason ?? '' };
   const history = ledger.recovered(id, base, base.createdUs, base.helper || null, related);
-  const conn = new Connection(
-    id,
-    base.proto,
-    base.src,
-    base.dst,
-    base.sport,
-    base.dport,
-    base.createdUs,
-    base.rule,
-    base.masterId,
-    history,
-  );
-  target.conntrack.takeRebuilt(conn);
+  const conn = target.conntrack.takeRebuilt(id, base, history);
   conn.seenReply = base.seenReply;
   conn.helper = base.helper === '' ? -1 : helpers.indexOf(base.helper);
   conn.setVersion(BASE_AREA, version);

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Connection, type LedgerHistory } from '../firewall/connection';
+import type { LedgerHistory } from '../firewall/connection';
 import { ConnectionTable } from '../firewall/connection-table';
 import { RebuiltConnections } from './rebuilt-connections';
 
 const history = {} as LedgerHistory; // not read here
-const connection = (id: number) =>
-  new Connection(id, 6, 0x0a000001, 0x0a000002, id & 0xffff, 80, 0, 1, -1, history);
+const open = (table: ConnectionTable, id: number, sport = id & 0xffff) =>
+  table.open(id, 6, 0x0a000001, 0x0a000002, sport, 80, 0, 1, -1, history);
 
 /**
  * `ids` rebuilt into a fresh table, in this order. Room for a few more, as in a recovery
@@ -15,11 +15,7 @@ const connection = (id: number) =>
 function rebuild(ids: readonly number[], capacity = ids.length + 3) {
   const table = new ConnectionTable(1_000);
   const rebuilt = new RebuiltConnections(table, capacity);
-  for (const id of ids) {
-    const conn = connection(id);
-    table.add(conn);
-    rebuilt.add(conn, 0, false, 'live');
-  }
+  for (const id of ids) rebuilt.add(open(table, id), 0, false, 'live');
   return rebuilt;
 }
 
@@ -59,9 +55,8 @@ describe('RebuiltConnections', () => {
   it('refuses a connection rebuilt twice, and more than its capacity', () => {
     const table = new ConnectionTable(10);
     const rebuilt = new RebuiltConnections(table, 5);
-    const first = connection(4);
-    const again = new Connection(4, 6, 0x0a000001, 0x0a000002, 999, 80, 0, 1, -1, history);
-    for (const conn of [first, again]) table.add(conn);
+    const first = open(table, 4);
+    const again = open(table, 4, 999);
     rebuilt.add(first, 0, false, 'live');
     expect(() => rebuilt.add(again, 0, false, 'live')).toThrow('connection 4 rebuilt twice');
     expect(() => rebuild([1, 2, 3], 2)).toThrow('more than 2 rebuilt connections');
@@ -70,8 +65,7 @@ describe('RebuiltConnections', () => {
   it('visits every one in rebuild order, whole when its expected parts are there', () => {
     const table = new ConnectionTable(10);
     const rebuilt = new RebuiltConnections(table, 3);
-    const [a, b, c] = [connection(3), connection(1), connection(2)];
-    for (const conn of [a, b, c]) table.add(conn);
+    const [a, b, c] = [open(table, 3), open(table, 1), open(table, 2)];
     rebuilt.add(a, 0b1, false, 'live'); // expects a TCP part
     rebuilt.add(b, 0, false, 'new');
     rebuilt.add(c, 0, true, { endedAtUs: 5, endReason: 'closed' });

@@ -1,4 +1,5 @@
 import { violated } from '../errors';
+import type { PendingExpectations } from './part-restore';
 import type { Connection } from '../firewall/connection';
 import type { ConnectionTable } from '../firewall/connection-table';
 import { MODULE_COUNT } from '../firewall/modules/module-ids';
@@ -52,6 +53,8 @@ export class RebuiltConnections {
    * million of them was a tenth of rebuilding the bases.
    */
   private readonly endedBefore = new Map<number, LedgerBefore>();
+  /** The helpers' expectations their records held, until the connection is adopted. */
+  readonly pendingExpectations: PendingExpectations = new Map();
 
   /** `capacity`: the base records read, an upper bound on the connections rebuilt from them. */
   constructor(
@@ -67,8 +70,8 @@ export class RebuiltConnections {
 
   /** A connection rebuilt and in the table; `partsMask` has bit m when module m holds a part. */
   add(conn: Connection, partsMask: number, broken: boolean, before: LedgerBefore): void {
-    if (!(this.table.at(conn.slot) === conn))
-      violated(`rebuilt connection ${conn.id} holds no slot`);
+    if (!this.table.has(conn))
+      violated(`the rebuilt connection viewed at slot ${conn.slot} holds no slot`);
     if (!(this.count < this.capacity)) violated(`more than ${this.capacity} rebuilt connections`);
     if (this.has(conn.id)) violated(`connection ${conn.id} rebuilt twice`);
     const at = this.count++;

@@ -133,7 +133,7 @@ function* reassemble(t: RecoveryTarget, result: RecoveryResult, pace: Pace): Rec
       yield* attachArea(area, batch, target, rebuilt, result, note, pace);
     }
     const adopted = yield* takeIntoTable(t, rebuilt, dropped, result, pace);
-    yield* restoreExpectations(target, adopted, nowUs, pace);
+    yield* restoreExpectations(target, adopted, rebuilt.pendingExpectations, nowUs, pace);
     whole = true;
   } finally {
     // Cut short (another crash): no ledger entry the recovery revived may stay live for a
@@ -162,8 +162,8 @@ function* takeIntoTable(
     rebuilt.visit(i, (conn, whole, before) => {
       if (!whole) {
         result.incomplete++;
+        leaveLedgerAsItWas(ledger, conn, before, nowUs); // it reads the history the slot holds
         target.conntrack.dropRebuilt(conn);
-        leaveLedgerAsItWas(ledger, conn, before, nowUs);
         dropped[i] = 1;
         pace.credit(2); // no digests to take
         return;
@@ -294,7 +294,8 @@ function attachRecord(
     result.orphans++;
     return;
   }
-  if (!attachPart(target, conn, area, bytes, at, length, recordVersionOf(bytes, at))) {
+  const version = recordVersionOf(bytes, at);
+  if (!attachPart(target, conn, area, bytes, at, length, version, rebuilt.pendingExpectations)) {
     result.corrupt++;
     rebuilt.markBroken(conn);
     return;

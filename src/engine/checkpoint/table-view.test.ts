@@ -137,7 +137,7 @@ describe('tableView', () => {
         'base: rule',
         () => firewallAt('ftp-crash', 1, 700_000),
         null,
-        (_, c) => ((c as { rule: number }).rule += 1),
+        (_, c) => (c.columns.rules[c.slot] += 1),
         true,
       ],
       [

@@ -125,7 +125,7 @@ export class UniqueIdCheckpointer implements CheckpointHooks {
    */
   private refused(conn: Connection, area: number): void {
     this.stats.refused++;
-    if (conn.slot >= 0) conn.setWritten(area, NaN);
+    if (conn.inTable) conn.setWritten(area, NaN);
   }
 
   private enqueue(op: QueuedWrite | number): void {

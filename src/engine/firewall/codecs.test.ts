@@ -4,7 +4,7 @@ import { ByteReader } from '../checkpoint/byte-reader';
 import { ByteWriter } from '../checkpoint/byte-writer';
 import { RecordFormatError } from '../checkpoint/record-format-error';
 import { baseMasterOf, decodeBase, encodeBase } from './base-codec';
-import { Connection, type LedgerHistory } from './connection';
+import type { LedgerHistory } from './connection';
 import { ConnectionTable } from './connection-table';
 import { decodeExpectations } from './expectation-codec';
 import { decodeFtpPart, decodeSipPart, encodeFtpPart, encodeSipPart } from './modules/helper-codec';
@@ -102,7 +102,8 @@ describe('module part codecs', () => {
 describe('baseMasterOf', () => {
   const history = {} as LedgerHistory; // the codec does not read it
   const baseOf = (masterId: number, helper: string) => {
-    const c = new Connection(
+    // Its part handles (none) live in a table's columns.
+    const c = new ConnectionTable(1).open(
       7,
       6,
       0xc000020a,
@@ -114,7 +115,6 @@ describe('baseMasterOf', () => {
       masterId,
       history,
     );
-    new ConnectionTable(1).add(c); // its part handles (none) live in a table's columns
     return bytesOf((w) => encodeBase(c, helper, w));
   };
 

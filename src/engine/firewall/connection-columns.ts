@@ -1,4 +1,6 @@
 import { violated } from '../errors';
+import type { LedgerHistory } from './connection';
+import type { ConnectionId } from './connection-id';
 import { MODULE_COUNT, ModuleId } from './modules/module-ids';
 import { resized } from '../util/resized';
 
@@ -22,15 +24,36 @@ function partPosition(module: number): number {
 }
 
 /**
- * The per-slot numbers of the connection table that are not the base layer's tuple: each
- * connection's handle into its module tables, and its checkpoint bookkeeping. Kept in
- * typed-array columns indexed by slot: as four small arrays per connection they cost about
- * 340 bytes and four objects for the garbage collector to trace; here 68 bytes and none.
- * Kept per position, not per module: a connection has at most one part of each kind, and
- * a column per module was five-sixths zeros. The two times that change on every packet
- * are here too: as fields they were boxed doubles, a new heap number each time they changed.
+ * Everything the connection table holds of a connection, by slot, in typed-array columns: the
+ * base layer (identifier, 5-tuple, creation time, admitting rule, master), each connection's
+ * handle into its module tables, and its checkpoint bookkeeping. A connection is not an
+ * object of its own (a Connection is a view of its slot, made when asked for): as an object
+ * it was 120 bytes, and at 100k connections 100,000 more things for every collection to
+ * trace. The handles and bookkeeping are kept per position, not per module: a connection has
+ * at most one part of each kind, and a column per module was five-sixths zeros.
  */
 export class ConnectionColumns {
+  /** The connection's identifier; NaN while the slot is free. */
+  ids = new Float64Array(0);
+  /**
+   * Counts the connections a slot has held (bumped when one leaves): a view made for one
+   * occupant reads nothing of the next.
+   */
+  generations = new Uint32Array(0);
+  /** Original-direction addresses, as 32-bit signed integers (read back unsigned). */
+  srcBits = new Int32Array(0);
+  dstBits = new Int32Array(0);
+  sports = new Uint16Array(0);
+  dports = new Uint16Array(0);
+  /** The protocol (bits 0-7), seen-reply (bit 8), the helper's index + 1 (from bit 9). */
+  flagBits = new Int32Array(0);
+  createdUs = new Float64Array(0);
+  /** The rule that admitted it; 0 = a chain policy. */
+  rules = new Int32Array(0);
+  /** The master connection's identifier, or -1. */
+  masterIds = new Float64Array(0);
+  /** The ledger's history of each connection (the ledger keeps it, the slot points to it). */
+  histories: Array<LedgerHistory | null> = [];
   /**
    * The part at slot · PART_POSITIONS + position: handle · 8 + module, or -1 for none. One
    * word, so that finding a module's part (several times a packet) is one load.
@@ -56,12 +79,38 @@ export class ConnectionColumns {
   }
 
   /**
-   * Makes the columns hold `slot` and resets its row: no module part, nothing written, last
-   * seen and expiring at `createdUs` (until its first packet is tracked).
+   * Makes the columns hold `slot` and writes its row: the base layer as given, no module
+   * part, nothing written, last seen and expiring at `createdUs` (until its first packet is
+   * tracked).
    */
-  open(slot: number, createdUs: number): void {
+  open(
+    slot: number,
+    id: ConnectionId,
+    proto: number,
+    src: number,
+    dst: number,
+    sport: number,
+    dport: number,
+    createdUs: number,
+    rule: number,
+    masterId: ConnectionId,
+    history: LedgerHistory,
+  ): void {
     if (!(slot >= 0 && slot < this.maxSlots)) violated(`slot ${slot} is outside the table`);
+    if (!(proto === (proto & 0xff) && sport === (sport & 0xffff) && dport === (dport & 0xffff)))
+      violated(`connection ${id}: protocol ${proto}, ports ${sport} and ${dport}`);
     if (slot >= this.slots) this.grow(slot + 1);
+    if (!(this.ids[slot] !== this.ids[slot])) violated(`slot ${slot} is taken`);
+    this.ids[slot] = id;
+    this.srcBits[slot] = src | 0;
+    this.dstBits[slot] = dst | 0;
+    this.sports[slot] = sport;
+    this.dports[slot] = dport;
+    this.flagBits[slot] = proto;
+    this.createdUs[slot] = createdUs;
+    this.rules[slot] = rule;
+    this.masterIds[slot] = masterId;
+    this.histories[slot] = history;
     // Stores, not fill(): for two or three elements a call of fill cost more.
     const p = slot * PART_POSITIONS;
     this.parts[p] = -1;
@@ -75,6 +124,13 @@ export class ConnectionColumns {
     this.writtenEnd[slot * 2 + 1] = 0;
     this.lastSeenUs[slot] = createdUs;
     this.expiresUs[slot] = createdUs;
+  }
+
+  /** The slot's connection leaves: its views stop reading it, and the slot is free. */
+  close(slot: number): void {
+    this.ids[slot] = NaN;
+    this.generations[slot]++;
+    this.histories[slot] = null;
   }
 
   /** Handle of the module's part at `slot`, -1 when the module takes no part. */
@@ -126,6 +182,19 @@ export class ConnectionColumns {
     let n = Math.max(this.slots * 2, INITIAL_SLOTS);
     while (n < need) n *= 2;
     n = Math.min(n, this.maxSlots);
+    const from = this.slots;
+    this.ids = resized(this.ids, n);
+    this.ids.fill(NaN, from);
+    this.generations = resized(this.generations, n);
+    this.srcBits = resized(this.srcBits, n);
+    this.dstBits = resized(this.dstBits, n);
+    this.sports = resized(this.sports, n);
+    this.dports = resized(this.dports, n);
+    this.flagBits = resized(this.flagBits, n);
+    this.createdUs = resized(this.createdUs, n);
+    this.rules = resized(this.rules, n);
+    this.masterIds = resized(this.masterIds, n);
+    for (let i = from; i < n; i++) this.histories.push(null);
     this.parts = resized(this.parts, n * PART_POSITIONS);
     this.versions = resized(this.versions, n * RECORD_POSITIONS);
     this.written = resized(this.written, n * RECORD_POSITIONS);

@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { Connection, type LedgerHistory } from './connection';
+import type { Connection, LedgerHistory } from './connection';
 import { ConnectionTable } from './connection-table';
 
 const history = {} as LedgerHistory; // the table does not read it
-const connection = (id: number, createdUs = 0) =>
-  new Connection(id, 6, 0x0a000001, 0x0a000002, 1_000 + id, 80, createdUs, 1, -1, history);
+const open = (table: ConnectionTable, id: number, createdUs = 0) =>
+  table.open(id, 6, 0x0a000001, 0x0a000002, 1_000 + id, 80, createdUs, 1, -1, history);
 
 describe('ConnectionTable', () => {
   it("keeps each connection's handles and bookkeeping at its slot, across growth", () => {
     const table = new ConnectionTable(5_000);
-    const conns = Array.from({ length: 3_000 }, (_, i) => connection(i));
+    const conns = Array.from({ length: 3_000 }, (_, i) => open(table, i));
     const l4 = (c: Connection) => c.id % 3; // TCP, UDP or ICMP
     const helper = (c: Connection) => (c.id % 4 === 0 ? -1 : 3 + (c.id % 2)); // none, FTP or SIP
     for (const c of conns) {
-      table.add(c);
       c.setPart(l4(c), c.id);
       if (helper(c) >= 0) c.setPart(helper(c), c.id + 7);
       c.setVersion(0, c.id + 1);
@@ -39,8 +38,7 @@ describe('ConnectionTable', () => {
 
   it('holds one layer-4 part and one helper part, and no bookkeeping for a module without one', () => {
     const table = new ConnectionTable(4);
-    const c = connection(1);
-    table.add(c);
+    const c = open(table, 1);
     expect([c.hasRoomFor(1), c.hasRoomFor(4), c.part(-1)]).toEqual([true, true, -1]);
     c.setPart(0, 5); // TCP
     expect([c.hasRoomFor(1), c.hasRoomFor(4), c.part(-1)]).toEqual([false, true, -1]);
@@ -61,20 +59,36 @@ describe('ConnectionTable', () => {
     expect(() => c.setVersion(0, 2 ** 32)).toThrow(/record version 4294967296/); // no wrap to 0
   });
 
-  it('gives back its tuple and flags as given, at the ends of their ranges', () => {
+  it('gives back its base layer and flags as given, at the ends of their ranges', () => {
+    const table = new ConnectionTable(3);
     for (const [proto, sport, dport] of [
       [255, 0xffff, 0],
       [0, 0, 0xffff],
       [17, 0x8000, 0x7fff],
     ]) {
-      const c = new Connection(7, proto, 0xffff_ffff, 0x8000_0000, sport, dport, 0, 1, -1, history);
-      expect([c.proto, c.src, c.dst, c.sport, c.dport]).toEqual([
+      const id = 2 ** 52 + sport; // a late epoch's
+      const c = table.open(
+        id,
+        proto,
+        0xffff_ffff,
+        0x8000_0000,
+        sport,
+        dport,
+        2 ** 40,
+        9,
+        2 ** 33,
+        history,
+      );
+      expect([c.id, c.proto, c.src, c.dst, c.sport, c.dport]).toEqual([
+        id,
         proto,
         0xffff_ffff,
         0x8000_0000,
         sport,
         dport,
       ]);
+      expect([c.createdUs, c.rule, c.masterId, c.history]).toEqual([2 ** 40, 9, 2 ** 33, history]);
+      expect(table.find(0xffff_ffff, 0x8000_0000, sport, dport, proto)).toBe(c.slot * 2);
       expect([c.seenReply, c.helper]).toEqual([false, -1]);
       c.helper = 2 ** 20 - 2;
       c.seenReply = true;
@@ -84,29 +98,40 @@ describe('ConnectionTable', () => {
       expect([c.proto, c.seenReply, c.helper, c.sport]).toEqual([proto, false, 0, sport]);
       expect(() => (c.helper = 2 ** 20 - 1)).toThrow(/helper index/);
     }
-    expect(() => new Connection(1, 6, 1, 2, 65_536, 80, 0, 1, -1, history)).toThrow(/ports/);
-    expect(() => new Connection(1, 256, 1, 2, 1, 80, 0, 1, -1, history)).toThrow(/protocol/);
+    const full = new ConnectionTable(2);
+    expect(() => full.open(1, 6, 1, 2, 65_536, 80, 0, 1, -1, history)).toThrow(/ports/);
+    expect(() => full.open(1, 256, 1, 2, 1, 80, 0, 1, -1, history)).toThrow(/protocol/);
+    expect(full.count).toBe(0); // a refused connection takes no slot
   });
 
-  it('gives a reused slot a clean row, and a removed connection no columns', () => {
+  it('gives a reused slot a clean row, and a view of the connection before nothing of it', () => {
     const table = new ConnectionTable(2);
-    const first = connection(1);
-    table.add(first);
+    const first = open(table, 1);
     first.setPart(0, 42);
     first.setVersion(0, 7);
+    first.seenReply = true;
     table.remove(first);
+    expect(first.inTable).toBe(false);
     expect(() => first.part(0)).toThrow(/in no table/);
-    const second = connection(2);
-    table.add(second);
+    expect(() => first.id).toThrow(/in no table/);
+    expect(table.at(0)).toBe(null);
+    const second = open(table, 2);
     expect(second.slot).toBe(0);
     expect([second.part(0), second.version(0), second.written(0)]).toEqual([-1, 0, 0]);
-    expect(() => table.add(second)).toThrow(/already in a table/);
+    expect([second.seenReply, second.helper, second.id]).toEqual([false, -1, 2]);
+    // The old view does not read the slot's new occupant, nor can it remove it.
+    expect(() => first.seenReply).toThrow(/in no table/);
+    expect(() => table.remove(first)).toThrow(/not in the table/);
+    expect(() => new ConnectionTable(2).remove(second)).toThrow(/not in the table/);
+    // Two views of one connection see the same row.
+    table.get(second.slot).setPart(0, 5);
+    expect(second.part(0)).toBe(5);
+    expect([...table.live()].map((c) => c.id)).toEqual([2]);
   });
 
   it('sweeps the connections whose expiry has passed, and no other', () => {
     const table = new ConnectionTable(10);
-    const conns = Array.from({ length: 6 }, (_, i) => connection(i, 100 * i));
-    for (const c of conns) table.add(c);
+    const conns = Array.from({ length: 6 }, (_, i) => open(table, i, 100 * i));
     expect(conns.map((c) => [c.lastSeenUs, c.expiresUs])).toEqual(
       conns.map((_, i) => [100 * i, 100 * i]),
     );
@@ -118,8 +143,7 @@ describe('ConnectionTable', () => {
     });
     expect(expired).toEqual([0, 2, 3]);
     expect(() => conns[0].expiresUs).toThrow(/in no table/);
-    const reused = connection(9, 7_000);
-    table.add(reused);
+    const reused = open(table, 9, 7_000);
     expect([reused.slot, reused.expiresUs]).toEqual([3, 7_000]); // the last slot freed
   });
 });

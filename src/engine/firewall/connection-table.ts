@@ -1,15 +1,20 @@
 import { invariant, violated } from '../errors';
-import type { Connection } from './connection';
+import { Connection, type LedgerHistory } from './connection';
 import { ConnectionColumns } from './connection-columns';
+import type { ConnectionId } from './connection-id';
 import { TupleTable } from './tuple-table';
 
 /**
  * The firewall's connection table: live connections in slots, found by either direction's
  * tuple. Bounded (conntrack's nf_conntrack_max): the firewall refuses new connections when it
  * is full rather than growing without limit.
+ *
+ * The table keeps no object per connection: its columns hold every number, and a Connection
+ * is a view of a slot made when one is asked for.
  */
 export class ConnectionTable {
-  private readonly slots: Array<Connection | null> = [];
+  /** One past the highest slot ever used. */
+  private used = 0;
   private readonly free: number[] = [];
   private readonly tuples: TupleTable;
   /** Module handles and checkpoint bookkeeping by slot. */
@@ -31,58 +36,74 @@ export class ConnectionTable {
     return this.tuples.get(src, dst, sport, dport, proto);
   }
 
+  /** The connection in a slot (a view of it); the slot must hold one. */
   get(slot: number): Connection {
-    const c = this.slots[slot];
-    if (!(c !== null && c !== undefined)) violated(`no connection in slot ${slot}`);
-    return c;
+    if (!this.holds(slot)) violated(`no connection in slot ${slot}`);
+    return new Connection(this.columns, slot, this.columns.generations[slot]);
   }
 
   /** The connection in a slot, or null. */
   at(slot: number): Connection | null {
-    return this.slots[slot] ?? null;
+    return this.holds(slot) ? this.get(slot) : null;
+  }
+
+  /** The slot holds a connection. */
+  holds(slot: number): boolean {
+    const ids = this.columns.ids;
+    return slot >= 0 && slot < this.used && ids[slot] === ids[slot]; // NaN: free
+  }
+
+  /** The connection is this table's (it has not left it). */
+  has(c: Connection): boolean {
+    return c.columns === this.columns && c.inTable;
   }
 
   /** Room for `count` connections past the highest slot ever used, made in one step. */
   reserve(count: number): void {
-    this.columns.reserve(this.slots.length + count);
+    this.columns.reserve(this.used + count);
   }
 
-  /** Takes the connection in: it gets a slot, and its columns there say no part, nothing written. */
-  add(c: Connection): void {
+  /**
+   * Takes a connection in: it gets a slot, whose columns hold its base layer and say no
+   * part, nothing written. Returns a view of it.
+   */
+  open(
+    id: ConnectionId,
+    proto: number,
+    src: number,
+    dst: number,
+    sport: number,
+    dport: number,
+    createdUs: number,
+    rule: number,
+    masterId: ConnectionId,
+    history: LedgerHistory,
+  ): Connection {
     invariant(!this.full, 'connection table is full');
-    if (!(c.slot < 0 && c.columns === null)) violated(`connection ${c.id} is already in a table`);
-    let slot = this.free.pop();
-    if (slot === undefined) {
-      slot = this.slots.length;
-      this.slots.push(c);
-    } else {
-      this.slots[slot] = c;
-    }
-    c.slot = slot;
-    this.columns.open(slot, c.createdUs);
-    c.columns = this.columns;
-    this.tuples.set(c.src, c.dst, c.sport, c.dport, c.proto, slot);
+    const slot = this.free.pop() ?? this.used++;
+    const c = this.columns;
+    c.open(slot, id, proto, src, dst, sport, dport, createdUs, rule, masterId, history);
+    this.tuples.set(src >>> 0, dst >>> 0, sport, dport, proto, slot);
     this.count++;
+    return this.get(slot);
   }
 
   remove(c: Connection): void {
-    if (!(this.slots[c.slot] === c)) violated(`connection ${c.id} is not in slot ${c.slot}`);
+    if (!this.has(c)) violated(`the connection viewed at slot ${c.slot} is not in the table`);
     this.tuples.delete(c.src, c.dst, c.sport, c.dport, c.proto);
-    this.slots[c.slot] = null;
+    this.columns.close(c.slot);
     this.free.push(c.slot);
-    c.slot = -1;
-    c.columns = null;
     this.count--;
   }
 
   /** One past the highest slot ever used: at(slot) below it finds every live connection. */
   get slotCount(): number {
-    return this.slots.length;
+    return this.used;
   }
 
   /** Live connections, in slot order. */
   *live(): IterableIterator<Connection> {
-    for (const c of this.slots) if (c !== null) yield c;
+    for (let slot = 0; slot < this.used; slot++) if (this.holds(slot)) yield this.get(slot);
   }
 
   /**
@@ -91,14 +112,13 @@ export class ConnectionTable {
    * work per run, the whole table covered over successive runs.
    */
   sweep(nowUs: number, budget: number, expire: (c: Connection) => void): void {
-    const n = this.slots.length;
+    const n = this.used;
     for (let k = 0; k < Math.min(budget, n); k++) {
       if (this.sweepCursor >= n) this.sweepCursor = 0;
       const slot = this.sweepCursor++;
       // The expiry column first: most slots are not due, and their connections stay untouched.
       if (this.columns.expiresUs[slot] > nowUs) continue;
-      const c = this.slots[slot];
-      if (c !== null) expire(c);
+      if (this.holds(slot)) expire(this.get(slot));
     }
   }
 }

@@ -48,110 +48,125 @@ export interface LedgerHistory extends ConnectionHistory {
  * handle per module taking part, pointing into that module's own table. The module parts do
  * not know this connection; only this base layer links them.
  *
- * The handles and the checkpoint bookkeeping live in the table's columns at the connection's
- * slot (ConnectionColumns): a connection has them only while it is in a table.
+ * This object is a view of the connection's slot in the table's columns (ConnectionColumns),
+ * made by the table when asked for: the table keeps no object per connection. A view knows
+ * which occupant of the slot it was made for, and once that connection has left the table
+ * every read or write through it fails ("in no table") rather than reach the next one.
  */
 export class Connection {
-  /** Position in the connection table. */
-  slot = -1;
-  /** The columns of the table holding it (set by the table), null while in none. */
-  columns: ConnectionColumns | null = null;
-
-  /*
-   * This object is the largest thing the firewall keeps per connection, so small numbers
-   * share a field and the addresses are 32-bit signed integers. Every field is a word, and
-   * a number past V8's small integers is boxed, 12 to 16 bytes more: in Node from 2^31 (an
-   * address from 128.0.0.0 up, stored unsigned), in a browser's compressed heap from 2^30.
-   * So the ports keep a field each: packed in one they would pass 2^30 in a browser.
-   */
-  private readonly srcBits: number;
-  private readonly dstBits: number;
-  /** The protocol (bits 0-7), seen-reply (bit 8), the helper's index + 1 (from bit 9). */
-  private flagBits: number;
-
   constructor(
-    readonly id: ConnectionId,
-    proto: number,
-    src: number,
-    dst: number,
-    readonly sport: number,
-    readonly dport: number,
-    readonly createdUs: number,
-    /** Rule number that admitted it; 0 = a chain policy. */
-    readonly rule: number,
-    /** Identifier of the master connection, or -1. */
-    readonly masterId: ConnectionId,
-    public history: LedgerHistory,
+    /** The columns of the table holding it. */
+    readonly columns: ConnectionColumns,
+    /** Position in the connection table. */
+    readonly slot: number,
+    /** The slot's generation when the view was made (ConnectionColumns.generations). */
+    private readonly generation: number,
   ) {
-    if (!(proto === (proto & 0xff) && sport === (sport & 0xffff) && dport === (dport & 0xffff)))
-      violated(`connection ${id}: protocol ${proto}, ports ${sport} and ${dport}`);
-    this.srcBits = src | 0;
-    this.dstBits = dst | 0;
-    this.flagBits = proto;
+    // Read by nearly every step of a packet's way through conntrack, and fixed for life.
+    this.proto = columns.flagBits[slot] & 0xff;
+  }
+
+  readonly proto: number;
+
+  /** Still the table's connection at its slot (it has not left the table). */
+  get inTable(): boolean {
+    return this.columns.generations[this.slot] === this.generation;
+  }
+
+  get id(): ConnectionId {
+    return this.columns.ids[this.row()];
   }
 
   /** Original-direction source and destination addresses (unsigned 32-bit). */
   get src(): number {
-    return this.srcBits >>> 0;
+    return this.columns.srcBits[this.row()] >>> 0;
   }
 
   get dst(): number {
-    return this.dstBits >>> 0;
+    return this.columns.dstBits[this.row()] >>> 0;
   }
 
-  get proto(): number {
-    return this.flagBits & 0xff;
+  get sport(): number {
+    return this.columns.sports[this.row()];
+  }
+
+  get dport(): number {
+    return this.columns.dports[this.row()];
+  }
+
+  get createdUs(): number {
+    return this.columns.createdUs[this.row()];
+  }
+
+  /** Rule number that admitted it; 0 = a chain policy. */
+  get rule(): number {
+    return this.columns.rules[this.row()];
+  }
+
+  /** Identifier of the master connection (FTP control, SIP call), or -1. */
+  get masterId(): ConnectionId {
+    return this.columns.masterIds[this.row()];
+  }
+
+  get history(): LedgerHistory {
+    const history = this.columns.histories[this.row()];
+    if (!(history !== null)) violated(`slot ${this.slot} has no history`);
+    return history;
   }
 
   /** A packet in the reply direction has been seen (conntrack's IPS_SEEN_REPLY). */
   get seenReply(): boolean {
-    return (this.flagBits & SEEN_REPLY) !== 0;
+    return (this.columns.flagBits[this.row()] & SEEN_REPLY) !== 0;
   }
 
   set seenReply(seen: boolean) {
-    this.flagBits = seen ? this.flagBits | SEEN_REPLY : this.flagBits & ~SEEN_REPLY;
+    const flags = this.columns.flagBits;
+    const r = this.row();
+    flags[r] = seen ? flags[r] | SEEN_REPLY : flags[r] & ~SEEN_REPLY;
   }
 
   /** Index of the helper object assigned by `ct helper set`, or -1. */
   get helper(): number {
-    return (this.flagBits >>> HELPER_SHIFT) - 1;
+    return (this.columns.flagBits[this.row()] >>> HELPER_SHIFT) - 1;
   }
 
   set helper(index: number) {
     if (!(index >= -1 && index < MAX_HELPERS)) violated(`helper index ${index}`);
-    this.flagBits = (this.flagBits & (SEEN_REPLY | 0xff)) | ((index + 1) << HELPER_SHIFT);
+    const flags = this.columns.flagBits;
+    const r = this.row();
+    flags[r] = (flags[r] & (SEEN_REPLY | 0xff)) | ((index + 1) << HELPER_SHIFT);
   }
 
   /** When a packet of it was last seen (µs); its creation time until then. */
   get lastSeenUs(): number {
-    return this.table().lastSeenUs[this.slot];
+    return this.columns.lastSeenUs[this.row()];
   }
 
   set lastSeenUs(us: number) {
-    this.table().lastSeenUs[this.slot] = us;
+    this.columns.lastSeenUs[this.row()] = us;
   }
 
   /** When it expires unless a packet renews it (µs). */
   get expiresUs(): number {
-    return this.table().expiresUs[this.slot];
+    return this.columns.expiresUs[this.row()];
   }
 
   set expiresUs(us: number) {
-    this.table().expiresUs[this.slot] = us;
+    this.columns.expiresUs[this.row()] = us;
   }
 
   /** No part, of this module or of another in its place (layer 4, helper), is held yet. */
   hasRoomFor(module: number): boolean {
-    return this.table().hasRoomFor(this.slot, module);
+    return this.columns.hasRoomFor(this.row(), module);
   }
 
   /** Handle of the module's part (ModuleId order), -1 when the module takes no part. */
   part(module: number): number {
-    return this.table().part(this.slot, module);
+    return this.columns.part(this.row(), module);
   }
 
   setPart(module: number, handle: number): void {
-    this.table().setPart(this.slot, module, handle);
+    this.columns.setPart(this.row(), module, handle);
   }
 
   /**
@@ -160,40 +175,41 @@ export class Connection {
    * record said, to tell a state change from a packet that changed nothing worth writing.
    */
   version(area: number): number {
-    const t = this.table();
-    return t.versions[t.recordIndex(this.slot, area)];
+    const t = this.columns;
+    return t.versions[t.recordIndex(this.row(), area)];
   }
 
   setVersion(area: number, version: number): void {
     // The column holds what a record's header can: a version past it must not wrap to 0.
     if (!(version >= 0 && version <= MAX_RECORD_VERSION)) violated(`record version ${version}`);
-    const t = this.table();
-    t.versions[t.recordIndex(this.slot, area, true)] = version;
+    const t = this.columns;
+    t.versions[t.recordIndex(this.row(), area, true)] = version;
   }
 
   written(area: number): number {
-    const t = this.table();
-    return t.written[t.recordIndex(this.slot, area)];
+    const t = this.columns;
+    return t.written[t.recordIndex(this.row(), area)];
   }
 
   setWritten(area: number, digest: number): void {
-    const t = this.table();
-    t.written[t.recordIndex(this.slot, area, true)] = digest;
+    const t = this.columns;
+    t.written[t.recordIndex(this.row(), area, true)] = digest;
   }
 
   /** TCP td_end per direction when the TCP record was last written (window movement). */
   writtenEnd(dir: number): number {
-    return this.table().writtenEnd[this.slot * 2 + dir];
+    return this.columns.writtenEnd[this.row() * 2 + dir];
   }
 
   setWrittenEnd(dir: number, tdEnd: number): void {
-    this.table().writtenEnd[this.slot * 2 + dir] = tdEnd;
+    this.columns.writtenEnd[this.row() * 2 + dir] = tdEnd;
   }
 
-  private table(): ConnectionColumns {
-    const columns = this.columns;
-    if (!(columns !== null)) violated(`connection ${this.id} is in no table`);
-    return columns;
+  /** The slot, once it is known to hold this view's connection still. */
+  private row(): number {
+    if (!(this.columns.generations[this.slot] === this.generation))
+      violated(`the connection viewed at slot ${this.slot} is in no table`);
+    return this.slot;
   }
 }
 

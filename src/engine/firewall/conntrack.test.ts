@@ -167,10 +167,21 @@ describe('a ruleset without a forward chain', () => {
 describe('regressions', () => {
   it('an RST answering a SYN ends that TCP attempt only, not the next UDP connection', () => {
     const fw = new Injector();
+    const named: Array<string | null> = [];
+    fw.sim.trace.subscribe((e) => {
+      if (e.kind === 'firewall.verdict') named.push(e.connection);
+    });
     fw.udp(true, 5000, 53);
     fw.udp(false, 53, 5000);
     fw.tcp(true, 40_000, 80, TCP_SYN, 1000, 0);
     fw.tcp(false, 80, 40_000, TCP_RST | TCP_ACK, 0, 1001);
+    // The RST's verdict still names the connection it has just ended.
+    expect(named.at(-1)).toBe('tcp 192.0.2.10:40000 → 198.51.100.20:80 #2');
+    const ended = fw.sim.runtime?.shared.ledger.entries[1];
+    expect([ended?.endReason, ended?.packets]).toEqual([
+      'reset before any reply',
+      { accepted: 2, dropped: 0 },
+    ]);
     expect(fw.udp(true, 5000, 53)).toBe('accept: rule 3 [established]');
     expect(fw.live()).toEqual(['udp 192.0.2.10:5000 → 198.51.100.20:53 #1']);
   });

@@ -1,8 +1,8 @@
 import { violated } from '../errors';
 import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, type Packet } from '../net/packet';
 import type { FirewallConfig } from '../scenarios/schema';
-import { Connection, type DirectionCode } from './connection';
-import { ConnectionIdAllocator } from './connection-id';
+import type { Connection, DirectionCode, LedgerHistory } from './connection';
+import { ConnectionIdAllocator, type ConnectionId } from './connection-id';
 import { ConnectionTable } from './connection-table';
 import { ExpectationTable, type Expectation } from './expectations';
 import { ConntrackModules } from './conntrack-modules';
@@ -15,6 +15,18 @@ import { areaOfModule, BASE_AREA } from './part-records';
 import { l4Module } from './modules/module-ids';
 import { isIcmpError, quotedTuple } from './icmp-error';
 import { expectationText, ruleText } from './admitted-by';
+
+/** A connection's base layer as its record holds it (a recovery rebuilds it from that). */
+export interface RebuiltBase {
+  readonly proto: number;
+  readonly src: number;
+  readonly dst: number;
+  readonly sport: number;
+  readonly dport: number;
+  readonly createdUs: number;
+  readonly rule: number;
+  readonly masterId: ConnectionId;
+}
 
 /** Why conntrack called a packet invalid, or refused one before the rules; '' when neither. */
 export type ConntrackProblem = '' | 'invalid' | 'mid-stream' | 'table-full';
@@ -37,6 +49,8 @@ export class Conntrack {
 
   // The classification of the current packet (one packet at a time; no allocation).
   conn: Connection | null = null;
+  /** The history of `conn`: it stays readable when the packet ends the connection. */
+  history: LedgerHistory | null = null;
   dir: DirectionCode = 0;
   ctState: number = CtStateBit.new;
   problem: ConntrackProblem = '';
@@ -65,6 +79,7 @@ export class Conntrack {
   /** Forgets the last packet's classification (a packet refused before conntrack saw it). */
   reset(): void {
     this.conn = null;
+    this.history = null;
     this.problem = '';
     this.problemDetail = '';
     this.expectation = null;
@@ -88,6 +103,7 @@ export class Conntrack {
 
   private known(conn: Connection, dir: DirectionCode, p: Packet, nowUs: number): void {
     this.conn = conn;
+    this.history = conn.history;
     this.dir = dir;
     this.killAfter = false;
     this.stateBefore = this.modules.stateOf(conn);
@@ -136,6 +152,7 @@ export class Conntrack {
       return;
     }
     this.conn = conn;
+    this.history = conn.history;
     // The error travels against the quoted packet: back to its sender.
     this.dir = (1 - (found & 1)) as DirectionCode;
     this.killAfter = false;
@@ -145,6 +162,7 @@ export class Conntrack {
 
   private unknown(p: Packet, dport: number, nowUs: number): void {
     this.conn = null;
+    this.history = null;
     this.dir = 0;
     this.expectation = this.expectations.match(p.srcAddr, p.dstAddr, dport, p.proto, nowUs);
     const start = this.modules.prepare(p, nowUs);
@@ -182,9 +200,10 @@ export class Conntrack {
       conn = this.confirm(p, nowUs, rule, helperIndex, helper);
       this.dir = 0;
     } else {
-      conn.history.countAccepted();
+      const history = conn.history;
+      history.countAccepted();
       const now = this.modules.stateOf(conn);
-      if (now !== this.stateBefore) this.ledger.entered(conn.history, this.modules.stateName(conn));
+      if (now !== this.stateBefore) this.ledger.entered(history, this.modules.stateName(conn));
       if (this.killAfter) {
         this.destroy(conn, nowUs, 'reset before any reply');
         return null;
@@ -196,7 +215,7 @@ export class Conntrack {
 
   /** The rules refused the packet: a prepared part is discarded; a known connection counts it. */
   refused(): void {
-    if (this.conn !== null) this.conn.history.countDropped();
+    if (this.history !== null) this.history.countDropped();
     else this.discardPending();
   }
 
@@ -219,7 +238,8 @@ export class Conntrack {
       helper?.name ?? null,
       master === null ? null : this.describeMaster(master),
     );
-    const conn = new Connection(
+    // Into the table first: its part handles live in the table's columns.
+    const conn = this.table.open(
       id,
       p.proto,
       p.srcAddr,
@@ -231,7 +251,6 @@ export class Conntrack {
       master?.masterId ?? -1,
       history,
     );
-    this.table.add(conn); // first: its part handles live in the table's columns
     conn.setPart(this.pendingModule, this.pendingHandle);
     conn.helper = helperIndex;
     this.pendingHandle = -1;
@@ -259,8 +278,9 @@ export class Conntrack {
    * A connection rebuilt from its base record takes a slot, so its module parts can be
    * attached (their handles live in the table's columns). It is not in service until adopt().
    */
-  takeRebuilt(conn: Connection): void {
-    this.table.add(conn);
+  takeRebuilt(id: ConnectionId, base: RebuiltBase, history: LedgerHistory): Connection {
+    const { proto, src, dst, sport, dport, createdUs, rule, masterId } = base;
+    return this.table.open(id, proto, src, dst, sport, dport, createdUs, rule, masterId, history);
   }
 
   /** A rebuilt connection that could not be completed leaves, with the parts it got. */
@@ -275,8 +295,8 @@ export class Conntrack {
    * (the server already holds what it was rebuilt from).
    */
   adopt(conn: Connection, nowUs: number): void {
-    if (!(this.table.at(conn.slot) === conn))
-      violated(`rebuilt connection ${conn.id} holds no slot`);
+    if (!this.table.has(conn))
+      violated(`the rebuilt connection viewed at slot ${conn.slot} holds no slot`);
     this.modules.restartTimeout(conn, nowUs);
     conn.expiresUs = this.modules.expiresUs(conn, nowUs);
     conn.lastSeenUs = nowUs;

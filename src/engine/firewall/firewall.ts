@@ -164,7 +164,8 @@ export class Firewall implements InspectionHook {
     if (conn !== null) this.afterAccept(conn, p, nowUs);
     this.countAccept(result);
     if (this.host.ctx.trace.enabled) {
-      this.traced.verdict(p, 'accept', this.traced.reason(result), ct.ctState, conn ?? ct.conn);
+      const history = conn !== null ? conn.history : ct.history;
+      this.traced.verdict(p, 'accept', this.traced.reason(result), ct.ctState, history);
     }
     return ACCEPT;
   }
@@ -248,7 +249,7 @@ export class Firewall implements InspectionHook {
     }
     if (this.host.ctx.trace.enabled) {
       const verdict = result.verdict === Verdict.reject ? 'reject' : 'drop';
-      this.traced.verdict(p, verdict, this.traced.reason(result), ct.ctState, ct.conn);
+      this.traced.verdict(p, verdict, this.traced.reason(result), ct.ctState, ct.history);
     }
     return byRule ? DropReason.firewallRule : DropReason.firewallPolicy;
   }
@@ -259,7 +260,7 @@ export class Firewall implements InspectionHook {
     ct.refused();
     if (this.host.ctx.trace.enabled) {
       const reason = detail === '' ? label : `${label}: ${detail}`;
-      this.traced.verdict(p, 'drop', reason, ct.ctState, ct.conn);
+      this.traced.verdict(p, 'drop', reason, ct.ctState, ct.history);
     }
     return reason;
   }

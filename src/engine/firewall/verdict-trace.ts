@@ -1,7 +1,7 @@
 import type { NetworkContext } from '../net/network-context';
 import { summarizePacket, type Packet } from '../net/packet';
 import { ruleText } from './admitted-by';
-import type { Connection } from './connection';
+import type { ConnectionHistory } from './connection';
 import { CtStateBit, type CompiledRuleset, type RulesetResult } from './rules/ruleset-types';
 
 const ctStateNames: Record<number, string> = {
@@ -33,13 +33,16 @@ export class VerdictTrace {
       `policy (${this.ruleset.chains[result.chain].name})`);
   }
 
-  /** `conn`: the packet's connection, the one it has just created for a new connection's first. */
+  /**
+   * `history`: the packet's connection's, the one it has just created for a new connection's
+   * first (a history, not the connection: the packet may have ended it).
+   */
   verdict(
     p: Packet,
     verdict: 'accept' | 'drop' | 'reject',
     reason: string,
     ctState: number,
-    conn: Connection | null,
+    history: ConnectionHistory | null,
   ): void {
     this.ctx.trace.emit({
       kind: 'firewall.verdict',
@@ -47,7 +50,7 @@ export class VerdictTrace {
       verdict,
       reason,
       ctState: ctStateNames[ctState] ?? 'untracked',
-      connection: conn?.history.id ?? null,
+      connection: history?.id ?? null,
       packet: summarizePacket(p),
     });
   }
