@@ -18,6 +18,13 @@ const INITIAL_SLOTS = 1024;
 /** Handles below this fit beside the module in a part's word. */
 const MAX_HANDLE = 2 ** 28;
 
+/** Where the connections' histories are kept (ConnectionLedger). */
+export interface LedgerRowsSource {
+  readonly size: number;
+  entryAt(row: number): LedgerHistory;
+  countAccepted(row: number): void;
+}
+
 /** The part position of a module: layer 4 (0) or helper (1). */
 function partPosition(module: number): number {
   return module <= ModuleId.icmp ? 0 : 1;
@@ -52,8 +59,12 @@ export class ConnectionColumns {
   rules = new Int32Array(0);
   /** The master connection's identifier, or -1. */
   masterIds = new Float64Array(0);
-  /** The ledger's history of each connection (the ledger keeps it, the slot points to it). */
-  histories: Array<LedgerHistory | null> = [];
+  /**
+   * Each connection's row in the ledger, which keeps its history; -1 for one the ledger had
+   * no room for, whose history (an object of its own) is in `unlisted` by slot.
+   */
+  ledgerRows = new Int32Array(0);
+  private readonly unlisted = new Map<number, LedgerHistory>();
   /**
    * The part at slot · PART_POSITIONS + position: handle · 8 + module, or -1 for none. One
    * word, so that finding a module's part (several times a packet) is one load.
@@ -73,7 +84,11 @@ export class ConnectionColumns {
   expiresUs = new Float64Array(0);
   private slots = 0;
 
-  constructor(readonly maxSlots: number) {
+  constructor(
+    readonly maxSlots: number,
+    /** The ledger whose rows the connections' histories are (none: every history unlisted). */
+    private readonly ledger: LedgerRowsSource | null = null,
+  ) {
     if (!(Number.isInteger(maxSlots) && maxSlots > 0))
       violated(`connection columns for ${maxSlots}`);
   }
@@ -99,6 +114,9 @@ export class ConnectionColumns {
     if (!(slot >= 0 && slot < this.maxSlots)) violated(`slot ${slot} is outside the table`);
     if (!(proto === (proto & 0xff) && sport === (sport & 0xffff) && dport === (dport & 0xffff)))
       violated(`connection ${id}: protocol ${proto}, ports ${sport} and ${dport}`);
+    const row = history.ledgerIndex;
+    if (row >= 0 && !(this.ledger !== null && row < this.ledger.size))
+      violated(`connection ${id}: ledger row ${row} is not one of the table's ledger`);
     if (slot >= this.slots) this.grow(slot + 1);
     if (!(this.ids[slot] !== this.ids[slot])) violated(`slot ${slot} is taken`);
     this.ids[slot] = id;
@@ -110,7 +128,12 @@ export class ConnectionColumns {
     this.createdUs[slot] = createdUs;
     this.rules[slot] = rule;
     this.masterIds[slot] = masterId;
-    this.histories[slot] = history;
+    if (row >= 0) {
+      this.ledgerRows[slot] = row;
+    } else {
+      this.ledgerRows[slot] = -1;
+      this.unlisted.set(slot, history);
+    }
     // Stores, not fill(): for two or three elements a call of fill cost more.
     const p = slot * PART_POSITIONS;
     this.parts[p] = -1;
@@ -130,7 +153,22 @@ export class ConnectionColumns {
   close(slot: number): void {
     this.ids[slot] = NaN;
     this.generations[slot]++;
-    this.histories[slot] = null;
+    if (this.ledgerRows[slot] < 0) this.unlisted.delete(slot);
+  }
+
+  /** Counts a packet accepted in the history of the connection at `slot` (on every packet). */
+  countAccepted(slot: number): void {
+    const row = this.ledgerRows[slot];
+    if (row >= 0 && this.ledger !== null) this.ledger.countAccepted(row);
+    else this.historyAt(slot).countAccepted();
+  }
+
+  /** The history of the connection at `slot`. */
+  historyAt(slot: number): LedgerHistory {
+    const row = this.ledgerRows[slot];
+    const history = row >= 0 ? this.ledger?.entryAt(row) : this.unlisted.get(slot);
+    if (!(history !== undefined)) violated(`slot ${slot} has no history`);
+    return history;
   }
 
   /** Handle of the module's part at `slot`, -1 when the module takes no part. */
@@ -194,7 +232,7 @@ export class ConnectionColumns {
     this.createdUs = resized(this.createdUs, n);
     this.rules = resized(this.rules, n);
     this.masterIds = resized(this.masterIds, n);
-    for (let i = from; i < n; i++) this.histories.push(null);
+    this.ledgerRows = resized(this.ledgerRows, n);
     this.parts = resized(this.parts, n * PART_POSITIONS);
     this.versions = resized(this.versions, n * RECORD_POSITIONS);
     this.written = resized(this.written, n * RECORD_POSITIONS);

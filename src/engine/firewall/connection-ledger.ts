@@ -14,9 +14,11 @@ import { violated } from '../errors';
  * Bounded; connections beyond the bound are counted, not listed.
  */
 export class ConnectionLedger {
-  /** The kept entries' numbers, in columns; `kept` holds a view of each row. */
+  /**
+   * The kept entries, as rows of columns. An entry is a view of its row (KeptEntry), made
+   * when one is asked for: the ledger keeps no object per entry (200,000 of them at its bound).
+   */
   private readonly rows: LedgerRows;
-  private readonly kept: KeptEntry[] = [];
   private readonly tally: LedgerTally;
   omitted = 0;
 
@@ -29,14 +31,31 @@ export class ConnectionLedger {
     this.rows = new LedgerRows(maxEntries);
   }
 
-  /** Every entry kept, in the order the connections opened. */
+  /** Every entry kept, in the order the connections opened (views made for this call). */
   get entries(): readonly ConnectionHistory[] {
-    return this.kept;
+    return Array.from({ length: this.size }, (_, row) => this.entryAt(row));
+  }
+
+  /** Entries kept. */
+  get size(): number {
+    return this.rows.count;
+  }
+
+  /** The entry kept at `row` (0 to size - 1): the connection opened row-th. */
+  entryAt(row: number): KeptEntry {
+    if (!(row >= 0 && row < this.rows.count)) violated(`no ledger row ${row}`);
+    return new KeptEntry(this.rows, row);
+  }
+
+  /** A packet of the connection kept at `row` was accepted (no view of the entry is made). */
+  countAccepted(row: number): void {
+    if (!(row >= 0 && row < this.rows.count)) violated(`no ledger row ${row}`);
+    LedgerRows.counted(this.rows.accepted, row);
   }
 
   /** The summary a table of connections shows: see summarizeConnections (the same result). */
   summary(limit: number): ConnectionSummary {
-    return this.tally.summary(this.kept, this.omitted, limit);
+    return this.tally.summary(this.size, (row) => this.entryAt(row), this.omitted, limit);
   }
 
   /** A new connection (act 602 has just formed its id). */
@@ -106,7 +125,7 @@ export class ConnectionLedger {
 
   private entry(id: ConnectionId): KeptEntry | undefined {
     const row = this.rows.rowOf(id);
-    return row < 0 ? undefined : this.kept[row];
+    return row < 0 ? undefined : new KeptEntry(this.rows, row);
   }
 
   /** A new entry, kept when the ledger has room (else only counted). */
@@ -118,14 +137,14 @@ export class ConnectionLedger {
     helper: string | null,
     related: string | null,
   ): KeptEntry | UnlistedEntry {
-    if (this.kept.length >= this.maxEntries) {
+    if (this.rows.count >= this.maxEntries) {
       this.omitted++;
       return new UnlistedEntry(id, tuple, createdUs, admittedBy, helper, related);
     }
-    const row = this.rows.add(id, tuple, createdUs, admittedBy, helper, related);
-    if (!(row === this.kept.length)) violated(`ledger row ${row} for entry ${this.kept.length}`);
-    const entry = new KeptEntry(this.rows, row);
-    this.kept.push(entry);
+    const entry = new KeptEntry(
+      this.rows,
+      this.rows.add(id, tuple, createdUs, admittedBy, helper, related),
+    );
     this.tally.opened(entry);
     return entry;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Connection, LedgerHistory } from './connection';
+import { ConnectionLedger } from './connection-ledger';
 import { ConnectionTable } from './connection-table';
 
 const history = {} as LedgerHistory; // the table does not read it
@@ -145,5 +146,31 @@ describe('ConnectionTable', () => {
     expect(() => conns[0].expiresUs).toThrow(/in no table/);
     const reused = open(table, 9, 7_000);
     expect([reused.slot, reused.expiresUs]).toEqual([3, 7_000]); // the last slot freed
+  });
+
+  it("reads a connection's history from its ledger row, or keeps one the ledger had no room for", () => {
+    const ledger = new ConnectionLedger(1);
+    const tuple = (sport: number) => ({ proto: 6, src: 1, sport, dst: 2, dport: 80 });
+    const keptHistory = ledger.opened(1, tuple(1), 0, 'rule 1', null, null);
+    const unlistedHistory = ledger.opened(2, tuple(2), 0, 'rule 1', null, null); // past the bound
+    expect([keptHistory.ledgerIndex, unlistedHistory.ledgerIndex]).toEqual([0, -1]);
+    const table = new ConnectionTable(4, ledger);
+    const kept = table.open(1, 6, 1, 2, 1, 80, 0, 1, -1, keptHistory);
+    const unlisted = table.open(2, 6, 1, 2, 2, 80, 0, 1, -1, unlistedHistory);
+    kept.history.countAccepted();
+    unlisted.history.countAccepted();
+    expect([ledger.entryAt(0).acceptedPackets, unlistedHistory.acceptedPackets]).toEqual([2, 2]);
+    expect(unlisted.history).toBe(unlistedHistory);
+    table.remove(unlisted);
+    const next = table.open(3, 6, 1, 2, 3, 80, 0, 1, -1, history); // into the freed slot
+    expect(next.slot).toBe(unlisted.slot);
+    expect(next.history).toBe(history);
+    // A row the table's ledger does not have, or a table with no ledger, is refused.
+    const stranger = { ledgerIndex: 5 } as LedgerHistory;
+    expect(() => table.open(4, 6, 1, 2, 4, 80, 0, 1, -1, stranger)).toThrow(/ledger row 5/);
+    expect([table.count, table.slotCount]).toEqual([2, 2]); // the refused one took no slot
+    expect(() => open(new ConnectionTable(1), 1).history).not.toThrow();
+    const orphan = new ConnectionTable(1);
+    expect(() => orphan.open(1, 6, 1, 2, 1, 80, 0, 1, -1, keptHistory)).toThrow(/ledger row 0/);
   });
 });

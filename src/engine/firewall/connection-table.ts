@@ -1,6 +1,6 @@
 import { invariant, violated } from '../errors';
 import { Connection, type LedgerHistory } from './connection';
-import { ConnectionColumns } from './connection-columns';
+import { ConnectionColumns, type LedgerRowsSource } from './connection-columns';
 import type { ConnectionId } from './connection-id';
 import { TupleTable } from './tuple-table';
 
@@ -22,9 +22,13 @@ export class ConnectionTable {
   private sweepCursor = 0;
   count = 0;
 
-  constructor(readonly maxConnections: number) {
+  constructor(
+    readonly maxConnections: number,
+    /** The ledger keeping the connections' histories (tests may leave it out). */
+    ledger: LedgerRowsSource | null = null,
+  ) {
     this.tuples = new TupleTable(maxConnections);
-    this.columns = new ConnectionColumns(maxConnections);
+    this.columns = new ConnectionColumns(maxConnections, ledger);
   }
 
   get full(): boolean {
@@ -80,9 +84,13 @@ export class ConnectionTable {
     history: LedgerHistory,
   ): Connection {
     invariant(!this.full, 'connection table is full');
-    const slot = this.free.pop() ?? this.used++;
+    const free = this.free.length;
+    const slot = free > 0 ? this.free[free - 1] : this.used;
     const c = this.columns;
     c.open(slot, id, proto, src, dst, sport, dport, createdUs, rule, masterId, history);
+    // Taken only once the row is written: a connection refused by its checks takes no slot.
+    if (free > 0) this.free.pop();
+    else this.used++;
     this.tuples.set(src >>> 0, dst >>> 0, sport, dport, proto, slot);
     this.count++;
     return this.get(slot);

@@ -36,6 +36,8 @@ export interface ConnectionHistory {
 
 /** The history the ledger keeps for a tracked connection: the firewall counts its packets. */
 export interface LedgerHistory extends ConnectionHistory {
+  /** Its row in the ledger, or -1 for one the ledger had no room to keep. */
+  readonly ledgerIndex: number;
   /** Packets accepted so far (packets.accepted, without making an object per read). */
   readonly acceptedPackets: number;
   countAccepted(): void;
@@ -108,10 +110,14 @@ export class Connection {
     return this.columns.masterIds[this.row()];
   }
 
+  /** Its history in the ledger (a view of the ledger's row, made for this call). */
   get history(): LedgerHistory {
-    const history = this.columns.histories[this.row()];
-    if (!(history !== null)) violated(`slot ${this.slot} has no history`);
-    return history;
+    return this.columns.historyAt(this.row());
+  }
+
+  /** Counts a packet accepted in its history (no view of the history is made). */
+  countAccepted(): void {
+    this.columns.countAccepted(this.row());
   }
 
   /** A packet in the reply direction has been seen (conntrack's IPS_SEEN_REPLY). */

@@ -49,8 +49,8 @@ export class Conntrack {
 
   // The classification of the current packet (one packet at a time; no allocation).
   conn: Connection | null = null;
-  /** The history of `conn`: it stays readable when the packet ends the connection. */
-  history: LedgerHistory | null = null;
+  /** The history of a connection the current packet ended (`conn` can no longer read it). */
+  private endedHistory: LedgerHistory | null = null;
   dir: DirectionCode = 0;
   ctState: number = CtStateBit.new;
   problem: ConntrackProblem = '';
@@ -70,16 +70,25 @@ export class Conntrack {
     shared: FirewallShared,
   ) {
     this.ledger = shared.ledger;
-    this.table = new ConnectionTable(config.maxConnections);
+    this.table = new ConnectionTable(config.maxConnections, shared.ledger);
     this.expectations = new ExpectationTable(config.maxExpectations, shared.expectations);
     this.modules = new ConntrackModules(config);
     this.ids = new ConnectionIdAllocator(epoch);
   }
 
+  /**
+   * The history of the current packet's connection (null when it has none), also when the
+   * packet has ended it. For the trace: a view is made for each call.
+   */
+  get history(): LedgerHistory | null {
+    if (this.endedHistory !== null) return this.endedHistory;
+    return this.conn !== null && this.conn.inTable ? this.conn.history : null;
+  }
+
   /** Forgets the last packet's classification (a packet refused before conntrack saw it). */
   reset(): void {
     this.conn = null;
-    this.history = null;
+    this.endedHistory = null;
     this.problem = '';
     this.problemDetail = '';
     this.expectation = null;
@@ -103,7 +112,6 @@ export class Conntrack {
 
   private known(conn: Connection, dir: DirectionCode, p: Packet, nowUs: number): void {
     this.conn = conn;
-    this.history = conn.history;
     this.dir = dir;
     this.killAfter = false;
     this.stateBefore = this.modules.stateOf(conn);
@@ -125,11 +133,12 @@ export class Conntrack {
     }
     this.killAfter = this.modules.killRequested(conn);
     this.hooks.tracked(conn, areaOfModule(l4Module(conn.proto)));
-    if (dir === 1 && !conn.seenReply) {
-      conn.seenReply = true;
+    let seenReply = conn.seenReply;
+    if (dir === 1 && !seenReply) {
+      conn.seenReply = seenReply = true;
       this.hooks.tracked(conn, BASE_AREA);
     }
-    this.ctState = conn.seenReply
+    this.ctState = seenReply
       ? CtStateBit.established
       : conn.masterId >= 0
         ? CtStateBit.related
@@ -152,7 +161,6 @@ export class Conntrack {
       return;
     }
     this.conn = conn;
-    this.history = conn.history;
     // The error travels against the quoted packet: back to its sender.
     this.dir = (1 - (found & 1)) as DirectionCode;
     this.killAfter = false;
@@ -162,7 +170,6 @@ export class Conntrack {
 
   private unknown(p: Packet, dport: number, nowUs: number): void {
     this.conn = null;
-    this.history = null;
     this.dir = 0;
     this.expectation = this.expectations.match(p.srcAddr, p.dstAddr, dport, p.proto, nowUs);
     const start = this.modules.prepare(p, nowUs);
@@ -200,11 +207,11 @@ export class Conntrack {
       conn = this.confirm(p, nowUs, rule, helperIndex, helper);
       this.dir = 0;
     } else {
-      const history = conn.history;
-      history.countAccepted();
+      conn.countAccepted();
       const now = this.modules.stateOf(conn);
-      if (now !== this.stateBefore) this.ledger.entered(history, this.modules.stateName(conn));
+      if (now !== this.stateBefore) this.ledger.entered(conn.history, this.modules.stateName(conn));
       if (this.killAfter) {
+        this.endedHistory = conn.history;
         this.destroy(conn, nowUs, 'reset before any reply');
         return null;
       }
@@ -215,7 +222,7 @@ export class Conntrack {
 
   /** The rules refused the packet: a prepared part is discarded; a known connection counts it. */
   refused(): void {
-    if (this.history !== null) this.history.countDropped();
+    if (this.conn !== null) this.conn.history.countDropped();
     else this.discardPending();
   }
 

@@ -115,6 +115,7 @@ export class KeptEntry implements LedgerHistory, TalliedEntry {
  * as every entry once was; only connections past the ledger's bound have one.
  */
 export class UnlistedEntry implements LedgerHistory {
+  readonly ledgerIndex = -1;
   states: readonly string[] = NO_STATES;
   endedAtUs: number | null = null;
   endReason: string | null = null;

@@ -61,6 +61,11 @@ export class LedgerRows {
 
   constructor(readonly maxRows: number) {}
 
+  /** Rows made so far. */
+  get count(): number {
+    return this.rows;
+  }
+
   /** A new row for a connection opened (or first seen by a recovery); returns its index. */
   add(
     id: ConnectionId,

@@ -55,25 +55,35 @@ export class LedgerTally {
     this.liveCount++;
     this.count(lastState(entry), 1);
     this.firstLive = Math.min(this.firstLive, entry.ledgerIndex);
-    const at = this.latest.indexOf(entry);
+    // Entries are views made when asked for: the same entry is the same row, not the same object.
+    const at = this.latest.findIndex((e) => e.ledgerIndex === entry.ledgerIndex);
     if (at >= 0) {
       this.latest.splice(at, 1);
       if (this.latest.length + 1 >= this.maxListed) this.latestExact = false;
     }
   }
 
-  summary(entries: readonly TalliedEntry[], omitted: number, limit: number): ConnectionSummary {
+  /** `count` entries, the one at each position given by `entryAt`, in the ledger's order. */
+  summary(
+    count: number,
+    entryAt: (position: number) => TalliedEntry,
+    omitted: number,
+    limit: number,
+  ): ConnectionSummary {
     if (!(limit <= this.maxListed)) violated(`listing ${limit} of at most ${this.maxListed}`);
     if (!this.latestExact) {
       this.latest = [];
-      for (const entry of entries) if (entry.endedAtUs !== null) this.keepLatest(entry);
+      for (let i = 0; i < count; i++) {
+        const entry = entryAt(i);
+        if (entry.endedAtUs !== null) this.keepLatest(entry);
+      }
       this.latestExact = true;
     }
-    while (this.firstLive < entries.length && entries[this.firstLive].endedAtUs !== null)
-      this.firstLive++;
+    while (this.firstLive < count && entryAt(this.firstLive).endedAtUs !== null) this.firstLive++;
     const live: ConnectionHistory[] = [];
-    for (let i = this.firstLive; i < entries.length && live.length < limit; i++) {
-      if (entries[i].endedAtUs === null) live.push(copyHistory(entries[i]));
+    for (let i = this.firstLive; i < count && live.length < limit; i++) {
+      const entry = entryAt(i);
+      if (entry.endedAtUs === null) live.push(copyHistory(entry));
     }
     return {
       live,
