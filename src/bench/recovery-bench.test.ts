@@ -25,7 +25,7 @@ describe('runRecoveryBench', () => {
 
   it('refuses to report a recovery that lost a connection', () => {
     const table = fillTable({ connections: 200 });
-    table.server.space.corrupt(1, table.connections[7].id, 30, 0x5a); // a TCP record
+    table.server.space.corrupt(1, table.connections()[7].id, 30, 0x5a); // a TCP record
     expect(() => measureRecovery(table, 'firewall', 1)).toThrow(/expected 200 connections/);
   });
 });

@@ -83,7 +83,7 @@ export function measureRecovery(
   embodiment: Embodiment,
   runs: number,
 ): RecoveryRun {
-  const connections = table.connections.length;
+  const connections = table.count;
   const records = connections * PARTS_PER_CONNECTION;
   let epoch = 1;
   const wallMs = repeat(runs, () => recoverOnce(table, embodiment, ++epoch), 1);
@@ -131,7 +131,6 @@ function recoverOnce(table: FilledTable, embodiment: Embodiment, epoch: number):
     result = recover({
       server,
       firewall: target,
-      ledger: runtime.shared.ledger,
       config,
       nowUs: sim.nowUs,
       reassemblyNsPerRecord: sim.scenario.supervisor.reassemblyNsPerRecord,
@@ -145,7 +144,7 @@ function recoverOnce(table: FilledTable, embodiment: Embodiment, epoch: number):
 
 /** A benchmark of a recovery that lost anything is worthless: throw instead of reporting it. */
 function check(r: RecoveryResult | null, table: FilledTable, target: Firewall): void {
-  const n = table.connections.length;
+  const n = table.count;
   const records = n * PARTS_PER_CONNECTION;
   if (
     r === null ||

@@ -5,8 +5,10 @@ import { benchScenario, collectGarbage, fillTable, PARTS_PER_CONNECTION } from '
 describe('fillTable', () => {
   it('opens N established FTP connections, each with base, TCP and FTP parts and 3 records', () => {
     const n = 1_500;
-    const { firewall, server, connections } = fillTable({ connections: n });
-    expect(firewall.conntrack.table.count).toBe(n);
+    const filled = fillTable({ connections: n });
+    const { firewall, server } = filled;
+    const connections = filled.connections();
+    expect([firewall.conntrack.table.count, filled.count]).toEqual([n, n]);
     expect(connections).toHaveLength(n);
     expect(new Set(connections.map((c) => c.id)).size).toBe(n);
     for (const conn of connections) {

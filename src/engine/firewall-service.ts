@@ -147,7 +147,6 @@ export class FirewallRuntime implements FirewallService<Firewall> {
     const job = startRecovery({
       server: this.server,
       firewall: fw,
-      ledger: this.shared.ledger,
       config: s.checkpoint,
       nowUs,
       reassemblyNsPerRecord: s.supervisor.reassemblyNsPerRecord,

@@ -42,7 +42,6 @@ function recoveryInto(sim: Simulation, epoch: number, stepsPerPiece?: number): R
   return {
     server: runtime.server,
     firewall,
-    ledger: runtime.shared.ledger,
     config: sim.scenario.checkpoint,
     nowUs: sim.nowUs,
     reassemblyNsPerRecord: sim.scenario.supervisor.reassemblyNsPerRecord,

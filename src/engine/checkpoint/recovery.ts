@@ -47,9 +47,8 @@ export type Note = (
 /** Where a recovery reads and rebuilds, and what it tells the trace. */
 export interface RecoveryTarget {
   readonly server: CheckpointServer;
-  /** The new firewall instance, empty. */
+  /** The new firewall instance, empty. Its conntrack's ledger is the one revived entries go to. */
   readonly firewall: Firewall;
-  readonly ledger: ConnectionLedger;
   readonly config: CheckpointConfig;
   /** When the recovery started: rebuilt connections' timeouts restart from here. */
   readonly nowUs: number;
@@ -101,7 +100,9 @@ export function recover(t: RecoveryTarget): RecoveryResult {
 }
 
 function* reassemble(t: RecoveryTarget, result: RecoveryResult, pace: Pace): RecoveryPieces {
-  const { server, firewall: target, ledger, config, nowUs, trace, clockUs } = t;
+  const { server, firewall: target, config, nowUs, trace, clockUs } = t;
+  // The table keeps each connection's ledger row, so the entries revived must be its ledger's.
+  const ledger = target.conntrack.ledger;
   // Null when nothing listens: an optional call evaluates no arguments, so an untraced
   // recovery formats no readable ids or messages for its millions of records.
   const note: Note | null = trace.enabled
@@ -156,7 +157,8 @@ function* takeIntoTable(
   result: RecoveryResult,
   pace: Pace,
 ): Generator<void, Connection[], void> {
-  const { firewall: target, ledger, nowUs } = t;
+  const { firewall: target, nowUs } = t;
+  const ledger = target.conntrack.ledger;
   const adopted: Connection[] = [];
   for (let i = 0; i < rebuilt.size; i++) {
     rebuilt.visit(i, (conn, whole, before) => {

@@ -115,6 +115,7 @@ describe('ConnectionTable', () => {
     expect(first.inTable).toBe(false);
     expect(() => first.part(0)).toThrow(/in no table/);
     expect(() => first.id).toThrow(/in no table/);
+    expect(first.proto).toBe(6); // its own, read when the view was made
     expect(table.at(0)).toBe(null);
     const second = open(table, 2);
     expect(second.slot).toBe(0);

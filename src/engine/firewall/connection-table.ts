@@ -17,7 +17,7 @@ export class ConnectionTable {
   private used = 0;
   private readonly free: number[] = [];
   private readonly tuples: TupleTable;
-  /** Module handles and checkpoint bookkeeping by slot. */
+  /** Everything the table holds of each connection, by slot: base layer, handles, bookkeeping. */
   private readonly columns: ConnectionColumns;
   private sweepCursor = 0;
   count = 0;

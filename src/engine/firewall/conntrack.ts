@@ -47,7 +47,8 @@ export class Conntrack {
   hooks: CheckpointHooks = noCheckpoints;
   created = 0;
 
-  // The classification of the current packet (one packet at a time; no allocation).
+  // The classification of the current packet (one packet at a time; the fields are reused,
+  // and the only object a packet makes here is the view of its connection).
   conn: Connection | null = null;
   /** The history of a connection the current packet ended (`conn` can no longer read it). */
   private endedHistory: LedgerHistory | null = null;
@@ -82,7 +83,7 @@ export class Conntrack {
    */
   get history(): LedgerHistory | null {
     if (this.endedHistory !== null) return this.endedHistory;
-    return this.conn !== null && this.conn.inTable ? this.conn.history : null;
+    return this.conn === null ? null : this.conn.history; // a view gone stale throws here
   }
 
   /** Forgets the last packet's classification (a packet refused before conntrack saw it). */

@@ -71,7 +71,7 @@ export function buildFirewallReport(src: FirewallReportSource): FirewallReport {
     enabled: src.state !== 'disabled',
     state: src.state,
     connectionsTracked: firewall?.conntrack.table.count ?? 0,
-    connectionsCreated: shared === null ? 0 : shared.ledger.entries.length + shared.ledger.omitted,
+    connectionsCreated: shared === null ? 0 : shared.ledger.size + shared.ledger.omitted,
     verdicts: shared?.verdicts.summary() ?? [],
     rules: (ruleset?.rules ?? []).map((r) => ({
       number: r.number,

@@ -5,9 +5,11 @@ import { LedgerRows, NO_STATES, type LedgerTuple } from './ledger-rows';
 import type { TalliedEntry } from './ledger-tally';
 
 /**
- * An entry the ledger kept: a view of its row (LedgerRows), two fields. The connection
- * holds it as its history and the ledger lists it; the numbers live in the row's columns.
- * The readable forms (id, addresses, protocol) are made when asked, the id once.
+ * An entry the ledger kept: a view of its row (LedgerRows), two fields, made when one is
+ * asked for. Neither the ledger nor the connection holds it: the ledger keeps the row, the
+ * connection the row's number (ConnectionColumns.ledgerRows), and the same entry is the
+ * same row, not the same object. The readable forms (id, addresses, protocol) are made when
+ * asked, the id once.
  */
 export class KeptEntry implements LedgerHistory, TalliedEntry {
   constructor(
@@ -110,9 +112,10 @@ export class KeptEntry implements LedgerHistory, TalliedEntry {
 }
 
 /**
- * The history of a connection the ledger had no room to keep: the connection holds it (the
- * firewall counts its packets, a recovery may continue it) and nothing lists it. An object,
- * as every entry once was; only connections past the ledger's bound have one.
+ * The history of a connection the ledger had no room to keep: the connection table holds it
+ * by the connection's slot while the connection lives (the firewall counts its packets, a
+ * recovery may continue it) and nothing lists it. An object, as every entry once was; only
+ * connections past the ledger's bound have one.
  */
 export class UnlistedEntry implements LedgerHistory {
   readonly ledgerIndex = -1;

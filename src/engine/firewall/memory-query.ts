@@ -103,8 +103,9 @@ export function queryFirewallMemory(
 
 /**
  * One look at the firewall's memory. A single pass over the table reads each connection once
- * (with 100k of them, every pass that touches each object costs milliseconds) and keeps what
- * ordering needs in typed arrays: the matching slots, their numbers and their sort keys.
+ * (with 100k of them, every pass costs milliseconds: each connection read is a view made for
+ * it, a filter's text test two more of its ledger entry) and keeps what ordering needs in
+ * typed arrays: the matching slots, their numbers and their sort keys.
  */
 class Look {
   /** Connections the filter let through, 0 … matched, as slots; then their numbers and keys. */
