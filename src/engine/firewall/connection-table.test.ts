@@ -68,26 +68,9 @@ describe('ConnectionTable', () => {
       [17, 0x8000, 0x7fff],
     ]) {
       const id = 2 ** 52 + sport; // a late epoch's
-      const c = table.open(
-        id,
-        proto,
-        0xffff_ffff,
-        0x8000_0000,
-        sport,
-        dport,
-        2 ** 40,
-        9,
-        2 ** 33,
-        history,
-      );
-      expect([c.id, c.proto, c.src, c.dst, c.sport, c.dport]).toEqual([
-        id,
-        proto,
-        0xffff_ffff,
-        0x8000_0000,
-        sport,
-        dport,
-      ]);
+      const tuple = [id, proto, 0xffff_ffff, 0x8000_0000, sport, dport] as const;
+      const c = table.open(...tuple, 2 ** 40, 9, 2 ** 33, history);
+      expect([c.id, c.proto, c.src, c.dst, c.sport, c.dport]).toEqual(tuple);
       expect([c.createdUs, c.rule, c.masterId, c.history]).toEqual([2 ** 40, 9, 2 ** 33, history]);
       expect(table.find(0xffff_ffff, 0x8000_0000, sport, dport, proto)).toBe(c.slot * 2);
       expect([c.seenReply, c.helper]).toEqual([false, -1]);
