@@ -78,13 +78,14 @@ export function attachPart(
  */
 export function* restoreExpectations(
   target: Firewall,
-  adopted: readonly Connection[],
+  /** The slots of the connections taken into service. */
+  adopted: readonly number[],
   pendingBySlot: PendingExpectations,
   nowUs: number,
   pace: Pace,
 ): Generator<void, void, void> {
   for (let i = 0; i < adopted.length; i++) {
-    restoreOne(target, adopted[i], pendingBySlot, nowUs);
+    restoreOne(target, target.conntrack.table.get(adopted[i]), pendingBySlot, nowUs);
     pace.credit(1);
     if (pace.tick()) yield;
   }

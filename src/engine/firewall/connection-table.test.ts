@@ -157,4 +157,17 @@ describe('ConnectionTable', () => {
     const orphan = new ConnectionTable(1);
     expect(() => orphan.open(1, 6, 1, 2, 1, 80, 0, 1, -1, keptHistory)).toThrow(/ledger row 0/);
   });
+
+  it('keeps the histories of connections past the ledger across growth, removal and reuse', () => {
+    const table = new ConnectionTable(3_000); // its columns start at 1,024 slots and grow
+    const own = (i: number) => ({ ledgerIndex: -1, id: `#${i}` }) as unknown as LedgerHistory;
+    const histories = Array.from({ length: 2_500 }, (_, i) => own(i));
+    const conns = histories.map((h, i) => table.open(i, 17, 1, 2, i, 53, 0, 1, -1, h));
+    conns.forEach((c, i) => expect(c.history).toBe(histories[i]));
+    table.remove(conns[7]);
+    expect(() => table.get(7).history).toThrow(/no connection in slot 7/);
+    const again = own(9_999);
+    expect(table.open(9_999, 17, 1, 2, 9_999, 53, 0, 1, -1, again).history).toBe(again);
+    expect(conns[8].history).toBe(histories[8]);
+  });
 });
