@@ -1,15 +1,15 @@
 import { violated } from '../errors';
-import type { ConnectionId } from '../firewall/connection-id';
-import { IdIndex } from './id-index';
-import { RecordBatch } from './record-batch';
+import { resized } from '../util/resized';
 import { recordVersionOf } from './record';
 
 /**
- * One area of the checkpoint server's memory: each connection's latest record, stored as
- * bytes in one growing buffer and found through an index of offsets. A record kept as its own
- * Uint8Array costs an ArrayBuffer, a view and a backing store — about 240 bytes of overhead
- * for a 70-byte record — and leaves the garbage collector a million long-lived objects to
- * trace at 1 M connections; here a record costs its bytes, a 4-byte length and one index entry.
+ * One area of the checkpoint server's memory: the latest record of each connection that has
+ * one here, stored as bytes in one growing buffer and found by the connection's row (the
+ * memory space gives each connection one row for all its areas, through one id index). A
+ * record kept as its own Uint8Array costs an ArrayBuffer, a view and a backing store — about
+ * 240 bytes of overhead for a 70-byte record — and leaves the garbage collector a million
+ * long-lived objects to trace at 1 M connections; here a record costs its bytes, a 4-byte
+ * length and a 4-byte offset in its row.
  *
  * Each record sits behind a u32 length of the server's own. The record's header also states
  * its length, but a fault may flip those very bytes, and the log must still know where the
@@ -17,121 +17,102 @@ import { recordVersionOf } from './record';
  *
  * A replacement of the same length is written in place; any other is appended and the old
  * bytes become garbage, reclaimed when the buffer must grow: live records are then copied
- * into a new buffer in index order. Index order is insertion order (a replaced record keeps
- * its place), so the same writes always list the same way.
+ * into a new buffer. Where a record lies says nothing of the order the space lists it in.
  */
 const LENGTH_BYTES = 4;
 const INITIAL_CAPACITY = 4096;
+/** A row's offset when the row holds no record in this area. */
+const NONE = 0xffff_ffff;
 
 export class AreaLog {
-  private readonly index = new IdIndex();
+  /** Offset of each row's record (its length prefix) in `bytes`, or NONE. */
+  private offsets = new Uint32Array(0);
   private bytes = new Uint8Array(INITIAL_CAPACITY);
   /** Where the next appended record goes. */
   private end = 0;
-  /** Bytes behind `end` that no index entry points to any more. */
+  /** Bytes behind `end` that no row points to any more. */
   private garbage = 0;
 
-  get size(): number {
-    return this.index.size;
+  has(row: number): boolean {
+    return row < this.offsets.length && this.offsets[row] !== NONE;
   }
 
-  has(id: ConnectionId): boolean {
-    return this.index.has(id);
-  }
-
-  /** The record's length, or -1 when there is none. */
-  lengthOf(id: ConnectionId): number {
-    const at = this.index.get(id);
-    return at < 0 ? -1 : this.lengthAt(at);
+  /** The record's length, or -1 when the row has none here. */
+  lengthOf(row: number): number {
+    return this.has(row) ? this.lengthAt(this.offsets[row]) : -1;
   }
 
   /** The stored record's header version (the stale-write check). The record must exist. */
-  versionOf(id: ConnectionId): number {
-    const at = this.index.get(id);
-    if (!(at >= 0)) violated(`no record of connection ${id}`);
-    return recordVersionOf(this.bytes, at + LENGTH_BYTES);
+  versionOf(row: number): number {
+    if (!this.has(row)) violated(`no record in row ${row}`);
+    return recordVersionOf(this.bytes, this.offsets[row] + LENGTH_BYTES);
   }
 
   /**
    * A view of the record's bytes, not a copy: valid until the next put or delete in this
    * area (a put may move records). Do not modify it.
    */
-  get(id: ConnectionId): Uint8Array | undefined {
-    const at = this.index.get(id);
-    return at < 0 ? undefined : this.view(at);
+  get(row: number): Uint8Array | undefined {
+    if (!this.has(row)) return undefined;
+    const at = this.offsets[row] + LENGTH_BYTES;
+    return this.bytes.subarray(at, at + this.lengthAt(at - LENGTH_BYTES));
   }
 
-  /** Stores the record (a copy of it) as the connection's, replacing any older one. */
-  put(id: ConnectionId, record: Uint8Array): void {
-    const at = this.index.get(id);
-    if (at >= 0 && this.lengthAt(at) === record.length) {
+  /** Stores the record (a copy of it) as the row's, replacing any older one. */
+  put(row: number, record: Uint8Array): void {
+    if (!(Number.isInteger(row) && row >= 0)) violated(`row ${row}`);
+    if (row >= this.offsets.length) this.growRows(row);
+    const at = this.offsets[row];
+    if (at !== NONE && this.lengthAt(at) === record.length) {
       this.bytes.set(record, at + LENGTH_BYTES);
       return;
     }
     const need = LENGTH_BYTES + record.length;
     if (this.end + need > this.bytes.length) this.reclaim(need); // may move the old record
-    const old = this.index.get(id);
-    if (old >= 0) this.garbage += LENGTH_BYTES + this.lengthAt(old);
+    const old = this.offsets[row];
+    if (old !== NONE) this.garbage += LENGTH_BYTES + this.lengthAt(old);
     const to = this.end;
     putLength(this.bytes, to, record.length);
     this.bytes.set(record, to + LENGTH_BYTES);
     this.end += need;
-    this.index.set(id, to);
+    this.offsets[row] = to;
   }
 
-  /** Removes the connection's record; returns its length, or -1 when there was none. */
-  delete(id: ConnectionId): number {
-    const at = this.index.get(id);
-    if (at < 0) return -1;
-    const length = this.lengthAt(at);
-    this.index.delete(id);
+  /** Removes the row's record; returns its length, or -1 when there was none. */
+  delete(row: number): number {
+    if (!this.has(row)) return -1;
+    const length = this.lengthAt(this.offsets[row]);
+    this.offsets[row] = NONE;
     this.garbage += LENGTH_BYTES + length;
     return length;
   }
 
   /** XORs one byte of the record in place (fault injection). */
-  flip(id: ConnectionId, byteIndex: number, xorMask: number): void {
-    const at = this.index.get(id);
-    if (!(at >= 0)) violated(`no record of connection ${id}`);
+  flip(row: number, byteIndex: number, xorMask: number): void {
+    if (!this.has(row)) violated(`no record in row ${row}`);
+    const at = this.offsets[row];
     if (!(byteIndex >= 0 && byteIndex < this.lengthAt(at)))
       violated(`byte ${byteIndex} is outside`);
     this.bytes[at + LENGTH_BYTES + byteIndex] ^= xorMask;
   }
 
-  ids(): IterableIterator<ConnectionId> {
-    return this.index.keys();
-  }
-
   /**
-   * The records in index order, in place: the log's buffer with each record's offset and
-   * length. Valid, like a view from get(), until the next put or delete in this area.
+   * The buffer the records lie in, to read in place with startOf and lengthOf: valid, like a
+   * view from get(), until the next put or delete in this area. Do not keep or change it.
    */
-  batch(): RecordBatch {
-    const starts = new Uint32Array(this.index.size);
-    const lengths = new Uint32Array(this.index.size);
-    let n = 0;
-    this.index.forEach((_, at) => {
-      starts[n] = at + LENGTH_BYTES;
-      lengths[n++] = this.lengthAt(at);
-    });
-    return new RecordBatch(this.bytes, starts, lengths);
+  get buffer(): Uint8Array {
+    return this.bytes;
   }
 
-  /**
-   * Calls `visit` with each record in index order, as the buffer and the record's offset and
-   * length in it — no view is made. The buffer must not be kept or changed.
-   */
-  forEach(visit: (id: ConnectionId, buffer: Uint8Array, at: number, length: number) => void): void {
-    this.index.forEach((id, at) => visit(id, this.bytes, at + LENGTH_BYTES, this.lengthAt(at)));
+  /** Where the row's record starts in `buffer`. The record must exist. */
+  startOf(row: number): number {
+    if (!this.has(row)) violated(`no record in row ${row}`);
+    return this.offsets[row] + LENGTH_BYTES;
   }
 
-  /** Bytes the buffer holds for this area, garbage and free space included. */
+  /** Bytes the buffer and the row offsets hold for this area, garbage and free space included. */
   get capacity(): number {
-    return this.bytes.length;
-  }
-
-  private view(at: number): Uint8Array {
-    return this.bytes.subarray(at + LENGTH_BYTES, at + LENGTH_BYTES + this.lengthAt(at));
+    return this.bytes.length + this.offsets.byteLength;
   }
 
   private lengthAt(at: number): number {
@@ -139,20 +120,37 @@ export class AreaLog {
     return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
   }
 
+  /** Room for rows up to `row`: doubling, the new rows holding no record. */
+  private growRows(row: number): void {
+    const from = this.offsets.length;
+    let rows = Math.max(64, from * 2);
+    while (rows <= row) rows *= 2;
+    this.offsets = resized(this.offsets, rows);
+    this.offsets.fill(NONE, from);
+  }
+
   /** Makes room for `need` more bytes: copies the live records into a buffer with space. */
   private reclaim(need: number): void {
     const live = this.end - this.garbage;
     // Half again as much as is live, so a table that keeps growing copies each byte a bounded
-    // number of times, and one that churns reclaims its garbage before it doubles.
-    const capacity = Math.max(INITIAL_CAPACITY, Math.ceil((live + need) * 1.5));
+    // number of times, and one that churns reclaims its garbage before it doubles. At least a
+    // byte a row: a reclaim reads every row, and an area holding a few records among a
+    // million rows would otherwise read them all every few writes.
+    const capacity = Math.max(
+      INITIAL_CAPACITY,
+      Math.ceil((live + need) * 1.5),
+      this.offsets.length,
+    );
     const next = new Uint8Array(capacity);
     let to = 0;
-    this.index.forEach((id, at) => {
+    for (let row = 0; row < this.offsets.length; row++) {
+      const at = this.offsets[row];
+      if (at === NONE) continue;
       const span = LENGTH_BYTES + this.lengthAt(at);
       next.set(this.bytes.subarray(at, at + span), to);
-      this.index.set(id, to); // replacing a key's value keeps its place in the order
+      this.offsets[row] = to;
       to += span;
-    });
+    }
     if (!(to === live)) violated(`area log: ${to} live bytes copied, ${live} expected`);
     this.bytes = next;
     this.end = to;

@@ -1,6 +1,9 @@
+import { violated } from '../errors';
 import type { ConnectionId } from '../firewall/connection-id';
+import { resized } from '../util/resized';
 import { AreaLog } from './area-log';
-import type { RecordBatch } from './record-batch';
+import { IdIndex } from './id-index';
+import { RecordBatch } from './record-batch';
 import { RECORD_HEADER_BYTES, MAX_AREA_ID, recordVersionOf } from './record';
 
 /**
@@ -16,8 +19,10 @@ import { RECORD_HEADER_BYTES, MAX_AREA_ID, recordVersionOf } from './record';
  * the same with its state updates).
  *
  * Each area is an AreaLog: records are bytes in one buffer per area, not objects of their own.
- * Iteration follows insertion order (a replaced record keeps its place), so the same writes
- * always list the same way.
+ * A connection has one row for all its areas, found through one id index: an index per area
+ * cost 26 bytes a connection each. Every area lists its records in the order their
+ * connections got their rows (their first record in any area; a replaced record keeps its
+ * place, a deleted connection leaves it), so the same writes always list the same way.
  */
 export type WriteOutcome = 'stored' | 'stale' | 'full';
 
@@ -38,6 +43,12 @@ export interface AreaUsage {
 export class MemorySpace {
   readonly areaNames: readonly string[];
   private readonly areas: AreaLog[];
+  /** Each stored connection's row in every area log. */
+  private readonly rows = new IdIndex();
+  /** Rows given back by deleted connections, taken again before new ones. */
+  private freeRows = new Int32Array(64);
+  private freeCount = 0;
+  private rowsMade = 0;
   private readonly areaRecords: number[];
   private readonly areaBytes: number[];
   private readonly blobs = new Map<string, Uint8Array>();
@@ -92,7 +103,8 @@ export class MemorySpace {
         `write of (${this.areaNames[area]}, ${id}): not a record of version ${version}`,
       );
     }
-    const oldLength = log.lengthOf(id);
+    let row = this.rows.get(id);
+    const oldLength = row < 0 ? -1 : log.lengthOf(row);
     if (oldLength < 0) {
       if (
         this.totalRecords + 1 > this.limits.maxRecords ||
@@ -103,10 +115,11 @@ export class MemorySpace {
       this.totalRecords++;
       this.areaRecords[area]++;
     } else {
-      if (version <= log.versionOf(id)) return 'stale';
+      if (version <= log.versionOf(row)) return 'stale';
       if (this.bytes - oldLength + record.length > this.limits.maxBytes) return 'full';
     }
-    log.put(id, record);
+    if (row < 0) row = this.newRow(id);
+    log.put(row, record);
     const delta = record.length - Math.max(oldLength, 0);
     this.totalRecordBytes += delta;
     this.areaBytes[area] += delta;
@@ -115,36 +128,69 @@ export class MemorySpace {
 
   /** A view of the stored record, valid until the next write or delete. Do not modify it. */
   get(area: number, id: ConnectionId): Uint8Array | undefined {
-    return this.areaLog(area).get(id);
+    const log = this.areaLog(area);
+    const row = this.rows.get(id);
+    return row < 0 ? undefined : log.get(row);
   }
 
   has(area: number, id: ConnectionId): boolean {
-    return this.areaLog(area).has(id);
+    const log = this.areaLog(area);
+    const row = this.rows.get(id);
+    return row >= 0 && log.has(row);
   }
 
-  /** Connection ids in the area, in insertion order. */
-  ids(area: number): IterableIterator<ConnectionId> {
-    return this.areaLog(area).ids();
+  /** Connection ids in the area, in the space's order. Lazy: no write or delete until done. */
+  *ids(area: number): IterableIterator<ConnectionId> {
+    const log = this.areaLog(area);
+    for (const id of this.rows.keys()) if (log.has(this.rows.get(id))) yield id;
   }
 
-  /** Records in the area, in insertion order, in place (see AreaLog.batch). */
+  /**
+   * The area's records in the space's order, in place: the log's buffer with each record's
+   * offset and length. Valid, like a view from get(), until the next write or delete.
+   */
   batch(area: number): RecordBatch {
-    return this.areaLog(area).batch();
+    const log = this.areaLog(area);
+    const count = this.areaRecords[area];
+    const starts = new Uint32Array(count);
+    const lengths = new Uint32Array(count);
+    let n = 0;
+    this.rows.forEach((_, row) => {
+      if (!log.has(row)) return;
+      starts[n] = log.startOf(row);
+      lengths[n++] = log.lengthOf(row);
+    });
+    if (!(n === count)) violated(`area ${area}: ${n} records listed, ${count} counted`);
+    return new RecordBatch(log.buffer, starts, lengths);
   }
 
-  /** Each record of the area in place (see AreaLog.forEach): for views of a large table. */
+  /**
+   * Calls `visit` with each record of the area in the space's order, as the buffer and the
+   * record's offset and length in it — no view is made (for views of a large table). The
+   * buffer must not be kept or changed.
+   */
   forEachRecord(
     area: number,
     visit: (id: ConnectionId, buffer: Uint8Array, at: number, length: number) => void,
   ): void {
-    this.areaLog(area).forEach(visit);
+    const log = this.areaLog(area);
+    this.rows.forEach((id, row) => {
+      if (log.has(row)) visit(id, log.buffer, log.startOf(row), log.lengthOf(row));
+    });
   }
 
   /** Removes the connection's record from every area; returns how many there were. */
   deleteConnection(id: ConnectionId): number {
+    const row = this.rows.get(id);
+    if (row < 0) return 0;
+    this.rows.delete(id);
+    if (this.freeCount === this.freeRows.length) {
+      this.freeRows = resized(this.freeRows, this.freeRows.length * 2);
+    }
+    this.freeRows[this.freeCount++] = row;
     let removed = 0;
     for (let area = 0; area < this.areas.length; area++) {
-      const length = this.areas[area].delete(id);
+      const length = this.areas[area].delete(row);
       if (length < 0) continue;
       this.areaRecords[area]--;
       this.areaBytes[area] -= length;
@@ -228,12 +274,13 @@ export class MemorySpace {
    */
   corrupt(area: number, id: ConnectionId, byteIndex: number, xorMask: number): void {
     const log = this.areaLog(area);
-    const length = log.lengthOf(id);
+    const row = this.rows.get(id);
+    const length = row < 0 ? -1 : log.lengthOf(row);
     if (length < 0) {
       throw new RangeError(`no record of connection ${id} in area ${this.areaNames[area]}`);
     }
     checkFlip(length, byteIndex, xorMask, `record of connection ${id}`);
-    log.flip(id, byteIndex, xorMask);
+    log.flip(row, byteIndex, xorMask);
   }
 
   /** Fault injection on a blob, as corrupt() does on a record. */
@@ -241,6 +288,13 @@ export class MemorySpace {
     const blob = this.blobs.get(name);
     if (blob === undefined) throw new RangeError(`no blob named "${name}"`);
     flip(blob, byteIndex, xorMask, `blob "${name}"`);
+  }
+
+  /** A row for a connection storing its first record: a freed one, else the next new one. */
+  private newRow(id: ConnectionId): number {
+    const row = this.freeCount > 0 ? this.freeRows[--this.freeCount] : this.rowsMade++;
+    this.rows.set(id, row);
+    return row;
   }
 
   private areaLog(area: number): AreaLog {
