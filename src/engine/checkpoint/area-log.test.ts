@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AreaLog } from './area-log';
-import { encodeRecord } from './record';
+import { encodeRecord, RECORD_HEADER_BYTES as H } from './record';
 
 const record = (id: number, version: number, payloadBytes: number, fill = version): Uint8Array =>
   encodeRecord(1, id, version, new Uint8Array(payloadBytes).fill(fill));
@@ -24,8 +24,8 @@ describe('AreaLog', () => {
     expect(log.get(2)).toEqual(record(2, 2, 30));
     expect(log.versionOf(2)).toBe(2);
     expect([log.has(0), log.has(1), log.has(2), log.has(1000)]).toEqual([false, true, true, false]);
-    expect(log.lengthOf(2)).toBe(24 + 30);
-    expect(log.delete(1)).toBe(24 + 8);
+    expect(log.lengthOf(2)).toBe(H + 30);
+    expect(log.delete(1)).toBe(H + 8);
     expect(log.delete(1)).toBe(-1);
     expect(log.lengthOf(1)).toBe(-1);
     expect(held(log, 3)).toEqual([[2, record(2, 2, 30)]]);
@@ -37,7 +37,7 @@ describe('AreaLog', () => {
     for (let round = 2; round < 6; round++) {
       for (let id = 0; id < 500; id += 3) log.put(id, record(id, round, (id + round) % 70));
     }
-    expect(log.capacity).toBeLessThan(4 * 500 * (24 + 70 + 4));
+    expect(log.capacity).toBeLessThan(4 * 500 * (H + 70 + 4));
     for (let id = 0; id < 500; id++) {
       const expected = id % 3 === 0 ? record(id, 5, (id + 5) % 70) : record(id, 1, id % 50);
       expect(log.get(id)).toEqual(expected);
@@ -47,9 +47,9 @@ describe('AreaLog', () => {
   it('flips a byte in place and refuses bytes outside the record', () => {
     const log = new AreaLog();
     log.put(7, record(7, 1, 4));
-    log.flip(7, 25, 0x0f);
-    expect(log.get(7)![25]).toBe(1 ^ 0x0f);
-    expect(() => log.flip(7, 28, 1)).toThrow();
+    log.flip(7, H + 1, 0x0f);
+    expect(log.get(7)![H + 1]).toBe(1 ^ 0x0f);
+    expect(() => log.flip(7, H + 4, 1)).toThrow();
     expect(() => log.flip(8, 0, 1)).toThrow();
   });
 

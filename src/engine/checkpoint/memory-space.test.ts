@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MemorySpace } from './memory-space';
-import { decodeRecord, encodeRecord } from './record';
+import { decodeRecord, encodeRecord, RECORD_HEADER_BYTES as H } from './record';
 
 const AREAS = ['base', 'tcp', 'udp', 'icmp', 'ftp', 'sip'];
 const rec = (area: number, id: number, version: number, size = 4) =>
@@ -18,12 +18,12 @@ describe('MemorySpace', () => {
     expect(write(s, 1, 1, 1, 10)).toBe('stored');
     expect(write(s, 0, 2, 1)).toBe('stored');
     expect(s.recordsIn(0)).toBe(2);
-    expect(s.bytesIn(0)).toBe(56);
+    expect(s.bytesIn(0)).toBe(2 * (H + 4));
     expect(s.recordsIn(1)).toBe(1);
-    expect(s.bytesIn(1)).toBe(34);
+    expect(s.bytesIn(1)).toBe(H + 10);
     expect(s.recordCount).toBe(3);
-    expect(s.bytes).toBe(90);
-    expect(s.usage()[1]).toEqual({ area: 1, name: 'tcp', records: 1, bytes: 34 });
+    expect(s.bytes).toBe(3 * H + 18);
+    expect(s.usage()[1]).toEqual({ area: 1, name: 'tcp', records: 1, bytes: H + 10 });
     expect(s.areaId('sip')).toBe(5);
     expect(() => s.areaId('dns')).toThrow('no area named "dns"');
   });
@@ -38,13 +38,13 @@ describe('MemorySpace', () => {
     // A newer version of a stored record still fits: it replaces, it does not add.
     expect(write(byCount, 0, 1, 2)).toBe('stored');
 
-    const byBytes = space(1000, 60);
-    expect(write(byBytes, 0, 1, 1)).toBe('stored'); // 28 bytes
-    expect(write(byBytes, 0, 2, 1, 12)).toBe('full'); // 36 more would make 64
-    expect(write(byBytes, 0, 1, 2, 36)).toBe('stored'); // grows to 60: exactly the bound
-    expect(write(byBytes, 0, 1, 3, 37)).toBe('full'); // 61
+    const byBytes = space(1000, H + 36);
+    expect(write(byBytes, 0, 1, 1)).toBe('stored'); // H + 4 bytes
+    expect(write(byBytes, 0, 2, 1, 20)).toBe('full'); // H + 20 more would make 2H + 24
+    expect(write(byBytes, 0, 1, 2, 36)).toBe('stored'); // grows to H + 36: exactly the bound
+    expect(write(byBytes, 0, 1, 3, 37)).toBe('full'); // one more
     expect(decodeRecord(byBytes.get(0, 1)!)).toMatchObject({ ok: true, version: 2 });
-    expect(byBytes.bytes).toBe(60);
+    expect(byBytes.bytes).toBe(H + 36);
   });
 
   it('refuses a version not newer than the stored one; a newer one replaces in place', () => {
@@ -57,7 +57,7 @@ describe('MemorySpace', () => {
     expect(write(s, 2, 7, 6, 9)).toBe('stored');
     expect(decodeRecord(s.get(2, 7)!)).toMatchObject({ version: 6 });
     expect([...s.ids(2)]).toEqual([7, 8]); // kept its place
-    expect(s.bytesIn(2)).toBe(33 + 28);
+    expect(s.bytesIn(2)).toBe(H + 9 + H + 4);
   });
 
   it('deletes a connection from every area and says how many records went', () => {
@@ -67,7 +67,7 @@ describe('MemorySpace', () => {
     expect(s.deleteConnection(3)).toBe(3);
     expect(s.deleteConnection(3)).toBe(0);
     expect(s.recordCount).toBe(1);
-    expect(s.bytes).toBe(28);
+    expect(s.bytes).toBe(H + 4);
     expect(s.usage().map((u) => u.records)).toEqual([1, 0, 0, 0, 0, 0]);
     // After a delete the id starts over (versions are per stored record, not remembered).
     expect(write(s, 1, 3, 1)).toBe('stored');
@@ -113,13 +113,13 @@ describe('MemorySpace', () => {
 
   it('counts blobs in the byte bound, not the record bound', () => {
     const s = space(1, 100);
-    expect(s.putBlob('snapshot', new Uint8Array(80))).toBe('stored');
-    expect(write(s, 0, 1, 1)).toBe('full'); // 80 + 28 > 100
+    expect(s.putBlob('snapshot', new Uint8Array(100 - H - 3))).toBe('stored');
+    expect(write(s, 0, 1, 1)).toBe('full'); // (100 - H - 3) + (H + 4) > 100
     expect(s.putBlob('snapshot', new Uint8Array(50))).toBe('stored'); // replaces: 50
     expect(write(s, 0, 1, 1)).toBe('stored');
-    expect(s.putBlob('snapshot', new Uint8Array(73))).toBe('full'); // 73 + 28 > 100
+    expect(s.putBlob('snapshot', new Uint8Array(100 - H - 3))).toBe('full'); // as above
     expect(s.blob('snapshot')!.length).toBe(50); // the old one stays
-    expect(s.bytes).toBe(78);
+    expect(s.bytes).toBe(50 + H + 4);
     expect(s.deleteBlob('snapshot')).toBe(true);
     expect(s.blobBytes).toBe(0);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../scenarios';
 import { createSimulation, type Simulation } from '../simulation';
 import { RECORDS_LISTED, readCheckpointMemory, type CheckpointMemoryRequest } from './memory-view';
-import { BASE_AREA } from './record';
+import { BASE_AREA, RECORD_HEADER_BYTES } from './record';
 
 function ftpCrashAt(us: number, overrides: Record<string, unknown> = {}): Simulation {
   const scenario = builtinScenarios['ftp-crash'];
@@ -91,8 +91,8 @@ describe('readCheckpointMemory', () => {
   it('names a connection by number when its base record is damaged', () => {
     const sim = ftpCrashAt(700_000);
     const server = serverOf(sim);
-    server.space.corrupt(BASE_AREA, 1, 24, 0xff); // the protocol byte of the payload… still a u8
-    server.space.corrupt(BASE_AREA, 2, 0, 0x02); // the header's format version
+    server.space.corrupt(BASE_AREA, 1, RECORD_HEADER_BYTES, 0xff); // the payload's protocol byte… still a u8
+    server.space.corrupt(BASE_AREA, 2, 0, 0x10); // the header's format version
     const payloadEnd = (server.space.get(BASE_AREA, 3)?.length ?? 0) - 1;
     server.space.corrupt(BASE_AREA, 3, payloadEnd, 0x80); // the parts mask: still decodes
     server.space.corrupt(BASE_AREA, 4, payloadEnd - 1, 0x02); // seen-reply flag: not 0 or 1

@@ -1,4 +1,5 @@
 import { violated } from '../errors';
+import { recordAreaOf } from './record';
 
 /**
  * Records as the checkpoint server hands them to recovery: the bytes they lie in, and where
@@ -52,15 +53,15 @@ export class RecordBatch {
   }
 
   /**
-   * The records split by the area byte of their header, each area's in this batch's order:
-   * `areaCount` batches over the same bytes. A record too short to name an area, or naming one
-   * past the last, goes to area 0, where its check refuses it.
+   * The records split by the area their header names, each area's in this batch's order:
+   * `areaCount` batches over the same bytes. An empty record, or one naming an area past the
+   * last, goes to area 0, where its check refuses it.
    */
   byArea(areaCount: number): RecordBatch[] {
     const areaOf = new Uint8Array(this.count);
     const counts = new Uint32Array(areaCount);
     for (let i = 0; i < this.count; i++) {
-      const area = this.lengths[i] >= 2 ? this.bytes[this.starts[i] + 1] : 0;
+      const area = this.lengths[i] >= 1 ? recordAreaOf(this.bytes, this.starts[i]) : 0;
       areaOf[i] = area < areaCount ? area : 0;
       counts[areaOf[i]]++;
     }

@@ -22,25 +22,24 @@ function withHeader(bytes: Uint8Array, patch: (view: DataView) => void): Uint8Ar
   const copy = bytes.slice();
   const view = new DataView(copy.buffer);
   patch(view);
-  const header = crc32(copy, 0, 20);
-  view.setUint32(20, crc32(copy, 24, copy.length - 24, header), true);
+  const header = crc32(copy, 0, 12);
+  view.setUint32(12, crc32(copy, 16, copy.length - 16, header), true);
   return copy;
 }
 
 describe('record codec', () => {
-  it('lays out the header byte by byte, little-endian, CRC over header 0..19 then payload', () => {
+  it('lays out the header byte by byte, little-endian, CRC over header 0..11 then payload', () => {
     const bytes = encodeRecord(3, 5 * 2 ** 32 + 0x01020304, 7, new Uint8Array([0xaa, 0xbb]));
     // prettier-ignore
     expect(Array.from(bytes)).toEqual([
-      0x01, 0x03, 0x00, 0x00, // format 1, area 3, reserved
-      0x04, 0x03, 0x02, 0x01, 0x05, 0x00, 0x00, 0x00, // id: low word, then high word (epoch 5)
+      0x23, // format 2 (high four bits), area 3 (low four)
+      0x04, 0x03, 0x02, 0x01, 0x05, 0x00, 0x00, // id in seven bytes (epoch 5 above the low word)
       0x07, 0x00, 0x00, 0x00, // record version 7
-      0x02, 0x00, 0x00, 0x00, // payload length 2
-      0xb2, 0xcf, 0x9a, 0x81, // CRC-32 0x819acfb2 (Python: zlib.crc32 of bytes 0..19 + payload)
+      0xcd, 0x05, 0xfe, 0x3f, // CRC-32 0x3ffe05cd (Python: zlib.crc32 of bytes 0..11 + payload)
       0xaa, 0xbb,
     ]);
-    const covered = new Uint8Array([...bytes.subarray(0, 20), 0xaa, 0xbb]);
-    expect(crc32(covered)).toBe(0x819acfb2);
+    const covered = new Uint8Array([...bytes.subarray(0, 12), 0xaa, 0xbb]);
+    expect(crc32(covered)).toBe(0x3ffe05cd);
   });
 
   it('round-trips any area, id below 2^53, version and payload', () => {
@@ -108,28 +107,19 @@ describe('record codec', () => {
       const decoded = decodeRecord(bytes);
       return decoded.ok ? 'ok' : decoded.error;
     };
-    expect(error(good.subarray(0, 7))).toBe('record of 7 bytes is shorter than its 24-byte header');
-    expect(error(withHeader(good, (v) => v.setUint8(0, 9)))).toBe(
-      'unknown record format version 9',
+    expect(error(good.subarray(0, 7))).toBe('record of 7 bytes is shorter than its 16-byte header');
+    expect(error(withHeader(good, (v) => v.setUint8(0, 0x12)))).toBe(
+      'unknown record format version 1',
     );
-    expect(error(withHeader(good, (v) => v.setUint32(16, 500, true)))).toBe(
-      'payload length 500 does not match the 100 bytes after the header',
+    expect(error(withHeader(good, (v) => v.setUint8(7, 0x20)))).toBe(
+      'connection id bits above 2^32, 0x00200000, are too many (ids are below 2^53)',
     );
-    expect(error(withHeader(good, (v) => v.setUint16(2, 1, true)))).toBe(
-      'reserved bytes are not zero',
-    );
-    expect(error(withHeader(good, (v) => v.setUint8(1, 16)))).toBe(
-      'area id 16 is out of range (0 to 15)',
-    );
-    expect(error(withHeader(good, (v) => v.setUint32(8, 0x20_0000, true)))).toBe(
-      'connection id high word 0x00200000 is too large (ids are below 2^53)',
-    );
-    expect(error(withHeader(good, (v) => v.setUint32(12, 0, true)))).toBe(
+    expect(error(withHeader(good, (v) => v.setUint32(8, 0, true)))).toBe(
       'record version 0 is invalid (versions start at 1)',
     );
     const flipped = good.slice();
     flipped[30] ^= 0x10;
-    const stored = new DataView(good.buffer).getUint32(20, true).toString(16).padStart(8, '0');
+    const stored = new DataView(good.buffer).getUint32(12, true).toString(16).padStart(8, '0');
     expect(error(flipped)).toMatch(
       new RegExp(`^CRC mismatch \\(stored 0x${stored}, computed 0x[0-9a-f]{8}\\)$`),
     );
@@ -152,7 +142,7 @@ describe('record codec', () => {
     expect(() => encodeRecord(0, 1.5, 1, p)).toThrow(RangeError);
     expect(() => encodeRecord(0, 1, 0, p)).toThrow(RangeError);
     expect(() => encodeRecord(0, 1, 2 ** 32, p)).toThrow(RangeError);
-    expect(encodeRecord(15, 2 ** 53 - 1, 2 ** 32 - 1, p).length).toBe(24);
+    expect(encodeRecord(15, 2 ** 53 - 1, 2 ** 32 - 1, p).length).toBe(16);
   });
 });
 

@@ -3,29 +3,34 @@ import { crc32 } from '../util/crc32';
 
 /**
  * The checkpoint record: the unit the firewall writes to the checkpoint server and the only
- * thing recovery may read back. A 24-byte header, then the module's own payload bytes.
+ * thing recovery may read back. A 16-byte header, then the module's own payload bytes.
  *
- *   [0]      u8   format version (1)
- *   [1]      u8   area id: 0 = base layer, 1.. = modules (at most 15)
- *   [2..3]   u16  reserved, 0
- *   [4..11]  u32 low word, u32 high word of the connection id (an integer below 2^53)
- *   [12..15] u32  record version, monotonic per (connection, area), from 1
- *   [16..19] u32  payload length
- *   [20..23] u32  CRC-32 over bytes 0..19, then the payload
+ *   [0]      u8   format version (2) in the high four bits, area id in the low four:
+ *                 0 = base layer, 1.. = modules (at most 15)
+ *   [1..7]   u56  connection id (an integer below 2^53, so byte 7 is below 0x20)
+ *   [8..11]  u32  record version, monotonic per (connection, area), from 1
+ *   [12..15] u32  CRC-32 over bytes 0..11, then the payload
  *
- * All little-endian. The CRC covers the header too, so a flipped bit in the id or the
- * version is caught, not just one in the payload: recovery must never attach a part to the
- * wrong connection or take an old part for a new one.
+ * All little-endian. The payload is the rest of the record: the server keeps each record's
+ * length beside it. The CRC covers the header too, so a flipped bit in the id or the version
+ * is caught, not just one in the payload, and so is a record cut short or run on: recovery
+ * must never attach a part to the wrong connection or take an old part for a new one.
+ *
+ * Format 1 had a 24-byte header (a byte each for format and area, two reserved, the id in two
+ * words, a payload length): 24 bytes a connection more in the server, three records a
+ * connection, for what the CRC checks already.
  */
-export const RECORD_FORMAT_VERSION = 1;
-export const RECORD_HEADER_BYTES = 24;
+export const RECORD_FORMAT_VERSION = 2;
+export const RECORD_HEADER_BYTES = 16;
+/** Bytes the CRC covers before the payload: the header up to the CRC itself. */
+const CRC_AT = 12;
 export const BASE_AREA = 0;
 export const MAX_AREA_ID = 15;
 export const MAX_RECORD_VERSION = 0xffff_ffff;
 
 const WORD = 0x1_0000_0000;
-/** The high word of an id below 2^53 is below 2^21. */
-const MAX_ID_HIGH_WORD = 2 ** 21 - 1;
+/** The bits of an id above its low word: below 2^21 for an id below 2^53. */
+const MAX_ID_HIGH_BITS = 2 ** 21 - 1;
 
 export interface RecordHeader {
   area: number;
@@ -85,16 +90,14 @@ export function sealRecord(
   }
   // Header fields are stored byte by byte rather than through a DataView, which would be an
   // object per write.
-  const length = bytes.length - RECORD_HEADER_BYTES;
-  bytes[0] = RECORD_FORMAT_VERSION;
-  bytes[1] = area;
-  bytes[2] = 0;
-  bytes[3] = 0;
-  putU32(bytes, 4, connectionId >>> 0); // ToUint32 is exact modulo 2^32 for any safe integer
-  putU32(bytes, 8, Math.floor(connectionId / WORD));
-  putU32(bytes, 12, version);
-  putU32(bytes, 16, length);
-  putU32(bytes, 20, recordCrc(bytes, 0, length));
+  bytes[0] = (RECORD_FORMAT_VERSION << 4) | area;
+  putU32(bytes, 1, connectionId >>> 0); // ToUint32 is exact modulo 2^32 for any safe integer
+  const high = Math.floor(connectionId / WORD);
+  bytes[5] = high;
+  bytes[6] = high >>> 8;
+  bytes[7] = high >>> 16;
+  putU32(bytes, 8, version);
+  putU32(bytes, CRC_AT, recordCrc(bytes, 0, bytes.length - RECORD_HEADER_BYTES));
 }
 
 /** Checks and splits a record. Never throws; the payload is a view, never a copy. */
@@ -103,9 +106,9 @@ export function decodeRecord(bytes: Uint8Array): RecordDecoding {
   if (problem !== undefined) return { ok: false, error: problem };
   return {
     ok: true,
-    area: bytes[1],
+    area: bytes[0] & 0x0f,
     connectionId: idOf(bytes),
-    version: getU32(bytes, 12),
+    version: getU32(bytes, 8),
     payload: bytes.subarray(RECORD_HEADER_BYTES),
   };
 }
@@ -123,7 +126,7 @@ export function recordProblem(
 ): string | undefined {
   const problem = headerProblem(bytes, at, length);
   if (problem !== undefined) return problem;
-  const stored = getU32(bytes, at + 20);
+  const stored = getU32(bytes, at + CRC_AT);
   const computed = recordCrc(bytes, at, length - RECORD_HEADER_BYTES);
   if (stored === computed) return undefined;
   return `CRC mismatch (stored 0x${hex(stored)}, computed 0x${hex(computed)})`;
@@ -131,7 +134,7 @@ export function recordProblem(
 
 /** The area of a record known to be sound, starting at `at` in `bytes`. */
 export function recordAreaOf(bytes: Uint8Array, at = 0): number {
-  return bytes[at + 1];
+  return bytes[at] & 0x0f;
 }
 
 /** The connection id of a record known to be sound, starting at `at` in `bytes`. */
@@ -153,9 +156,9 @@ export function readRecordHeader(
   length = bytes.length - at,
 ): RecordHeader | null {
   if (headerProblem(bytes, at, length) !== undefined) return null;
-  into.area = bytes[at + 1];
+  into.area = bytes[at] & 0x0f;
   into.connectionId = idOf(bytes, at);
-  into.version = getU32(bytes, at + 12);
+  into.version = getU32(bytes, at + 8);
   return into;
 }
 
@@ -164,7 +167,7 @@ export function readRecordHeader(
  * starting at `at` in `bytes`.
  */
 export function recordVersionOf(bytes: Uint8Array, at = 0): number {
-  return getU32(bytes, at + 12);
+  return getU32(bytes, at + 8);
 }
 
 /** What is wrong with the header, or undefined. The message is built only on failure. */
@@ -172,33 +175,27 @@ function headerProblem(bytes: Uint8Array, at = 0, length = bytes.length): string
   if (length < RECORD_HEADER_BYTES) {
     return `record of ${length} bytes is shorter than its ${RECORD_HEADER_BYTES}-byte header`;
   }
-  const format = bytes[at];
-  const area = bytes[at + 1];
+  const format = bytes[at] >>> 4;
   if (format !== RECORD_FORMAT_VERSION) return `unknown record format version ${format}`;
-  if (bytes[at + 2] !== 0 || bytes[at + 3] !== 0) return 'reserved bytes are not zero';
-  if (area > MAX_AREA_ID) return `area id ${area} is out of range (0 to ${MAX_AREA_ID})`;
-  const high = getU32(bytes, at + 8);
-  if (high > MAX_ID_HIGH_WORD) {
-    return `connection id high word 0x${hex(high)} is too large (ids are below 2^53)`;
+  const high = highBitsOf(bytes, at);
+  if (high > MAX_ID_HIGH_BITS) {
+    return `connection id bits above 2^32, 0x${hex(high)}, are too many (ids are below 2^53)`;
   }
-  if (getU32(bytes, at + 12) === 0) return 'record version 0 is invalid (versions start at 1)';
-  const declared = getU32(bytes, at + 16);
-  if (declared !== length - RECORD_HEADER_BYTES) {
-    return (
-      `payload length ${declared} does not match the ${length - RECORD_HEADER_BYTES} ` +
-      'bytes after the header'
-    );
-  }
+  if (getU32(bytes, at + 8) === 0) return 'record version 0 is invalid (versions start at 1)';
   return undefined;
 }
 
 function recordCrc(bytes: Uint8Array, at: number, payloadLength: number): number {
-  const header = crc32(bytes, at, 20);
+  const header = crc32(bytes, at, CRC_AT);
   return crc32(bytes, at + RECORD_HEADER_BYTES, payloadLength, header);
 }
 
 function idOf(bytes: Uint8Array, at = 0): ConnectionId {
-  return getU32(bytes, at + 8) * WORD + getU32(bytes, at + 4);
+  return highBitsOf(bytes, at) * WORD + getU32(bytes, at + 1);
+}
+
+function highBitsOf(bytes: Uint8Array, at: number): number {
+  return bytes[at + 5] | (bytes[at + 6] << 8) | (bytes[at + 7] << 16);
 }
 
 function putU32(bytes: Uint8Array, at: number, value: number): void {

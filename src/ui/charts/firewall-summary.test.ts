@@ -23,7 +23,7 @@ describe('firewall chart summaries', () => {
     expect(writesSummary(overview, 'writes')).toMatch(
       /^584 writes to the checkpoint server in all; busiest [\d,]+ writes\/s \(the bucket ending \d\.\d{3} s\)\.$/,
     );
-    expect(writesSummary(overview, 'bytes')).toMatch(/^47\.0 kB to the checkpoint server in all/);
+    expect(writesSummary(overview, 'bytes')).toMatch(/^42\.4 kB to the checkpoint server in all/);
     const none = computeOverview(
       buildScenario({ ...defaultConfig('ftp-crash'), strategy: 'none' }),
     );
