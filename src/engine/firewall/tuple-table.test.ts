@@ -19,14 +19,16 @@ describe('TupleTable', () => {
           maxLength: 400,
         }),
         fc.array(tupleArb, { minLength: 41, maxLength: 41 }),
-        (ops, tuples) => {
-          const table = new TupleTable(64);
+        fc.integer({ min: 1, max: 64 }),
+        (ops, tuples, bound) => {
+          // Any bound: the slots are half again as many, a number that wraps anywhere.
+          const table = new TupleTable(bound);
           // The model: the connections entered, by their original tuple's text.
           const model = new Map<string, { tuple: Tuple; slot: number }>();
           const owner = (t: Tuple) => model.get(t.join()) ?? model.get(reverse(t).join());
           ops.forEach(([insert, k, backwards], step) => {
             const t = backwards ? reverse(tuples[k]) : tuples[k];
-            if (insert && owner(t) === undefined && model.size < 64) {
+            if (insert && owner(t) === undefined && model.size < bound) {
               table.set(...t, step);
               model.set(t.join(), { tuple: t, slot: step });
             } else if (!insert) {

@@ -28,12 +28,16 @@ const MAX_SLOT = 2 ** 23 - 2;
  *
  * The slots are made for the bound at once. Growing them as the table filled saved a fresh
  * table its page faults, but in the page a rehash then fell in the same frame as every other
- * table's growth and made a long task of it.
+ * table's growth and made a long task of it. They are half again as many as the bound, not
+ * the next power of two above twice the bound: that was 2 to 4 slots a connection (42 bytes
+ * a connection at 100k), and a full table now probes two slots for a hit on average, not
+ * one and a half. A hash picks its home slot by multiplying, not masking.
  */
 export class TupleTable {
-  private readonly mask: number;
-  /** The words' length - 1 (a power of two - 1): wraps a word index. */
-  private readonly wordMask: number;
+  /** Hash slots: half again as many as the bound. */
+  private readonly capacity: number;
+  /** The words' length: a word index reaching it wraps to 0. */
+  private readonly wordsEnd: number;
   /**
    * Per slot, the tuple in canonical order: src, dst, sport << 16 | dport (each as an int32),
    * then (slot · 2 + reversed + 1) · 256 + proto, 0 for an empty slot.
@@ -41,14 +45,12 @@ export class TupleTable {
   private readonly words: Int32Array;
   size = 0;
 
-  /** Holds up to `maxConnections`; the slots are kept at most half full. */
+  /** Holds up to `maxConnections`; the slots are kept at most two thirds full. */
   constructor(readonly maxConnections: number) {
     invariant(maxConnections <= MAX_SLOT + 1, `a tuple table of ${maxConnections} connections`);
-    let capacity = 16;
-    while (capacity < maxConnections * 2) capacity *= 2;
-    this.mask = capacity - 1;
-    this.wordMask = capacity * STRIDE - 1;
-    this.words = new Int32Array(capacity * STRIDE);
+    this.capacity = Math.max(4, Math.ceil(maxConnections * 1.5));
+    this.wordsEnd = this.capacity * STRIDE;
+    this.words = new Int32Array(this.wordsEnd);
   }
 
   get full(): boolean {
@@ -76,8 +78,8 @@ export class TupleTable {
     const d = (r ? src : dst) | 0;
     const ports = r ? (dport << 16) | sport : (sport << 16) | dport;
     const w = this.words;
-    let i = (hash(s, d, ports, proto) & this.mask) * STRIDE;
-    for (; w[i + 3] !== 0; i = (i + STRIDE) & this.wordMask) {
+    let i = this.home(hash(s, d, ports, proto));
+    for (; w[i + 3] !== 0; i = this.next(i)) {
       const same =
         w[i] === s && w[i + 1] === d && w[i + 2] === ports && (w[i + 3] & 0xff) === proto;
       invariant(!same, 'tuple entered twice');
@@ -94,15 +96,14 @@ export class TupleTable {
     const i = this.findEither(src, dst, sport, dport, proto);
     if (i < 0) return false;
     const w = this.words;
-    const wrap = this.wordMask;
     w[i + 3] = 0;
     this.size--;
     // Backward-shift: move later entries of the probe run into the hole when their home
     // slot allows it, so no lookup ever stops early at the freed slot.
     let hole = i;
-    for (let j = (i + STRIDE) & wrap; w[j + 3] !== 0; j = (j + STRIDE) & wrap) {
-      const home = (hash(w[j], w[j + 1], w[j + 2], w[j + 3] & 0xff) & this.mask) * STRIDE;
-      if (((j - home) & wrap) >= ((j - hole) & wrap)) {
+    for (let j = this.next(i); w[j + 3] !== 0; j = this.next(j)) {
+      const home = this.home(hash(w[j], w[j + 1], w[j + 2], w[j + 3] & 0xff));
+      if (this.distance(home, j) >= this.distance(hole, j)) {
         w[hole] = w[j];
         w[hole + 1] = w[j + 1];
         w[hole + 2] = w[j + 2];
@@ -130,13 +131,32 @@ export class TupleTable {
   /** Index of the tuple's first word, or -1. The arguments are as stored (int32). */
   private find(src: number, dst: number, ports: number, proto: number): number {
     const w = this.words;
-    const wrap = this.wordMask;
-    for (let i = (hash(src, dst, ports, proto) & this.mask) * STRIDE; ; i = (i + STRIDE) & wrap) {
+    for (let i = this.home(hash(src, dst, ports, proto)); ; i = this.next(i)) {
       const tag = w[i + 3];
       if (tag === 0) return -1;
       if (w[i] === src && w[i + 1] === dst && w[i + 2] === ports && (tag & 0xff) === proto)
         return i;
     }
+  }
+
+  /**
+   * The first word of a hash's home slot: the hash scaled to the slots (a fraction of 2^32
+   * times their number, below it however the product rounds, as it is never within 2^-32 of
+   * a whole number of slots above).
+   */
+  private home(h: number): number {
+    return (((h / 0x1_0000_0000) * this.capacity) | 0) * STRIDE;
+  }
+
+  /** The first word of the slot after the one at word `i`, wrapping to the first. */
+  private next(i: number): number {
+    const j = i + STRIDE;
+    return j === this.wordsEnd ? 0 : j;
+  }
+
+  /** Words from `from` forward to `to`, wrapping. */
+  private distance(from: number, to: number): number {
+    return to >= from ? to - from : to - from + this.wordsEnd;
   }
 }
 
