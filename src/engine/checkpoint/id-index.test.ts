@@ -84,7 +84,7 @@ describe('IdIndex', () => {
     expect(() => new IdIndex().set(1, -1)).toThrow(/index value/);
   });
 
-  it('gives the id at each position in insertion order, through growth; a deleted one as -1', () => {
+  it('gives the id and value at each position in insertion order, through growth; a deleted one as -1 and undefined', () => {
     const index = new IdIndex();
     const ids = Array.from({ length: 3_000 }, (_, i) => 2 ** 32 * (i % 3) + i * 7);
     ids.forEach((id, i) => index.set(id, i));
@@ -92,6 +92,10 @@ describe('IdIndex', () => {
     index.delete(ids[7]);
     const read = ids.map((_, i) => index.idAt(i));
     expect(read).toEqual(ids.map((id, i) => (i === 7 ? -1 : id)));
+    expect(index.positions).toBe(3_000);
+    const values = ids.map((_, i) => index.valueAt(i));
+    expect(values).toEqual(ids.map((_, i) => (i === 7 ? undefined : i === 5 ? 99 : i)));
+    expect(() => index.valueAt(3_000)).toThrow(/no entry at 3000/);
     expect(() => index.idAt(3_000)).toThrow(/no entry at 3000/);
     expect(() => index.idAt(-1)).toThrow(/no entry/);
   });

@@ -124,6 +124,18 @@ export class IdIndex {
     return this.entryValues[position] === DEAD ? -1 : this.entryIds[position];
   }
 
+  /** Entry positions used, live or deleted: idAt() and valueAt() take 0 to this - 1. */
+  get positions(): number {
+    return this.used;
+  }
+
+  /** The value of the entry at `position` (see idAt); undefined for a deleted one. */
+  valueAt(position: number): number | undefined {
+    if (!(position >= 0 && position < this.used)) violated(`no entry at ${position}`);
+    const value = this.entryValues[position];
+    return value === DEAD ? undefined : value;
+  }
+
   /** Each live entry in insertion order. `visit` may set() the id it is given, nothing else. */
   forEach(visit: (id: ConnectionId, value: number) => void): void {
     for (let e = 0; e < this.used; e++) {
