@@ -87,6 +87,25 @@ describe('EventIndex', () => {
     expect(index.packetEvents(2).map((n) => n.seq)).toEqual([5, 7, 8, 9]);
   });
 
+  it('takes in a bounded slice of events a call, the oldest first, until it has them all', () => {
+    const sim = createSimulation(builtinScenarios['ftp-crash']);
+    const recorder = new Recorder(sim);
+    sim.runUntil(40_000);
+    const whole = new EventIndex(recorder);
+    whole.sync();
+    const sliced = new EventIndex(recorder);
+    const calls: boolean[] = [];
+    const slice = Math.ceil(recorder.total / 3);
+    while (calls.length < 10 && (calls.length === 0 || !calls[calls.length - 1]))
+      calls.push(sliced.sync(slice));
+    expect(calls).toEqual([false, false, true]);
+    expect(sliced.synced).toBe(recorder.total);
+    for (let seq = recorder.firstSeq; seq < recorder.total; seq++) {
+      const e = recorder.get(seq)!;
+      expect(sliced.connectionOf(e, seq)).toBe(whole.connectionOf(e, seq));
+    }
+  });
+
   it('finds the connections of a real run', () => {
     const sim = createSimulation(builtinScenarios['ftp-crash']);
     const recorder = new Recorder(sim);

@@ -20,6 +20,14 @@ const MAX_PACKET_EVENTS = 32;
 const MAX_CONNECTIONS_PER_FLOW = 8;
 /** Flow keys remembered in all (many-flows opens thousands of connections). */
 const MAX_FLOWS = 100_000;
+/**
+ * Events a view takes into the index in one frame, the rest in the frames after. A recovery
+ * of 100,000 connections leaves the recorder's whole ring of notes, each naming a connection:
+ * a log that sat under a screen gate took them in at once when the run paused, 200 ms of a
+ * 350 ms long task. An event costs 1 to 3 µs; the log and the inspect area may each take a
+ * slice in the same frame.
+ */
+export const SYNC_EVENTS_PER_FRAME = 3_000;
 
 interface Seen {
   readonly connection: string;
@@ -49,15 +57,26 @@ export class EventIndex {
     this.next = source.firstSeq;
   }
 
-  /** Takes in the events recorded since the last call. */
-  sync(): void {
+  /**
+   * Takes in the events recorded since the last call, at most `maxEvents` of them (the oldest
+   * first); returns whether it has taken in every event recorded.
+   */
+  sync(maxEvents = Infinity): boolean {
     const { source } = this;
-    for (let seq = Math.max(this.next, source.firstSeq); seq < source.total; seq++) {
+    const from = Math.max(this.next, source.firstSeq);
+    const end = Math.min(source.total, from + maxEvents);
+    for (let seq = from; seq < end; seq++) {
       const event = source.get(seq);
       if (event !== undefined) this.take(event, seq);
     }
-    this.next = source.total;
+    this.next = end;
     this.forgetBefore(source.firstSeq);
+    return end === source.total;
+  }
+
+  /** The sequence number of the first event not taken in yet. */
+  get synced(): number {
+    return this.next;
   }
 
   /** The held events of packet `id`, in order. */

@@ -20,6 +20,17 @@ describe('FilteredSeqs', () => {
     expect(list.indexOf(3)).toBe(-1);
   });
 
+  it('takes only the events before the bound it is given, the rest at a later call', () => {
+    const source = new ArraySource([0, 1, 2, 3, 4, 5].map(fault));
+    const list = new FilteredSeqs(source, even);
+    expect(list.take(3)).toBe(true);
+    expect(list.length).toBe(2); // 0 and 2
+    expect(list.sync(3)).toBe(false); // nothing new before 3
+    expect(list.sync(1)).toBe(false); // a bound behind what it has is no step back
+    expect(list.sync()).toBe(true);
+    expect([list.at(2), list.length]).toEqual([4, 3]);
+  });
+
   it('drops what left the ring, and stays bounded', () => {
     const source = new ArraySource();
     const list = new FilteredSeqs(source, () => true);

@@ -37,9 +37,12 @@ export class FilteredSeqs {
     return this.seqs[i] === seq ? i - this.start : -1;
   }
 
-  /** Takes in the events recorded since the last call; returns whether the list changed. */
-  sync(): boolean {
-    const added = this.take();
+  /**
+   * Takes in the events recorded since the last call (those before `upTo`: an index that has
+   * not caught up yet names the connections of no later one); returns whether the list changed.
+   */
+  sync(upTo = this.source.total): boolean {
+    const added = this.take(upTo);
     const dropped = this.dropBefore(this.source.firstSeq);
     return added || dropped;
   }
@@ -48,15 +51,16 @@ export class FilteredSeqs {
    * Takes in the new events only, dropping none: positions already listed stay put (a view
    * showing them by position takes this between its refreshes, sync() at them).
    */
-  take(): boolean {
+  take(upTo = this.source.total): boolean {
     const before = this.length;
     const { source } = this;
     const first = Math.max(this.next, source.firstSeq);
-    for (let seq = first; seq < source.total; seq++) {
+    const end = Math.min(upTo, source.total);
+    for (let seq = first; seq < end; seq++) {
       const event = source.get(seq);
       if (event !== undefined && this.matches(event, seq)) this.seqs.push(seq);
     }
-    this.next = source.total;
+    this.next = Math.max(this.next, end);
     return this.length !== before;
   }
 
