@@ -60,7 +60,7 @@ test.describe('event log and packet inspector', () => {
       await log.getByTestId('event-filter-module').selectOption('ftp');
       // The FTP helper's part of the control connection: written, then rewritten twice.
       await expect(rows(page)).toHaveCount(3);
-      await expect(rows(page).first()).toContainText('checkpoint ftp part v1 (52 B), acts 700→704');
+      await expect(rows(page).first()).toContainText('checkpoint ftp part v1 (44 B), acts 700→704');
       await expect(rows(page).last()).toContainText('ftp part v3');
       await log.getByTestId('event-filter-module').selectOption('');
 

@@ -8,17 +8,18 @@ import { recordVersionOf } from './record';
  * memory space gives each connection one row for all its areas, through one id index). A
  * record kept as its own Uint8Array costs an ArrayBuffer, a view and a backing store — about
  * 240 bytes of overhead for a 70-byte record — and leaves the garbage collector a million
- * long-lived objects to trace at 1 M connections; here a record costs its bytes, a 4-byte
- * length and a 4-byte offset in its row.
+ * long-lived objects to trace at 1 M connections; here a record costs its bytes and a 4-byte
+ * length, and the area 4 bytes of offset a row up to its highest row (rounded up to a power of
+ * two) and at least a byte of buffer a row, whether the row has a record here or not.
  *
- * Each record sits behind a u32 length of the server's own. The record's header also states
- * its length, but a fault may flip those very bytes, and the log must still know where the
- * record ends.
+ * Each record sits behind a u32 length of the server's own: the record states none (its CRC
+ * tells a record cut short), and a fault that flips a record's bytes must not lose where it
+ * ends.
  *
  * A replacement of the same length is written in place; any other is appended and the old
  * bytes become garbage, reclaimed when the buffer must grow and the garbage is more than an
- * eighth of it: live records are then copied into a new buffer. Where a record lies says
- * nothing of the order the space lists it in.
+ * eighth of the live bytes: live records are then copied into a new buffer. Where a record
+ * lies says nothing of the order the space lists it in.
  */
 const LENGTH_BYTES = 4;
 const INITIAL_CAPACITY = 4096;
@@ -136,7 +137,7 @@ export class AreaLog {
    * a buffer a quarter larger than they are. The room left over is memory held for every
    * connection (it was up to half of the live bytes when the buffer grew by half, a quarter of
    * what the server held at 100k connections); growing by an eighth copies each byte about
-   * eight times as a table grows, a memcpy each time.
+   * nine times as a table grows, a memcpy each time.
    */
   private reclaim(need: number): void {
     const live = this.end - this.garbage;

@@ -37,7 +37,7 @@ export interface DeleteResult {
 
 export interface FetchResult {
   /**
-   * The stored records in insertion order, in place (one connection's record: a copy): valid
+   * The stored records in the space's order (their connections' first records), in place (one connection's record: a copy): valid
    * until the server's next write or delete. Do not modify them.
    */
   readonly records: RecordBatch;

@@ -7,7 +7,7 @@ const INITIAL_ENTRIES = 256;
 /** A hash slot no entry ever used, and one whose entry was deleted (probing goes on past it). */
 const EMPTY = 0;
 const DELETED = -1;
-/** An entry's value once its id is deleted (values are buffer offsets, below 2^32 - 1). */
+/** An entry's value once its id is deleted (values are offsets, rows or slots, below 2^32 - 1). */
 const DEAD = 0xffff_ffff;
 /**
  * Entries moved into new hash slots by each insert while the index grows. Growing is
@@ -19,7 +19,7 @@ const DEAD = 0xffff_ffff;
 const MOVES_PER_INSERT = 8;
 
 /**
- * A map from connection id to a number (an area log's record offsets, a recovery's table
+ * A map from connection id to a number (the checkpoint server's rows, a recovery's table
  * slots, the ledger's entries), in insertion order: a replaced value keeps its place, a
  * deleted one leaves it. Entries sit in typed arrays in that order and an open-addressing
  * hash finds them. A Map did the same at about 60 bytes an entry, plus a boxed number for

@@ -139,18 +139,14 @@ export class MemorySpace {
     return row >= 0 && log.has(row);
   }
 
-  /** Connection ids in the area, in the space's order. Lazy: no write or delete until done. */
-  *ids(area: number): IterableIterator<ConnectionId> {
-    const log = this.areaLog(area);
-    // Read by position, not looked up by id, and only until the area's last record: the page
-    // lists the first records of every area, and an empty area read all 100,000 rows.
-    let left = this.areaRecords[area];
-    for (let e = 0; left > 0 && e < this.rows.positions; e++) {
-      const row = this.rows.valueAt(e);
-      if (row === undefined || !log.has(row)) continue;
-      left--;
-      yield this.rows.idAt(e);
-    }
+  /**
+   * The first `limit` connection ids in the area (all by default), in the space's order. The
+   * page lists the first records of every area: it asks for a few.
+   */
+  ids(area: number, limit = Infinity): ConnectionId[] {
+    const ids: ConnectionId[] = [];
+    if (limit > 0) this.forEachRow(area, (id) => ids.push(id) < limit);
+    return ids;
   }
 
   /**
@@ -163,8 +159,7 @@ export class MemorySpace {
     const starts = new Uint32Array(count);
     const lengths = new Uint32Array(count);
     let n = 0;
-    this.rows.forEach((_, row) => {
-      if (!log.has(row)) return;
+    this.forEachRow(area, (_, row) => {
       starts[n] = log.startOf(row);
       lengths[n++] = log.lengthOf(row);
     });
@@ -182,9 +177,24 @@ export class MemorySpace {
     visit: (id: ConnectionId, buffer: Uint8Array, at: number, length: number) => void,
   ): void {
     const log = this.areaLog(area);
-    this.rows.forEach((id, row) => {
-      if (log.has(row)) visit(id, log.buffer, log.startOf(row), log.lengthOf(row));
-    });
+    this.forEachRow(area, (id, row) => visit(id, log.buffer, log.startOf(row), log.lengthOf(row)));
+  }
+
+  /**
+   * Each connection with a record in the area and its row, in the space's order, until
+   * `visit` returns false. Read by index position, not looked up by id, and only until the
+   * area's last record: an empty area reads no row (a recovery fetches every area, most of them
+   * empty, and the page lists every area's first records on each refresh).
+   */
+  private forEachRow(area: number, visit: (id: ConnectionId, row: number) => boolean | void): void {
+    const log = this.areaLog(area);
+    let left = this.areaRecords[area];
+    for (let e = 0; left > 0 && e < this.rows.positions; e++) {
+      const row = this.rows.valueAt(e);
+      if (row === undefined || !log.has(row)) continue;
+      left--;
+      if (visit(this.rows.idAt(e), row) === false) return;
+    }
   }
 
   /** Removes the connection's record from every area; returns how many there were. */

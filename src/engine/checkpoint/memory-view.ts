@@ -91,7 +91,8 @@ export function readCheckpointMemory(
     };
     for (const id of pinned) if (space.has(area, id)) listed.push(entry(id));
     let others = 0;
-    for (const id of space.ids(area)) {
+    // Enough ids for `limit` others, even when the pinned ones are among the first.
+    for (const id of space.ids(area, limit + pinned.length)) {
       if (others >= limit) break;
       if (id === request.selected || related.has(id)) continue;
       listed.push(entry(id));

@@ -140,9 +140,9 @@ export class TupleTable {
   }
 
   /**
-   * The first word of a hash's home slot: the hash scaled to the slots (a fraction of 2^32
-   * times their number, below it however the product rounds, as it is never within 2^-32 of
-   * a whole number of slots above).
+   * The first word of a hash's home slot: the hash scaled to the slots. Below their number
+   * however the product rounds: at most (2^32 - 1) / 2^32 of it, which is a whole 2^-32 of it
+   * below, far more than the half unit in the last place a product can round by.
    */
   private home(h: number): number {
     return (((h / 0x1_0000_0000) * this.capacity) | 0) * STRIDE;

@@ -8,7 +8,7 @@ const shown = (items: ReturnType<typeof costItems>) =>
 describe('costItems', () => {
   it('gives writes, deletes, refusals, time and latency for sync checkpointing', () => {
     expect(shown(costItems(checkpointSection()))).toEqual([
-      ['writes', '584', '47.0 kB', false],
+      ['writes', '584', '42.4 kB', false],
       ['deletes', '0', '', false],
       ['refused', '0', '', false],
       ['time writing', '6.4 ms', '', false],
