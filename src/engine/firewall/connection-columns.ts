@@ -15,6 +15,8 @@ const PART_POSITIONS = 2;
 const RECORD_POSITIONS = 1 + PART_POSITIONS;
 /** Columns start this many slots long and double up to the table's bound. */
 const INITIAL_SLOTS = 1024;
+/** A record position's digest when its next record is to be written whatever it says. */
+export const UNWRITTEN = 0xffff_ffff;
 /** Handles below this fit beside the module in a part's word. */
 const MAX_HANDLE = 2 ** 28;
 
@@ -78,10 +80,11 @@ export class ConnectionColumns {
   /**
    * Per record position (0 = base, 1 + part position) at slot · RECORD_POSITIONS + position:
    * the version of the last record written (32 bits, as the record's header holds it), and a
-   * digest of what it said (NaN: write whatever it says next).
+   * digest of what it said, or UNWRITTEN: write whatever it says next. The digests are below
+   * 2^32 - 1 (see PartRecords.digest), so they take 4 bytes, not a double's 8.
    */
   versions = new Uint32Array(0);
-  written = new Float64Array(0);
+  written = new Uint32Array(0);
   /** TCP td_end per direction (slot · 2 + dir) when the TCP record was last written. */
   writtenEnd = new Uint32Array(0);
   /** When a packet of the connection was last seen, and when it expires (µs), by slot. */

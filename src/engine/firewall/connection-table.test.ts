@@ -19,7 +19,8 @@ describe('ConnectionTable', () => {
       c.setVersion(0, c.id + 1);
       c.setVersion(1 + l4(c), c.id + 2);
       if (helper(c) >= 0) c.setVersion(1 + helper(c), c.id + 3);
-      c.setWritten(1 + l4(c), c.id / 2);
+      c.setWritten(1 + l4(c), c.id * 2 + 1);
+      if (helper(c) >= 0) c.setWritten(1 + helper(c), NaN);
       c.setWrittenEnd(1, 0xffff_ff00 + (c.id % 256));
     }
     for (const c of conns) {
@@ -32,8 +33,20 @@ describe('ConnectionTable', () => {
       expect(c.version(1 + l4(c))).toBe(c.id + 2);
       if (helper(c) >= 0) expect(c.version(1 + helper(c))).toBe(c.id + 3);
       expect(c.written(0)).toBe(0);
-      expect(c.written(1 + l4(c))).toBe(c.id / 2);
+      expect(c.written(1 + l4(c))).toBe(c.id * 2 + 1);
+      if (helper(c) >= 0) expect(c.written(1 + helper(c))).toBeNaN();
       expect(c.writtenEnd(1)).toBe(0xffff_ff00 + (c.id % 256));
+    }
+  });
+
+  it('keeps a digest as an integer below 2^32 - 1, or NaN for write-next, and refuses any other', () => {
+    const c = open(new ConnectionTable(4), 1);
+    c.setWritten(0, 0xffff_fffe);
+    expect(c.written(0)).toBe(0xffff_fffe);
+    c.setWritten(0, NaN);
+    expect(c.written(0)).toBeNaN();
+    for (const bad of [0xffff_ffff, 2 ** 32, -1, 0.5]) {
+      expect(() => c.setWritten(0, bad)).toThrow(/record digest/);
     }
   });
 

@@ -1,6 +1,6 @@
 import { MAX_RECORD_VERSION } from '../checkpoint/record';
 import { violated } from '../errors';
-import type { ConnectionColumns } from './connection-columns';
+import { UNWRITTEN, type ConnectionColumns } from './connection-columns';
 import type { ConnectionId } from './connection-id';
 
 /** 0: the original direction (from the side that opened the connection); 1: the reply. */
@@ -197,13 +197,22 @@ export class Connection {
     t.versions[t.recordIndex(this.row(), area, true)] = version;
   }
 
+  /** The digest of the last record written, or NaN when the next is written whatever it says. */
   written(area: number): number {
     const t = this.columns;
-    return t.written[t.recordIndex(this.row(), area)];
+    const digest = t.written[t.recordIndex(this.row(), area)];
+    return digest === UNWRITTEN ? NaN : digest;
   }
 
+  /** `digest`: an integer below 2^32 - 1, or NaN to have the next record written anyway. */
   setWritten(area: number, digest: number): void {
     const t = this.columns;
+    if (digest !== digest) {
+      t.written[t.recordIndex(this.row(), area, true)] = UNWRITTEN;
+      return;
+    }
+    if (!(Number.isInteger(digest) && digest >= 0 && digest < UNWRITTEN))
+      violated(`record digest ${digest}`);
     t.written[t.recordIndex(this.row(), area, true)] = digest;
   }
 

@@ -88,7 +88,9 @@ export class PartRecords {
    * A number that changes when the area changes in a way recovery needs: TCP state, status
    * and window flags (not the data-in-flight flag); UDP and ICMP state; the base layer's
    * seen-reply bit. Window positions are covered by windowMoved(); helpers report their
-   * changes themselves.
+   * changes themselves. Always an integer below 2^32 - 1, as the connection's columns keep it:
+   * TCP's packs a state below 16, status bits below 16, flags below 256 and window scales of
+   * at most 14 (so its top four bits are never all set).
    */
   digest(conn: Connection, area: number): number {
     const modules = this.conntrack.modules;
