@@ -37,8 +37,9 @@ export interface DeleteResult {
 
 export interface FetchResult {
   /**
-   * The stored records in the space's order (their connections' first records), in place (one connection's record: a copy): valid
-   * until the server's next write or delete. Do not modify them.
+   * The stored records in the space's order (their connections' first records), in place (one
+   * connection's record: a copy): valid until the server's next write or delete. Do not
+   * modify them.
    */
   readonly records: RecordBatch;
   readonly costUs: number;

@@ -177,7 +177,9 @@ export class MemorySpace {
     visit: (id: ConnectionId, buffer: Uint8Array, at: number, length: number) => void,
   ): void {
     const log = this.areaLog(area);
-    this.forEachRow(area, (id, row) => visit(id, log.buffer, log.startOf(row), log.lengthOf(row)));
+    this.forEachRow(area, (id, row) => {
+      visit(id, log.buffer, log.startOf(row), log.lengthOf(row));
+    });
   }
 
   /**

@@ -26,8 +26,8 @@ const ENDED = 2;
  * million ids was a tenth of a 1 M reassembly).
  *
  * The checkpoint server lists every area in the order of its connections' first records (in
- * any area), which is the order of their ids, so the connections are mostly rebuilt in increasing id
- * order and a module's records name them in that same order. A lookup first tries the
+ * any area), which is the order of their ids, so the connections are mostly rebuilt in
+ * increasing id order and a module's records name them in that same order. A lookup first tries the
  * connection after the one found last; while the ids rebuilt are increasing, one found
  * elsewhere is found by binary search and a repeated id is impossible to miss (it would not
  * be larger than the last). Only once the order breaks (masters first, or a record the server

@@ -121,7 +121,8 @@ export class UniqueIdCheckpointer implements CheckpointHooks {
 
   /**
    * The server did not take the record (memory full, or a newer version already there): the
-   * part is marked unwritten, so the next packet that touches it writes it again.
+   * part is marked unwritten, so the next packet that touches it writes it again (a helper's
+   * part: its next change, as the helpers report their changes themselves).
    */
   private refused(conn: Connection, area: number): void {
     this.stats.refused++;

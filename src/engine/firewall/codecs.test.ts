@@ -94,6 +94,13 @@ describe('module part codecs', () => {
     const tcp = bytesOf((w) => encodeTcpPart(fc.sample(tcpArb, 1)[0], w));
     expect(() => decodeTcpPart(tcp.subarray(0, tcp.length - 1))).toThrow();
     expect(() => decodeTcpPart(Uint8Array.of(...tcp, 0))).toThrow();
+    // Status bits the tracker never sets, and a window scale above 14 (the first direction's
+    // td_scale follows 26 bytes of the last packet's annotations and four u32s).
+    const patched = (at: number, value: number) =>
+      Uint8Array.from(tcp, (b, i) => (i === at ? value : b));
+    expect(() => decodeTcpPart(patched(1, 4))).toThrow(/TCP status bits 0x4/);
+    expect(() => decodeTcpPart(patched(42, 15))).toThrow(/td_scale 15 is above 14/);
+    expect(decodeTcpPart(patched(42, 14)).seen[0].tdScale).toBe(14);
     expect(() => decodeUdpPart(bytesOf((w) => w.u8(7).f64(0)))).toThrow(/UDP state 7/);
     expect(() => decodeExpectations(new ByteReader(Uint8Array.of(5, 0)))).toThrow();
   });

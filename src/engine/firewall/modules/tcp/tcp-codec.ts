@@ -1,7 +1,11 @@
 import { ByteReader } from '../../../checkpoint/byte-reader';
 import type { ByteWriter } from '../../../checkpoint/byte-writer';
-import { newTcpPart, type TcpPart, type TcpWindowState } from './tcp-part';
+import { newTcpPart, TcpStatus, type TcpPart, type TcpWindowState } from './tcp-part';
 import { TCP_CT_STATE_COUNT } from './tcp-states';
+import { TCP_MAX_WSCALE } from './tcp-window';
+
+/** Every status bit the tracker keeps; a record with another set is not one it wrote. */
+const STATUS_BITS = TcpStatus.SEEN_REPLY | TcpStatus.ASSURED;
 
 /** One reader for every record this module decodes (decoders do not nest). */
 const reader = new ByteReader();
@@ -37,6 +41,8 @@ export function decodeTcpPart(
   if (part.state >= TCP_CT_STATE_COUNT)
     throw new RangeError(`TCP state ${part.state} does not exist`);
   part.status = r.u8('the TCP status bits');
+  if ((part.status & ~STATUS_BITS) !== 0)
+    throw new RangeError(`TCP status bits 0x${part.status.toString(16)} are not all known`);
   part.retrans = r.u32('the retransmission count');
   part.lastIndex = r.u8('the last packet class');
   part.lastDir = r.u8('the last direction');
@@ -57,5 +63,8 @@ function readWindow(r: ByteReader, s: TcpWindowState): void {
   s.tdMaxwin = r.u32('td_maxwin');
   s.tdMaxack = r.u32('td_maxack');
   s.tdScale = r.u8('td_scale');
+  // The digest of a part (PartRecords.digest) has room for scales up to RFC 7323's largest.
+  if (s.tdScale > TCP_MAX_WSCALE)
+    throw new RangeError(`td_scale ${s.tdScale} is above ${TCP_MAX_WSCALE}`);
   s.flags = r.u8('the window flags');
 }
